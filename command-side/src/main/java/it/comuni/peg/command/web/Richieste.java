@@ -1,0 +1,121 @@
+package it.comuni.peg.command.web;
+
+import it.comuni.peg.api.comune.Motivazione;
+import it.comuni.peg.api.comune.Percentuale;
+import it.comuni.peg.api.comune.Peso;
+import it.comuni.peg.api.comune.RiferimentoDup;
+import it.comuni.peg.api.comune.Settore;
+import it.comuni.peg.api.comune.Ufficio;
+import it.comuni.peg.api.indicatore.Direzione;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * The bodies of the command API. The objective and the phase or indicator come from the path; the
+ * user from the security context. Value types (Percentuale, Peso, Motivazione) refuse impossible
+ * values while the JSON is read; the aggregate checks the rest against its state.
+ */
+final class Richieste {
+
+    private static final String OBBLIGATORIO = "Campo obbligatorio";
+
+    private Richieste() {
+    }
+
+    record DefinisciObiettivo(
+            @NotBlank(message = OBBLIGATORIO) @Size(max = 255) String ente,
+            @NotNull(message = OBBLIGATORIO) @Min(2000) @Max(2100) Integer anno,
+            @NotBlank(message = OBBLIGATORIO) @Size(max = 1000) String titolo,
+            String descrizione,
+            @NotNull(message = OBBLIGATORIO) @Valid Settore settore,
+            @Valid Ufficio ufficio,
+            @NotNull(message = OBBLIGATORIO) Peso pesoIndicatori,
+            @NotNull(message = OBBLIGATORIO) Peso pesoFasi,
+            @Valid RiferimentoDup dupStrategico,
+            @Valid RiferimentoDup dupOperativo) {
+    }
+
+    record ModificaObiettivo(
+            String descrizione,
+            @NotNull(message = OBBLIGATORIO) Peso pesoIndicatori,
+            @NotNull(message = OBBLIGATORIO) Peso pesoFasi,
+            RiferimentoDup dupStrategico,
+            RiferimentoDup dupOperativo,
+            @NotNull(message = OBBLIGATORIO) Motivazione motivazione) {
+    }
+
+    record AssegnaPersona(
+            @NotBlank(message = OBBLIGATORIO) @Size(max = 255) String nome,
+            @Size(max = 255) String categoria,
+            @Size(max = 255) String ruolo,
+            @NotNull(message = OBBLIGATORIO) LocalDate inizio,
+            @NotNull(message = OBBLIGATORIO) LocalDate fine) {
+    }
+
+    record TerminaAssegnazione(
+            @NotBlank(message = OBBLIGATORIO) @Size(max = 255) String nome,
+            @NotNull(message = OBBLIGATORIO) LocalDate fine) {
+    }
+
+    record PianificaFase(
+            @NotNull(message = OBBLIGATORIO) @Min(1) @Max(999) Integer numero,
+            @NotBlank(message = OBBLIGATORIO) @Size(max = 1000) String titolo,
+            String descrizione,
+            LocalDate inizio,
+            LocalDate fine,
+            @Size(max = 36) List<YearMonth> mesiPrevisti) {
+    }
+
+    record RimodulaFase(
+            LocalDate inizio,
+            LocalDate fine,
+            @Size(max = 36) List<YearMonth> mesiPrevisti,
+            @NotNull(message = OBBLIGATORIO) Motivazione motivazione) {
+    }
+
+    record RegistraConsuntivo(
+            @NotNull(message = OBBLIGATORIO) YearMonth mese,
+            @NotNull(message = OBBLIGATORIO) Boolean svolta,
+            @NotNull(message = OBBLIGATORIO) Percentuale percentuale,
+            String note,
+            @Size(max = 1000) String atto) {
+    }
+
+    record RettificaConsuntivo(
+            @NotNull(message = OBBLIGATORIO) YearMonth mese,
+            @NotNull(message = OBBLIGATORIO) Boolean svolta,
+            @NotNull(message = OBBLIGATORIO) Percentuale percentuale,
+            String note,
+            @Size(max = 1000) String atto,
+            @NotNull(message = OBBLIGATORIO) Motivazione motivazione) {
+    }
+
+    record CompletaFase(
+            @NotNull(message = OBBLIGATORIO) LocalDate data,
+            @Size(max = 1000) String atto) {
+    }
+
+    record DefinisciIndicatore(
+            @NotBlank(message = OBBLIGATORIO) @Size(max = 100) String codice,
+            @NotBlank(message = OBBLIGATORIO) @Size(max = 1000) String nome,
+            @Size(max = 100) String unita,
+            @NotNull(message = OBBLIGATORIO) BigDecimal valoreAtteso,
+            @NotNull(message = OBBLIGATORIO) Direzione direzione,
+            @NotNull(message = OBBLIGATORIO) Peso peso) {
+    }
+
+    record RegistraValoreIndicatore(
+            @NotNull(message = OBBLIGATORIO) BigDecimal valore,
+            @NotNull(message = OBBLIGATORIO) LocalDate dataRiferimento,
+            String note) {
+    }
+}

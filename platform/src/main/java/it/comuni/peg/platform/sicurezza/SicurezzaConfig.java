@@ -1,0 +1,97 @@
+package it.comuni.peg.platform.sicurezza;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import it.comuni.peg.platform.database.SenzaDatabaseEsterno;
+import it.comuni.peg.platform.web.Problemi;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * HTTP Basic against users held in configuration; the API is stateless, so no session and no
+ * CSRF token (no cookie ever authenticates a request). Coarse rules by URL here; who may act on
+ * which objective is decided where commands are handled.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(UtentiProperties.class)
+public class SicurezzaConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(SicurezzaConfig.class);
+
+    private static final String[] CHI_SCRIVE = {
+            Ruolo.CONTROLLO_GESTIONE.name(), Ruolo.DIRIGENTE.name(), Ruolo.RESPONSABILE_UFFICIO.name()};
+    private static final String[] CHI_LEGGE = {
+            Ruolo.CONTROLLO_GESTIONE.name(), Ruolo.DIRIGENTE.name(), Ruolo.RESPONSABILE_UFFICIO.name(), Ruolo.NUCLEO.name()};
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Ruolo.OPS.name())
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(CHI_LEGGE)
+                        .requestMatchers("/api/**").hasAnyRole(CHI_SCRIVE)
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"PEG\", charset=\"UTF-8\"");
+                    scrivi(response, objectMapper, Problemi.problema(HttpStatus.UNAUTHORIZED, "non-autenticato",
+                            "Autenticazione richiesta", "Credenziali mancanti o non valide"));
+                }))
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
+                        scrivi(response, objectMapper, Problemi.problema(HttpStatus.FORBIDDEN, "non-autorizzato",
+                                "Operazione non consentita", "Il ruolo dell'utente non consente questa operazione"))))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; frame-ancestors 'none'")))
+                .build();
+    }
+
+    @Bean
+    UserDetailsService utenti(UtentiProperties proprieta, Environment environment) {
+        List<UtentiProperties.Utente> tutti = new ArrayList<>(proprieta.utenti());
+        if (SenzaDatabaseEsterno.vale(environment)) {
+            log.warn("Database incorporato: attivi gli utenti dimostrativi {} (solo per prova)",
+                    proprieta.demo().stream().map(UtentiProperties.Utente::nome).toList());
+            tutti.addAll(proprieta.demo());
+        }
+        List<UserDetails> dettagli = tutti.stream()
+                .map(u -> User.withUsername(u.nome()).password(u.password()).roles(u.ruolo().name()).build())
+                .toList();
+        return new InMemoryUserDetailsManager(dettagli);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    private static void scrivi(HttpServletResponse response, ObjectMapper objectMapper, ProblemDetail problema) throws IOException {
+        response.setStatus(problema.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        objectMapper.writeValue(response.getOutputStream(), problema);
+    }
+}

@@ -1,0 +1,242 @@
+package it.comuni.peg.platform.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import it.comuni.peg.api.comune.NonTrovato;
+import it.comuni.peg.api.comune.RegolaViolata;
+import it.comuni.peg.api.comune.ValoreNonValido;
+import it.comuni.peg.platform.web.Problemi.ErroreCampo;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every failure as RFC 9457 problem+json: what is wrong and where, in Italian. Client input never
+ * gets a 500; an unexpected failure gets a 500 that says nothing of the internals.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(ValoreNonValido.class)
+    ProblemDetail valoreNonValido(ValoreNonValido e) {
+        return Problemi.inputNonValido(e.getMessage(), List.of(new ErroreCampo(e.campo(), e.getMessage())));
+    }
+
+    @ExceptionHandler({NonTrovato.class, AggregateNotFoundException.class})
+    ProblemDetail nonTrovato(RuntimeException e) {
+        String dettaglio = e instanceof NonTrovato ? e.getMessage() : "Obiettivo non trovato";
+        return Problemi.problema(HttpStatus.NOT_FOUND, "non-trovato", "Non trovato", dettaglio);
+    }
+
+    @ExceptionHandler(RegolaViolata.class)
+    ProblemDetail regolaViolata(RegolaViolata e) {
+        return Problemi.problema(HttpStatus.CONFLICT, "regola-violata", "Regola violata", e.getMessage());
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ProblemDetail versioneSuperata(ConflictingAggregateVersionException e) {
+        ProblemDetail problema = Problemi.problema(HttpStatus.PRECONDITION_FAILED, "versione-superata", "Versione superata",
+                "L'obiettivo è alla versione " + e.getActualVersion() + ", non alla " + e.getExpectedVersion()
+                        + " indicata in If-Match: rileggerlo prima di modificarlo");
+        problema.setProperty("versioneAttuale", e.getActualVersion());
+        return problema;
+    }
+
+    /** Two commands on one objective at once, from two processes: the loser may simply retry. */
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ProblemDetail conflitto(RuntimeException e) {
+        String dettaglio = e instanceof AggregateStreamCreationException
+                ? "Esiste già un obiettivo con questo identificativo"
+                : "L'obiettivo è stato modificato contemporaneamente da un'altra richiesta: riprovare";
+        return Problemi.problema(HttpStatus.CONFLICT, "conflitto-concorrente", "Modifica concorrente", dettaglio);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail tipoErrato(MethodArgumentTypeMismatchException e) {
+        String messaggio = "Valore non valido: '" + e.getValue() + "'";
+        return Problemi.inputNonValido("Il parametro '" + e.getName() + "' non è valido",
+                List.of(new ErroreCampo(e.getName(), messaggio)));
+    }
+
+    /** The database is unreachable or overloaded: nothing was recorded, the client may retry. */
+    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+            TransientDataAccessException.class, EventStoreException.class})
+    ResponseEntity<ProblemDetail> databaseNonDisponibile(RuntimeException e) {
+        log.warn("Database non disponibile: {}", e.toString());
+        ProblemDetail problema = Problemi.problema(HttpStatus.SERVICE_UNAVAILABLE, "servizio-non-disponibile",
+                "Servizio temporaneamente non disponibile",
+                "L'archivio non è raggiungibile in questo momento: nulla è stato registrato, riprovare tra poco");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problema);
+    }
+
+    /** Left to Spring Security, which answers 401 or 403 as problem+json too. */
+    @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
+    void sicurezza(RuntimeException e) {
+        throw e;
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail inatteso(Exception e) {
+        log.error("Errore inatteso", e);
+        return Problemi.problema(HttpStatus.INTERNAL_SERVER_ERROR, "errore-interno", "Errore interno",
+                "Si è verificato un errore inatteso; è stato registrato nei log del server");
+    }
+
+    // ---- Spring MVC's own exceptions, with Italian messages and the fields named ----
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<ErroreCampo> errori = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new ErroreCampo(f.getField(), messaggio(f)))
+                .sorted(java.util.Comparator.comparing(ErroreCampo::campo))
+                .toList();
+        return ResponseEntity.badRequest().body(Problemi.inputNonValido(
+                "Alcuni campi non sono validi: " + errori.stream().map(ErroreCampo::campo).distinct()
+                        .collect(Collectors.joining(", ")), errori));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<ErroreCampo> errori = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream()
+                        .map(err -> new ErroreCampo(r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+                .toList();
+        return ResponseEntity.badRequest().body(Problemi.inputNonValido("Alcuni parametri non sono validi", errori));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(corpoNonLeggibile(e.getCause()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return ResponseEntity.badRequest().body(Problemi.inputNonValido("Manca il parametro '" + e.getParameterName() + "'",
+                List.of(new ErroreCampo(e.getParameterName(), "Parametro obbligatorio"))));
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ProblemDetail intestazioneMancante(MissingRequestHeaderException e) {
+        return Problemi.inputNonValido("Manca l'intestazione '" + e.getHeaderName() + "'",
+                List.of(new ErroreCampo(e.getHeaderName(), "Intestazione obbligatoria")));
+    }
+
+    private static ProblemDetail corpoNonLeggibile(Throwable causa) {
+        if (causa instanceof ValueInstantiationException vie && radice(vie) instanceof ValoreNonValido vnv) {
+            String campo = percorso(vie);
+            return Problemi.inputNonValido(vnv.getMessage(),
+                    List.of(new ErroreCampo(campo.isEmpty() ? vnv.campo() : campo, vnv.getMessage())));
+        }
+        if (causa instanceof UnrecognizedPropertyException upe) {
+            String campo = percorso(upe);
+            return Problemi.inputNonValido("Campo sconosciuto: '" + campo + "'",
+                    List.of(new ErroreCampo(campo, "Campo non previsto")));
+        }
+        if (causa instanceof InvalidFormatException ife) {
+            String campo = percorso(ife);
+            String messaggio = "Valore non valido: '" + ife.getValue() + "'" + atteso(ife.getTargetType());
+            return Problemi.inputNonValido("Il campo '" + campo + "' non è valido", List.of(new ErroreCampo(campo, messaggio)));
+        }
+        if (causa instanceof MismatchedInputException mie && !mie.getPath().isEmpty()) {
+            String campo = percorso(mie);
+            String messaggio = "Tipo di valore non valido" + atteso(mie.getTargetType());
+            return Problemi.inputNonValido("Il campo '" + campo + "' non è valido", List.of(new ErroreCampo(campo, messaggio)));
+        }
+        if (causa instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
+            String campo = percorso(jme);
+            Throwable radice = radice(jme);
+            String messaggio = radice instanceof ValoreNonValido || radice instanceof java.time.DateTimeException
+                    ? radice.getMessage() : "Valore non valido";
+            return Problemi.inputNonValido("Il campo '" + campo + "' non è valido", List.of(new ErroreCampo(campo, messaggio)));
+        }
+        if (causa instanceof JsonProcessingException jpe && jpe.getLocation() != null) {
+            String dove = "riga " + jpe.getLocation().getLineNr() + ", colonna " + jpe.getLocation().getColumnNr();
+            return Problemi.inputNonValido("JSON non valido alla " + dove,
+                    List.of(new ErroreCampo("$", "JSON non valido alla " + dove)));
+        }
+        return Problemi.inputNonValido("Il corpo della richiesta manca o non è JSON valido",
+                List.of(new ErroreCampo("$", "Corpo mancante o illeggibile")));
+    }
+
+    private static String percorso(JsonMappingException e) {
+        StringBuilder campo = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!campo.isEmpty()) {
+                    campo.append('.');
+                }
+                campo.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                campo.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return campo.toString();
+    }
+
+    private static String atteso(Class<?> tipo) {
+        if (tipo == null) {
+            return "";
+        }
+        return switch (tipo.getSimpleName()) {
+            case "LocalDate" -> " (attesa una data AAAA-MM-GG esistente)";
+            case "YearMonth" -> " (atteso un mese AAAA-MM)";
+            case "Integer", "int", "Long", "long" -> " (atteso un numero intero)";
+            case "BigDecimal", "Peso" -> " (atteso un numero)";
+            case "Boolean", "boolean" -> " (atteso true o false)";
+            case "String" -> " (atteso un testo)";
+            default -> tipo.isEnum() ? " (ammessi: " + java.util.Arrays.toString(tipo.getEnumConstants()) + ")" : "";
+        };
+    }
+
+    private static Throwable radice(Throwable e) {
+        Throwable radice = e;
+        while (radice.getCause() != null && radice.getCause() != radice) {
+            radice = radice.getCause();
+        }
+        return radice;
+    }
+
+    private static String messaggio(FieldError errore) {
+        return errore.getDefaultMessage() == null ? "Valore non valido" : errore.getDefaultMessage();
+    }
+}

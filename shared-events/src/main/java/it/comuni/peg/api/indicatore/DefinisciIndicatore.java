@@ -1,0 +1,18 @@
+package it.comuni.peg.api.indicatore;
+
+import it.comuni.peg.api.comune.ObiettivoId;
+import it.comuni.peg.api.comune.Peso;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.math.BigDecimal;
+
+/** A measurable indicator of the objective, with its target and its weight among the indicators. */
+public record DefinisciIndicatore(
+        @TargetAggregateIdentifier ObiettivoId obiettivoId,
+        String codice,
+        String nome,
+        String unita,
+        BigDecimal valoreAtteso,
+        Direzione direzione,
+        Peso peso) {
+}
