@@ -82,4 +82,16 @@ class Fase {
     void completa(LocalDate data) {
         completataIl = data;
     }
+
+    /** Value equality: lets the test fixture verify that replaying the events rebuilds the same state. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Fase altra && numero == altra.numero && pianificazione.equals(altra.pianificazione)
+                && consuntivi.equals(altra.consuntivi) && java.util.Objects.equals(completataIl, altra.completataIl);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(numero, pianificazione, consuntivi, completataIl);
+    }
 }
