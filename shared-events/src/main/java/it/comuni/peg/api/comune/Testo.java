@@ -3,8 +3,8 @@ package it.comuni.peg.api.comune;
 /** Checks on free text shared by every value type and command. */
 public final class Testo {
 
-    /** Long enough for the longest Descrizione of the real print, short enough to keep events sane. */
-    public static final int LUNGHEZZA_MASSIMA_LUNGA = 65_536;
+    /** Room for long HTML descriptions (events beyond the 64 KiB of a BLOB), short enough to keep events sane. */
+    public static final int LUNGHEZZA_MASSIMA_LUNGA = 200_000;
     public static final int LUNGHEZZA_MASSIMA_BREVE = 1_000;
 
     private Testo() {

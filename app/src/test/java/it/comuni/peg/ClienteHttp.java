@@ -1,0 +1,89 @@
+package it.comuni.peg;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+/** A plain HTTP client for the tests: what a real client sends, nothing Spring-specific. */
+public final class ClienteHttp {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    public ClienteHttp(int porta) {
+        this.base = "http://127.0.0.1:" + porta;
+    }
+
+    public Risposta post(String utente, String percorso, String corpo) {
+        return post(utente, percorso, corpo, Map.of());
+    }
+
+    public Risposta post(String utente, String percorso, String corpo, Map<String, String> intestazioni) {
+        HttpRequest.Builder richiesta = HttpRequest.newBuilder(URI.create(base + percorso))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(corpo, StandardCharsets.UTF_8));
+        return invia(utente, richiesta, intestazioni);
+    }
+
+    public Risposta postByte(String utente, String percorso, byte[] corpo, String tipo) {
+        HttpRequest.Builder richiesta = HttpRequest.newBuilder(URI.create(base + percorso))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", tipo)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(corpo));
+        return invia(utente, richiesta, Map.of());
+    }
+
+    public Risposta get(String utente, String percorso) {
+        return invia(utente, HttpRequest.newBuilder(URI.create(base + percorso)).timeout(Duration.ofSeconds(30)).GET(), Map.of());
+    }
+
+    private Risposta invia(String utente, HttpRequest.Builder richiesta, Map<String, String> intestazioni) {
+        if (utente != null) {
+            // the test users' password is their name
+            String credenziali = utente + ":" + utente;
+            richiesta.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credenziali.getBytes(StandardCharsets.UTF_8)));
+        }
+        intestazioni.forEach(richiesta::header);
+        try {
+            HttpResponse<String> risposta = http.send(richiesta.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Risposta(risposta.statusCode(), risposta.body(), risposta.headers().map());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Risposta(int stato, String corpo, Map<String, java.util.List<String>> intestazioni) {
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(corpo);
+            } catch (IOException e) {
+                throw new IllegalStateException("Non JSON: " + corpo, e);
+            }
+        }
+
+        public String intestazione(String nome) {
+            return intestazioni.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(nome))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            return stato + " " + corpo;
+        }
+    }
+}
