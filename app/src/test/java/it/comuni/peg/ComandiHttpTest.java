@@ -340,6 +340,26 @@ class ComandiHttpTest {
         assertThat(http.get(null, "/actuator/health").json().get("status").asText()).isEqualTo("UP");
     }
 
+    @Test
+    void opsReadTheMetricsOfEveryCommandInTheDomainsWords() {
+        String id = definisci();
+        http.post("controllo", "/api/obiettivi/" + id + "/fasi", "{\"numero\":1,\"titolo\":\"Fase\"}");
+        http.post("controllo", "/api/obiettivi/" + id + "/fasi", "{\"numero\":1,\"titolo\":\"Fase\"}");
+        Risposta metriche = http.get("ops", "/actuator/prometheus");
+        assertThat(metriche.stato()).isEqualTo(200);
+        assertThat(metriche.corpo())
+                .containsPattern("peg_comandi_seconds_count\\{[^}]*comando=\"PianificaFase\",esito=\"ok\"[^}]*} [1-9]")
+                .containsPattern("peg_comandi_seconds_count\\{[^}]*comando=\"PianificaFase\",esito=\"rifiutato\"[^}]*} [1-9]")
+                .containsPattern("peg_comandi_rifiutati_total\\{[^}]*motivo=\"regola_violata\"[^}]*} [1-9]")
+                .containsPattern("peg_database_up\\{[^}]*} 1.0")
+                .contains("http_server_requests_seconds_count")
+                .contains("hikaricp_connections");
+        assertThat(http.get("controllo", "/actuator/prometheus").stato()).isEqualTo(403);
+        assertThat(http.get(null, "/actuator/prometheus").stato()).isEqualTo(401);
+        assertThat(http.get(null, "/actuator/health/readiness").json().get("status").asText()).isEqualTo("UP");
+        assertThat(http.get(null, "/actuator/health/liveness").json().get("status").asText()).isEqualTo("UP");
+    }
+
     private static JsonNode metadati(Map<String, Object> riga) throws Exception {
         return JSON.readTree((byte[]) riga.get("meta_data"));
     }

@@ -54,6 +54,7 @@ public class SicurezzaConfig {
                         .requestMatchers("/actuator/**").hasRole(Ruolo.OPS.name())
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers("/api/admin/**").hasRole(Ruolo.CONTROLLO_GESTIONE.name())
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(CHI_LEGGE)
                         .requestMatchers("/api/**").hasAnyRole(CHI_SCRIVE)
                         .anyRequest().denyAll())
