@@ -7,6 +7,7 @@ import it.comuni.peg.platform.test.MariaDbDiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The command API over real HTTP, on a real MariaDB: what it records, what it refuses, and how. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = PegApplication.class)
 @ActiveProfiles("test")
+@AutoConfigureObservability
 class ComandiHttpTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
