@@ -5,8 +5,8 @@ import it.comuni.peg.platform.axon.Metadati;
 import it.comuni.peg.platform.web.RichiestaIdFilter;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
+import it.comuni.peg.platform.sicurezza.Identita;
+import it.comuni.peg.platform.sicurezza.RisolutoreIdentita;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -15,6 +15,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
@@ -27,24 +28,23 @@ public class IdentitaSuiComandi implements MessageDispatchInterceptor<CommandMes
 
     public static final String UTENTE_DI_SISTEMA = "sistema";
 
+    private final RisolutoreIdentita risolutore;
+
+    public IdentitaSuiComandi(RisolutoreIdentita risolutore) {
+        this.risolutore = risolutore;
+    }
+
     @Override
     public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
         return (indice, comando) -> comando.andMetaData(metadati());
     }
 
-    private static Map<String, Object> metadati() {
+    private Map<String, Object> metadati() {
         Map<String, Object> metadati = new HashMap<>();
-        Authentication autenticazione = SecurityContextHolder.getContext().getAuthentication();
-        if (autenticazione != null && autenticazione.isAuthenticated()) {
-            metadati.put(Metadati.UTENTE, autenticazione.getName());
-            autenticazione.getAuthorities().stream()
-                    .map(GrantedAuthority::getAuthority)
-                    .filter(a -> a.startsWith("ROLE_"))
-                    .findFirst()
-                    .ifPresent(a -> metadati.put(Metadati.RUOLO, a.substring("ROLE_".length())));
-        } else {
-            metadati.put(Metadati.UTENTE, UTENTE_DI_SISTEMA);
-        }
+        Optional<Identita> identita = risolutore.identita(SecurityContextHolder.getContext().getAuthentication());
+        metadati.put(Metadati.UTENTE, identita.map(Identita::utente).orElse(UTENTE_DI_SISTEMA));
+        identita.map(Identita::ruolo).ifPresent(r -> metadati.put(Metadati.RUOLO, r.name()));
+        identita.map(Identita::persona).ifPresent(p -> metadati.put(Metadati.PERSONA, p));
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributi) {
             Object richiesta = attributi.getRequest().getAttribute(RichiestaIdFilter.ATTRIBUTO);
             if (richiesta != null) {

@@ -33,6 +33,8 @@ import it.comuni.peg.api.persona.AssegnazioneTerminata;
 import it.comuni.peg.api.persona.PersonaAssegnata;
 import it.comuni.peg.api.persona.TerminaAssegnazione;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateLifecycle;
@@ -67,6 +69,8 @@ public class Obiettivo {
     @AggregateIdentifier
     private ObiettivoId id;
     private int anno;
+    private String responsabileSettore;
+    private String responsabileUfficio;
     private Peso pesoIndicatori;
     private Peso pesoFasi;
     private ObiettivoModificato.Contenuto contenuto;
@@ -79,7 +83,8 @@ public class Obiettivo {
     }
 
     @CommandHandler
-    public Obiettivo(DefinisciObiettivo cmd) {
+    public Obiettivo(DefinisciObiettivo cmd, MetaData metadati) {
+        Autorizzazione.richiediPianificazione(metadati);
         Testo.richiesto(cmd.ente(), "ente");
         Testo.richiesto(cmd.titolo(), "titolo");
         Testo.lungo(cmd.descrizione(), "descrizione");
@@ -254,6 +259,12 @@ public class Obiettivo {
         apply(new ValoreIndicatoreRegistrato(id, indicatore.codice(), cmd.valore(), cmd.dataRiferimento(), cmd.note()));
     }
 
+    /** Every command on an existing objective is checked against who sends it, before anything else. */
+    @CommandHandlerInterceptor
+    public void autorizza(CommandMessage<?> comando) {
+        Autorizzazione.richiedi(comando.getPayloadType(), comando.getMetaData(), responsabileSettore, responsabileUfficio);
+    }
+
     /** Every command on an existing objective answers with its version after the change (the ETag). */
     @CommandHandlerInterceptor
     public Object versioneDopo(InterceptorChain chain) throws Exception {
@@ -267,6 +278,8 @@ public class Obiettivo {
     void on(ObiettivoDefinito e) {
         id = e.obiettivoId();
         anno = e.anno();
+        responsabileSettore = e.settore().responsabile();
+        responsabileUfficio = e.ufficio() == null ? null : e.ufficio().responsabile();
         pesoIndicatori = e.pesoIndicatori();
         pesoFasi = e.pesoFasi();
         contenuto = new ObiettivoModificato.Contenuto(e.descrizione(), e.pesoIndicatori(), e.pesoFasi(),

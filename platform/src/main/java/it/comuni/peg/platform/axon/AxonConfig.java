@@ -51,7 +51,7 @@ public class AxonConfig {
     /** Who did it, and the client's idempotency key: copied from each command onto its events. */
     @Bean
     public CorrelationDataProvider chiDaComando() {
-        return new SimpleCorrelationDataProvider(Metadati.UTENTE, Metadati.RUOLO, Metadati.CHIAVE_IDEMPOTENZA,
+        return new SimpleCorrelationDataProvider(Metadati.UTENTE, Metadati.RUOLO, Metadati.PERSONA, Metadati.CHIAVE_IDEMPOTENZA,
                 Metadati.RICHIESTA);
     }
 }

@@ -16,6 +16,7 @@ public record UtentiProperties(List<Utente> utenti, List<Utente> demo) {
         demo = demo == null ? List.of() : demo;
     }
 
-    public record Utente(String nome, String password, Ruolo ruolo) {
+    /** {@code persona}: who the user is in the PEG (e.g. "GENTILI LUCA"), for the objectives they lead. */
+    public record Utente(String nome, String password, Ruolo ruolo, String persona) {
     }
 }

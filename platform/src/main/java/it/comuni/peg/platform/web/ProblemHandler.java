@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import it.comuni.peg.api.comune.AccessoNegato;
 import it.comuni.peg.api.comune.NonTrovato;
 import it.comuni.peg.api.comune.RegolaViolata;
 import it.comuni.peg.api.comune.ValoreNonValido;
@@ -60,6 +61,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail nonTrovato(RuntimeException e) {
         String dettaglio = e instanceof NonTrovato ? e.getMessage() : "Obiettivo non trovato";
         return Problemi.problema(HttpStatus.NOT_FOUND, "non-trovato", "Non trovato", dettaglio);
+    }
+
+    @ExceptionHandler(AccessoNegato.class)
+    ProblemDetail accessoNegato(AccessoNegato e) {
+        return Problemi.problema(HttpStatus.FORBIDDEN, "non-autorizzato", "Operazione non consentita", e.getMessage());
     }
 
     @ExceptionHandler(RegolaViolata.class)
