@@ -55,6 +55,7 @@ public class SicurezzaConfig {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/api/admin/**").hasRole(Ruolo.CONTROLLO_GESTIONE.name())
+                        .requestMatchers("/api/audit/**").hasAnyRole(Ruolo.NUCLEO.name(), Ruolo.CONTROLLO_GESTIONE.name())
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(CHI_LEGGE)
                         .requestMatchers("/api/**").hasAnyRole(CHI_SCRIVE)
                         .anyRequest().denyAll())
