@@ -34,12 +34,12 @@ public class RisolutoreIdentita {
                 .map(Ruolo::valueOf)
                 .findFirst()
                 .orElse(null);
-        String persona = autenticazione.getPrincipal() instanceof ConPersona conPersona
+        String persona = autenticazione instanceof ConPersona conPersona
                 ? conPersona.persona() : personePerUtente.get(autenticazione.getName());
         return Optional.of(new Identita(autenticazione.getName(), ruolo, persona));
     }
 
-    /** A principal that knows its person itself (e.g. from a token claim). */
+    /** An authentication that knows its person itself (from a token claim). */
     public interface ConPersona {
         String persona();
     }

@@ -34,7 +34,7 @@ import java.util.List;
  * which objective is decided where commands are handled.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(UtentiProperties.class)
+@EnableConfigurationProperties({UtentiProperties.class, JwtProperties.class})
 public class SicurezzaConfig {
 
     private static final Logger log = LoggerFactory.getLogger(SicurezzaConfig.class);
@@ -45,7 +45,15 @@ public class SicurezzaConfig {
             Ruolo.CONTROLLO_GESTIONE.name(), Ruolo.DIRIGENTE.name(), Ruolo.RESPONSABILE_UFFICIO.name(), Ruolo.NUCLEO.name()};
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper, Environment environment,
+                            JwtProperties jwt) throws Exception {
+        if (jwtConfigurato(environment)) {
+            http.oauth2ResourceServer(o -> o
+                    .jwt(j -> j.jwtAuthenticationConverter(new AutenticazioneJwt(jwt)))
+                    .authenticationEntryPoint((request, response, e) -> scrivi(response, objectMapper,
+                            Problemi.problema(HttpStatus.UNAUTHORIZED, "non-autenticato", "Autenticazione richiesta",
+                                    "Token mancante, scaduto o non valido"))));
+        }
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -69,6 +77,12 @@ public class SicurezzaConfig {
                                 "Operazione non consentita", "Il ruolo dell'utente non consente questa operazione"))))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; frame-ancestors 'none'")))
                 .build();
+    }
+
+    private static boolean jwtConfigurato(Environment environment) {
+        return environment.containsProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")
+                || environment.containsProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri")
+                || environment.containsProperty("spring.security.oauth2.resourceserver.jwt.public-key-location");
     }
 
     @Bean
