@@ -6,6 +6,7 @@ import it.comuni.peg.platform.web.Problemi;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,6 +35,7 @@ import java.util.List;
  * which objective is decided where commands are handled.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication // a command-line run (e.g. the import) has no HTTP to secure
 @EnableConfigurationProperties(UtentiProperties.class)
 public class SicurezzaConfig {
 
@@ -54,6 +56,8 @@ public class SicurezzaConfig {
                         .requestMatchers("/actuator/**").hasRole(Ruolo.OPS.name())
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
+                        // importing a whole PEG is the controllo di gestione's job alone
+                        .requestMatchers("/api/import", "/api/import/**").hasRole(Ruolo.CONTROLLO_GESTIONE.name())
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(CHI_LEGGE)
                         .requestMatchers("/api/**").hasAnyRole(CHI_SCRIVE)
                         .anyRequest().denyAll())
