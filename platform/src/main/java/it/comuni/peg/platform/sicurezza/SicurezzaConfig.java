@@ -6,7 +6,7 @@ import it.comuni.peg.platform.web.Problemi;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -34,7 +34,7 @@ import java.util.List;
  * which objective is decided where commands are handled.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({UtentiProperties.class, JwtProperties.class})
+@ConditionalOnWebApplication // a command-line run (e.g. the import) has no HTTP to secure
 public class SicurezzaConfig {
 
     private static final Logger log = LoggerFactory.getLogger(SicurezzaConfig.class);
@@ -64,6 +64,8 @@ public class SicurezzaConfig {
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/api/admin/**").hasRole(Ruolo.CONTROLLO_GESTIONE.name())
                         .requestMatchers("/api/audit/**").hasAnyRole(Ruolo.NUCLEO.name(), Ruolo.CONTROLLO_GESTIONE.name())
+                        // importing a whole PEG is the controllo di gestione's job alone
+                        .requestMatchers("/api/import", "/api/import/**").hasRole(Ruolo.CONTROLLO_GESTIONE.name())
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(CHI_LEGGE)
                         .requestMatchers("/api/**").hasAnyRole(CHI_SCRIVE)
                         .anyRequest().denyAll())

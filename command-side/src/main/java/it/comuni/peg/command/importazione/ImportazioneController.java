@@ -1,0 +1,56 @@
+package it.comuni.peg.command.importazione;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import it.comuni.peg.api.comune.ValoreNonValido;
+import it.comuni.peg.command.importazione.stampa.StampaNonLeggibile;
+import it.comuni.peg.platform.web.Problemi;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.util.List;
+
+/** Import of a "Stampa Obiettivi PEG" converted to text; controllo di gestione only (SicurezzaConfig). */
+@RestController
+@RequestMapping("/api/import")
+@Tag(name = "Importazione", description = "Importazione della stampa degli obiettivi PEG")
+public class ImportazioneController {
+
+    private final ImportatoreStampa importatore;
+
+    public ImportazioneController(ImportatoreStampa importatore) {
+        this.importatore = importatore;
+    }
+
+    @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Importa la stampa degli obiettivi PEG di un ente per un anno (multipart, parte 'file')")
+    public EsitoImportazione importa(@RequestParam(required = false) String ente, @RequestParam(required = false) Integer anno,
+                                     @RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
+        if (ente == null || ente.isBlank()) {
+            throw new ValoreNonValido("ente", "Manca l'ente (parametro 'ente')");
+        }
+        if (anno == null) {
+            throw new ValoreNonValido("anno", "Manca l'anno (parametro 'anno')");
+        }
+        if (file == null) {
+            throw new ValoreNonValido("file", "Manca il file: inviarlo come multipart/form-data nella parte 'file'");
+        }
+        return importatore.importa(file.getBytes(), ente, anno);
+    }
+
+    /** The file is no print: a 400 naming the line where that shows, nothing imported. */
+    @ExceptionHandler(StampaNonLeggibile.class)
+    ProblemDetail stampaNonLeggibile(StampaNonLeggibile e) {
+        ProblemDetail problema = Problemi.inputNonValido(e.getMessage(), List.of(new Problemi.ErroreCampo("file", e.getMessage())));
+        problema.setProperty("riga", e.riga());
+        return problema;
+    }
+}
