@@ -27,7 +27,7 @@ public class SchedaProjection {
     }
 
     @EventHandler
-    void on(DomainEventMessage<?> evento) {
+    public void on(DomainEventMessage<?> evento) {
         Object payload = evento.getPayload();
         if (!SchedaReducer.riguarda(payload)) {
             return;
