@@ -55,6 +55,9 @@ public class SicurezzaConfig {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(CHI_LEGGE)
+                        // the nucleo's acts are its own; the method's parameters also the controllo di gestione's
+                        .requestMatchers(HttpMethod.POST, "/api/valutazione/metodo").hasAnyRole(Ruolo.NUCLEO.name(), Ruolo.CONTROLLO_GESTIONE.name())
+                        .requestMatchers(HttpMethod.POST, "/api/valutazione/**").hasRole(Ruolo.NUCLEO.name())
                         .requestMatchers("/api/**").hasAnyRole(CHI_SCRIVE)
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
