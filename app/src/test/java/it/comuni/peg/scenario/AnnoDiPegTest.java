@@ -138,6 +138,9 @@ class AnnoDiPegTest {
                 "motivazione", "Ritardo nella fornitura del software"));
         cattura();
 
+        alle("2023-07-01T10:00");
+        peg.invia("nucleo", "/api/valutazione/monitoraggi", Map.of("ente", ENTE, "anno", 2023, "data", "2023-06-30"));
+
         alle("2023-07-10T10:00");
         comando(a, "/fasi/2/consuntivi", Map.of("mese", "2023-06", "svolta", true, "percentuale", 60));
         comando(a, "/fasi/2/rettifiche", Map.of("mese", "2023-04", "svolta", true, "percentuale", 25,
@@ -162,14 +165,24 @@ class AnnoDiPegTest {
         cattura();
 
         assertThat(schedeA).hasSize(9);
-        // a snapshot whose content has nothing to do with the past: an as-of read starting from it would fail
-        new TransactionTemplate(tx).executeWithoutResult(t -> eventStore.storeSnapshot(new GenericDomainEventMessage<>(
-                "Obiettivo", a, versioni.get(a), Map.of("istantanea", "di prova"))));
+
     }
 
     @Test
     @Order(2)
     void asOfEachInstantReturnsWhatWasLiveThen() {
+        // a snapshot whose content has nothing to do with the past: an as-of read starting from it would
+        // fail; removed afterwards, since the aggregate itself would not load from it either
+        new TransactionTemplate(tx).executeWithoutResult(t -> eventStore.storeSnapshot(new GenericDomainEventMessage<>(
+                "Obiettivo", a, versioni.get(a), Map.of("istantanea", "di prova"))));
+        try {
+            confrontaAsOf();
+        } finally {
+            jdbc.update("DELETE FROM snapshot_event_entry WHERE aggregate_identifier = ?", a);
+        }
+    }
+
+    private void confrontaAsOf() {
         for (var catturata : schedeA.entrySet()) {
             JsonNode asOf = peg.leggi("/api/obiettivi/" + a + "?asOf=" + catturata.getKey());
             assertThat(asOf).as("scheda al %s", catturata.getKey()).isEqualTo(catturata.getValue());
@@ -216,5 +229,57 @@ class AnnoDiPegTest {
         Instant adesso = orologio.instant();
         schedeA.put(adesso, peg.leggi("/api/obiettivi/" + a));
         elenchi.put(adesso, peg.leggi("/api/obiettivi?ente=" + ENTE + "&anno=2023"));
+    }
+
+    @Test
+    @Order(3)
+    void theClosedMonitoraggioAndTheFinalEvaluationDoNotMoveWithLaterFacts() {
+        // at the monitoraggio of 30/06, closed on 01/07 with the default method (version 0):
+        // phase 1 late by 3 days = 90; phase 2 re-planned on 15/06, 20% × 0.5 = 10 (the rettifica to 25%
+        // came on 10/07); phase 3 nothing = 0; fasi 33.33; no indicator value yet = 0; 50% × 33.33 = 16.67
+        JsonNode monitoraggio = peg.leggi("/api/obiettivi/" + a + "/valutazione?al=2023-06-30");
+        assertThat(monitoraggio.get("origine").asText()).isEqualTo("MONITORAGGIO");
+        assertThat(monitoraggio.get("versioneMetodo").asInt()).isZero();
+        assertThat(monitoraggio.get("punteggio").get("grado").decimalValue()).isEqualByComparingTo("16.67");
+        assertThat(monitoraggio.get("punteggio").get("fasi").get(1).get("tempestivita").asText()).isEqualTo("IN_LINEA");
+
+        alle("2024-01-12T10:00");
+        assertThat(peg.prova("dirigente", "/api/valutazione/metodo", Map.of()).getStatusCode().value()).isEqualTo(403);
+        peg.invia("controllo", "/api/valutazione/metodo", Map.of("ente", ENTE, "anno", 2023,
+                "parametri", Map.of("penalitaMeseRitardo", 20, "fattoreNonCompletata", 0.6, "tolleranzaGiorni", 0),
+                "motivazione", "SMVP approvato con delibera 3/2024"));
+
+        alle("2024-01-15T10:00");
+        assertThat(peg.prova("dirigente", "/api/valutazione/valutazioni", Map.of()).getStatusCode().value()).isEqualTo(403);
+        peg.invia("nucleo", "/api/valutazione/valutazioni", Map.of("ente", ENTE, "anno", 2023, "obiettivoId", a,
+                "al", "2023-12-31", "motivazione", "Obiettivo in gran parte raggiunto"));
+
+        alle("2024-01-20T10:00");
+        // a late consuntivo after the final evaluation: legal, but it cannot change the evaluation
+        comando(a, "/fasi/3/consuntivi", Map.of("mese", "2023-11", "svolta", true, "percentuale", 90));
+        versioni.forEach(peg::attendiVersione);
+
+        // method v1 (20 points a month, factor 0.6); weights 60/40 since the modifica of 20/12:
+        // phase 1 = 80, phase 2 = 100, phase 3 = 10% × 0.6 = 6 -> fasi 62; indicators (60 × 80 + 40 × 83.33) / 100
+        // = 81.33; 60% × 62 + 40% × 81.33 = 69.73
+        JsonNode finale = peg.leggi("/api/obiettivi/" + a + "/valutazione?al=2023-12-31");
+        assertThat(finale.get("origine").asText()).isEqualTo("VALUTAZIONE_FINALE");
+        assertThat(finale.get("definitiva").asBoolean()).isTrue();
+        assertThat(finale.get("versioneMetodo").asInt()).isEqualTo(1);
+        assertThat(finale.get("punteggio").get("fasi").get(2).get("percentualeRilevata").asInt()).isEqualTo(10);
+        assertThat(finale.get("punteggio").get("grado").decimalValue()).isEqualByComparingTo("69.73");
+        assertThat(peg.leggi("/api/obiettivi/" + a + "/valutazione?al=2023-06-30")).isEqualTo(monitoraggio);
+
+        JsonNode persona = peg.leggi("/api/persone/valutazione?nome=verdi  luca&anno=2023");
+        assertThat(persona.get("giorniTotali").asInt()).isEqualTo(365);
+        assertThat(persona.get("grado").decimalValue()).isEqualByComparingTo("69.73");
+
+        // objective B: one phase, 10% × 0.6 = 6, no indicators and no assessment by the nucleo: provisional
+        JsonNode pegValutato = peg.leggi("/api/peg/2023/valutazione?ente=" + ENTE + "&al=2023-12-31");
+        assertThat(pegValutato.get("obiettivi").asInt()).isEqualTo(2);
+        assertThat(pegValutato.get("settori")).hasSize(2);
+        assertThat(pegValutato.get("uffici")).hasSize(1);
+        assertThat(pegValutato.get("media").decimalValue()).isEqualByComparingTo("37.87");
+        assertThat(peg.get("/api/obiettivi/" + a + "/valutazione?al=31-12-2023").getStatusCode().value()).isEqualTo(400);
     }
 }

@@ -7,9 +7,12 @@ public final class Proiezioni {
 
     public static final String SCHEDA = "scheda";
     public static final String STORICO = "storico";
-    public static final String VALUTAZIONE = "valutazione";
 
-    public static final List<String> TUTTE = List.of(SCHEDA, STORICO, VALUTAZIONE);
+    /**
+     * The evaluation has no projection of its own: the method and the nucleo's acts are read from
+     * the short stream of the ente's CicloValutazione, cut at the instant asked for.
+     */
+    public static final List<String> TUTTE = List.of(SCHEDA, STORICO);
 
     private Proiezioni() {
     }

@@ -1,5 +1,7 @@
 package it.comuni.peg.query.scheda;
 
+import it.comuni.peg.api.persona.AssegnazioneTerminata;
+import it.comuni.peg.api.persona.PersonaAssegnata;
 import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -47,10 +49,25 @@ public class SchedaProjection {
         } else {
             riga.aggiorna(dopo, json.scrivi(dopo));
         }
+        if (payload instanceof PersonaAssegnata || payload instanceof AssegnazioneTerminata) {
+            aggiornaAssegnazioni(dopo);
+        }
+    }
+
+    /** Rewrites the objective's assignments from its scheda: idempotent by construction. */
+    private void aggiornaAssegnazioni(Scheda s) {
+        em.flush();
+        em.createQuery("delete from AssegnazioneRiga a where a.obiettivoId = :id").setParameter("id", s.id()).executeUpdate();
+        for (Scheda.Persona p : s.persone()) {
+            for (Scheda.PeriodoAssegnazione periodo : p.periodi()) {
+                em.persist(new AssegnazioneRiga(s.id(), p.nome(), periodo.inizio(), s.ente(), s.anno(), periodo.fine()));
+            }
+        }
     }
 
     @ResetHandler
     void svuota() {
+        em.createQuery("delete from AssegnazioneRiga").executeUpdate();
         em.createQuery("delete from SchedaRiga").executeUpdate();
     }
 }

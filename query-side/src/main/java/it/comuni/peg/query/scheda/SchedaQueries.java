@@ -44,6 +44,15 @@ public class SchedaQueries {
         return righe(filtro, null, istante, String.class);
     }
 
+    /** The objectives a person was assigned to in a year (names are stored upper case, as the aggregate writes them). */
+    public List<String> obiettiviDi(String nome, int anno) {
+        return em.createQuery("select distinct a.obiettivoId from AssegnazioneRiga a where a.nome = :nome and a.anno = :anno",
+                        String.class)
+                .setParameter("nome", nome)
+                .setParameter("anno", anno)
+                .getResultList();
+    }
+
     private <T> List<T> righe(FiltroPeg f, LocalDate giorno, Instant definitiEntro, Class<T> tipo) {
         StringBuilder jpql = new StringBuilder("select ")
                 .append(tipo == String.class ? "r.obiettivoId" : "r")
