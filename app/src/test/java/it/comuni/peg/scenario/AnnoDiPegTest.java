@@ -282,4 +282,47 @@ class AnnoDiPegTest {
         assertThat(pegValutato.get("media").decimalValue()).isEqualByComparingTo("37.87");
         assertThat(peg.get("/api/obiettivi/" + a + "/valutazione?al=31-12-2023").getStatusCode().value()).isEqualTo(400);
     }
+
+    @Test
+    @Order(4)
+    void aFullReplayEqualsTheLiveProjections() throws InterruptedException {
+        Map<String, JsonNode> prima = viste();
+        assertThat(peg.prova("dirigente", "/api/admin/proiezioni/scheda/ricostruzione", Map.of()).getStatusCode().value())
+                .isEqualTo(403);
+
+        for (String proiezione : List.of("scheda", "storico")) {
+            JsonNode avvio = peg.invia("controllo", "/api/admin/proiezioni/" + proiezione + "/ricostruzione", Map.of());
+            assertThat(avvio.get("totale").asLong()).isPositive();
+        }
+        long limite = System.nanoTime() + 60_000_000_000L;
+        JsonNode stato;
+        do {
+            Thread.sleep(100);
+            stato = rest.withBasicAuth("controllo", "controllo").getForObject("/api/admin/proiezioni", JsonNode.class);
+        } while (inRicostruzione(stato) && System.nanoTime() < limite);
+        assertThat(inRicostruzione(stato)).as("ricostruzione terminata: %s", stato).isFalse();
+        assertThat(stato.get(0).get("fatti").asLong()).isEqualTo(stato.get(0).get("totale").asLong());
+        assertThat(stato.get(0).get("letterMorte").asLong()).isZero();
+
+        assertThat(viste()).isEqualTo(prima);
+    }
+
+    private static boolean inRicostruzione(JsonNode stato) {
+        for (JsonNode p : stato) {
+            if (p.get("inRicostruzione").asBoolean()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Map<String, JsonNode> viste() {
+        Map<String, JsonNode> viste = new LinkedHashMap<>();
+        viste.put("a", peg.leggi("/api/obiettivi/" + a));
+        viste.put("b", peg.leggi("/api/obiettivi/" + b));
+        viste.put("elenco", peg.leggi("/api/obiettivi?ente=" + ENTE + "&anno=2023"));
+        viste.put("storico", peg.leggi("/api/peg/2023/storico?ente=" + ENTE));
+        viste.put("persona", peg.leggi("/api/persone/valutazione?nome=VERDI LUCA&anno=2023"));
+        return viste;
+    }
 }
