@@ -67,6 +67,9 @@ public class SicurezzaConfig {
                         // importing a whole PEG is the controllo di gestione's job alone
                         .requestMatchers("/api/import", "/api/import/**").hasRole(Ruolo.CONTROLLO_GESTIONE.name())
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(CHI_LEGGE)
+                        // the nucleo's acts are its own; the method's parameters also the controllo di gestione's
+                        .requestMatchers(HttpMethod.POST, "/api/valutazione/metodo").hasAnyRole(Ruolo.NUCLEO.name(), Ruolo.CONTROLLO_GESTIONE.name())
+                        .requestMatchers(HttpMethod.POST, "/api/valutazione/**").hasRole(Ruolo.NUCLEO.name())
                         .requestMatchers("/api/**").hasAnyRole(CHI_SCRIVE)
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {

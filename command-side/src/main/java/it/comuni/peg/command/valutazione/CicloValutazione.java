@@ -1,0 +1,156 @@
+package it.comuni.peg.command.valutazione;
+
+import it.comuni.peg.api.comune.ObiettivoId;
+import it.comuni.peg.api.comune.RegolaViolata;
+import it.comuni.peg.api.comune.Testo;
+import it.comuni.peg.api.comune.ValoreNonValido;
+import it.comuni.peg.api.valutazione.ChiudiMonitoraggio;
+import it.comuni.peg.api.valutazione.CicloValutazioneId;
+import it.comuni.peg.api.valutazione.ImpostaMetodoValutazione;
+import it.comuni.peg.api.valutazione.MetodoValutazioneImpostato;
+import it.comuni.peg.api.valutazione.MonitoraggioChiuso;
+import it.comuni.peg.api.valutazione.ParametriValutazione;
+import it.comuni.peg.api.valutazione.RegistraValutazione;
+import it.comuni.peg.api.valutazione.ValutazioneRegistrata;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * The evaluation cycle of an ente and year: the method's parameters (versioned) and the nucleo's
+ * acts. Created by whichever of its commands comes first. It never touches an objective: the nucleo
+ * evaluates what the dirigenti reported, it does not edit it.
+ */
+@Aggregate
+public class CicloValutazione {
+
+    @AggregateIdentifier
+    private String id;
+    private int anno;
+    private int versioneMetodo;
+    private ParametriValutazione parametri = ParametriValutazione.PREDEFINITI;
+    private final Set<LocalDate> monitoraggi = new HashSet<>();
+    private final Set<ObiettivoId> valutati = new HashSet<>();
+
+    protected CicloValutazione() {
+        // required by Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(ImpostaMetodoValutazione cmd) {
+        richiediCiclo(cmd.ciclo(), cmd.ente(), cmd.anno());
+        if (cmd.parametri() == null) {
+            throw new ValoreNonValido("parametri", "I parametri del metodo sono obbligatori");
+        }
+        if (cmd.motivazione() == null) {
+            throw new ValoreNonValido("motivazione", "La motivazione è obbligatoria");
+        }
+        if (!valutati.isEmpty()) {
+            throw new RegolaViolata("Il metodo del " + cmd.anno() + " non può cambiare: il nucleo ha già registrato "
+                    + valutati.size() + " valutazioni finali");
+        }
+        if (versioneMetodo > 0 && parametri.ugualeA(cmd.parametri())) {
+            throw new RegolaViolata("I parametri sono già quelli in vigore");
+        }
+        apply(new MetodoValutazioneImpostato(cmd.ciclo(), cmd.ente().strip(), cmd.anno(), versioneMetodo + 1,
+                cmd.parametri(), cmd.motivazione()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(ChiudiMonitoraggio cmd, Clock clock) {
+        richiediCiclo(cmd.ciclo(), cmd.ente(), cmd.anno());
+        if (cmd.data() == null) {
+            throw new ValoreNonValido("data", "La data del monitoraggio è obbligatoria");
+        }
+        Testo.lungo(cmd.note(), "note");
+        if (cmd.data().getYear() != cmd.anno()) {
+            throw new RegolaViolata("Il monitoraggio del PEG " + cmd.anno() + " deve cadere nell'anno (ricevuto " + cmd.data() + ")");
+        }
+        if (cmd.data().isAfter(LocalDate.now(clock))) {
+            throw new RegolaViolata("Il monitoraggio al " + cmd.data() + " non può essere chiuso prima di quella data");
+        }
+        if (monitoraggi.contains(cmd.data())) {
+            throw new RegolaViolata("Il monitoraggio al " + cmd.data() + " è già chiuso");
+        }
+        apply(new MonitoraggioChiuso(cmd.ciclo(), cmd.ente().strip(), cmd.anno(), cmd.data(), cmd.note()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RegistraValutazione cmd, Clock clock) {
+        richiediCiclo(cmd.ciclo(), cmd.ente(), cmd.anno());
+        if (cmd.obiettivoId() == null) {
+            throw new ValoreNonValido("obiettivoId", "L'obiettivo è obbligatorio");
+        }
+        if (cmd.al() == null) {
+            throw new ValoreNonValido("al", "La data di riferimento della valutazione è obbligatoria");
+        }
+        if (cmd.motivazione() == null) {
+            throw new ValoreNonValido("motivazione", "La motivazione è obbligatoria");
+        }
+        if (cmd.al().getYear() != cmd.anno()) {
+            throw new RegolaViolata("La valutazione del PEG " + cmd.anno() + " si riferisce a una data dell'anno (ricevuto " + cmd.al() + ")");
+        }
+        if (!LocalDate.now(clock).isAfter(cmd.al())) {
+            throw new RegolaViolata("La valutazione al " + cmd.al() + " può essere registrata solo dopo quella data");
+        }
+        if (valutati.contains(cmd.obiettivoId())) {
+            throw new RegolaViolata("La valutazione finale dell'obiettivo " + cmd.obiettivoId() + " è già registrata");
+        }
+        apply(new ValutazioneRegistrata(cmd.ciclo(), cmd.ente().strip(), cmd.anno(), cmd.obiettivoId(), cmd.al(),
+                cmd.valutazioneIndicatori(), cmd.motivazione()));
+    }
+
+    @CommandHandlerInterceptor
+    public Object versioneDopo(InterceptorChain chain) throws Exception {
+        chain.proceed();
+        return AggregateLifecycle.getVersion();
+    }
+
+    @EventSourcingHandler
+    void on(MetodoValutazioneImpostato e) {
+        id = e.ciclo();
+        anno = e.anno();
+        versioneMetodo = e.versione();
+        parametri = e.parametri();
+    }
+
+    @EventSourcingHandler
+    void on(MonitoraggioChiuso e) {
+        id = e.ciclo();
+        anno = e.anno();
+        monitoraggi.add(e.data());
+    }
+
+    @EventSourcingHandler
+    void on(ValutazioneRegistrata e) {
+        id = e.ciclo();
+        anno = e.anno();
+        valutati.add(e.obiettivoId());
+    }
+
+    /** The stream is named after ente and anno: a command that disagrees with its own target is a bug. */
+    private static void richiediCiclo(String ciclo, String ente, int anno) {
+        if (ente == null || ente.isBlank()) {
+            throw new ValoreNonValido("ente", "L'ente è obbligatorio");
+        }
+        if (!CicloValutazioneId.di(ente, anno).equals(ciclo)) {
+            throw new ValoreNonValido("ciclo", "Il ciclo di valutazione non corrisponde a ente e anno");
+        }
+    }
+}

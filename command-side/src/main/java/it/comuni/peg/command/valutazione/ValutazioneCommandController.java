@@ -1,0 +1,95 @@
+package it.comuni.peg.command.valutazione;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import it.comuni.peg.api.comune.Motivazione;
+import it.comuni.peg.api.comune.ObiettivoId;
+import it.comuni.peg.api.comune.Percentuale;
+import it.comuni.peg.api.valutazione.ChiudiMonitoraggio;
+import it.comuni.peg.api.valutazione.CicloValutazioneId;
+import it.comuni.peg.api.valutazione.ImpostaMetodoValutazione;
+import it.comuni.peg.api.valutazione.ParametriValutazione;
+import it.comuni.peg.api.valutazione.RegistraValutazione;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+
+/**
+ * The nucleo's acts and the method's parameters, per ente and year. Only the nucleo (and, for the
+ * method, the controllo di gestione) may send them: see SicurezzaConfig.
+ */
+@RestController
+@RequestMapping("/api/valutazione")
+@Tag(name = "Valutazione (comandi)", description = "Metodo di valutazione, chiusura del monitoraggio, valutazione finale del nucleo")
+public class ValutazioneCommandController {
+
+    private static final String OBBLIGATORIO = "Campo obbligatorio";
+
+    private final CommandGateway commandGateway;
+
+    public ValutazioneCommandController(CommandGateway commandGateway) {
+        this.commandGateway = commandGateway;
+    }
+
+    public record EsitoCiclo(String ciclo, long versione) {
+    }
+
+    public record ImpostaMetodo(@NotBlank(message = OBBLIGATORIO) @Size(max = 255) String ente,
+                                @NotNull(message = OBBLIGATORIO) @Min(2000) @Max(2100) Integer anno,
+                                @NotNull(message = OBBLIGATORIO) @Valid ParametriValutazione parametri,
+                                @NotNull(message = OBBLIGATORIO) Motivazione motivazione) {
+    }
+
+    public record Monitoraggio(@NotBlank(message = OBBLIGATORIO) @Size(max = 255) String ente,
+                               @NotNull(message = OBBLIGATORIO) @Min(2000) @Max(2100) Integer anno,
+                               @NotNull(message = OBBLIGATORIO) LocalDate data,
+                               String note) {
+    }
+
+    public record Valutazione(@NotBlank(message = OBBLIGATORIO) @Size(max = 255) String ente,
+                              @NotNull(message = OBBLIGATORIO) @Min(2000) @Max(2100) Integer anno,
+                              @NotNull(message = OBBLIGATORIO) ObiettivoId obiettivoId,
+                              @NotNull(message = OBBLIGATORIO) LocalDate al,
+                              Percentuale valutazioneIndicatori,
+                              @NotNull(message = OBBLIGATORIO) Motivazione motivazione) {
+    }
+
+    @PostMapping("/metodo")
+    @Operation(summary = "Imposta i parametri del metodo di valutazione di un ente e anno (nuova versione)")
+    public ResponseEntity<EsitoCiclo> metodo(@Valid @RequestBody ImpostaMetodo r) {
+        String ciclo = CicloValutazioneId.di(r.ente(), r.anno());
+        return esito(ciclo, commandGateway.sendAndWait(new ImpostaMetodoValutazione(ciclo, r.ente(), r.anno(), r.parametri(), r.motivazione())));
+    }
+
+    @PostMapping("/monitoraggi")
+    @Operation(summary = "Chiude il monitoraggio intermedio a una data (es. 30/06)")
+    public ResponseEntity<EsitoCiclo> monitoraggio(@Valid @RequestBody Monitoraggio r) {
+        String ciclo = CicloValutazioneId.di(r.ente(), r.anno());
+        return esito(ciclo, commandGateway.sendAndWait(new ChiudiMonitoraggio(ciclo, r.ente(), r.anno(), r.data(), r.note())));
+    }
+
+    @PostMapping("/valutazioni")
+    @Operation(summary = "Registra la valutazione finale di un obiettivo, con motivazione e, se serve, la valutazione degli indicatori")
+    public ResponseEntity<EsitoCiclo> valutazione(@Valid @RequestBody Valutazione r) {
+        String ciclo = CicloValutazioneId.di(r.ente(), r.anno());
+        return esito(ciclo, commandGateway.sendAndWait(new RegistraValutazione(ciclo, r.ente(), r.anno(), r.obiettivoId(),
+                r.al(), r.valutazioneIndicatori(), r.motivazione())));
+    }
+
+    private static ResponseEntity<EsitoCiclo> esito(String ciclo, Object versione) {
+        // the aggregate answers with its version; a stream just created answers with its first
+        long v = versione instanceof Number n ? n.longValue() : 0;
+        return ResponseEntity.ok().eTag("\"" + v + "\"").body(new EsitoCiclo(ciclo, v));
+    }
+}

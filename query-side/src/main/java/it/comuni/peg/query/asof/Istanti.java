@@ -1,0 +1,63 @@
+package it.comuni.peg.query.asof;
+
+import it.comuni.peg.api.comune.ValoreNonValido;
+import it.comuni.peg.platform.axon.AxonConfig;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+/**
+ * Parses the instants and days of the query API. An instant is ISO-8601 with an offset
+ * ({@code 2023-06-30T10:00:00Z}); a date alone ({@code 2023-06-30}) means the end of that day in
+ * Europe/Rome, the ente's calendar; a date-time without offset is Italian local time.
+ */
+public final class Istanti {
+
+    public static final ZoneId FUSO = AxonConfig.FUSO_ORARIO;
+
+    private Istanti() {
+    }
+
+    public static Instant istante(String valore, String parametro) {
+        if (valore == null || valore.isBlank()) {
+            throw new ValoreNonValido(parametro, "Il parametro '" + parametro + "' è vuoto");
+        }
+        String v = valore.strip();
+        try {
+            if (v.length() == 10) {
+                return fineGiornata(LocalDate.parse(v));
+            }
+            if (v.endsWith("Z") || v.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+                return OffsetDateTime.parse(v).toInstant();
+            }
+            return LocalDateTime.parse(v).atZone(FUSO).toInstant();
+        } catch (DateTimeException e) {
+            throw new ValoreNonValido(parametro, "Il parametro '" + parametro + "' non è un istante ISO-8601"
+                    + " (es. 2023-06-30T10:00:00Z) né una data AAAA-MM-GG: '" + valore + "'");
+        }
+    }
+
+    public static LocalDate giorno(String valore, String parametro) {
+        if (valore == null || valore.isBlank()) {
+            throw new ValoreNonValido(parametro, "Il parametro '" + parametro + "' è vuoto");
+        }
+        try {
+            return LocalDate.parse(valore.strip());
+        } catch (DateTimeException e) {
+            throw new ValoreNonValido(parametro, "Il parametro '" + parametro + "' non è una data AAAA-MM-GG: '" + valore + "'");
+        }
+    }
+
+    /** The last instant of the day in Italy: everything recorded that day is included. */
+    public static Instant fineGiornata(LocalDate giorno) {
+        return giorno.plusDays(1).atStartOfDay(FUSO).toInstant().minusNanos(1);
+    }
+
+    public static LocalDate giornoDi(Instant istante) {
+        return LocalDate.ofInstant(istante, FUSO);
+    }
+}

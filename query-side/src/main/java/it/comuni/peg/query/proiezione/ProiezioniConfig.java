@@ -1,0 +1,39 @@
+package it.comuni.peg.query.proiezione;
+
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Every projection in its own pooled streaming processor, reading the event store and keeping its
+ * token in token_entry, in the same transaction as its rows (JPA token store, same database).
+ * A handler failure propagates (Axon's default would log and skip it) and lands in the group's
+ * dead-letter queue, with every later event of the same objective behind it: other objectives go
+ * on, and nothing is lost or skipped silently. {@code GET /api/admin/proiezioni} shows the count.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ProiezioniConfig {
+
+    @Bean
+    public ConfigurerModule proiezioniPooled(@Value("${peg.proiezioni.batch:100}") int batch,
+                                             @Value("${peg.proiezioni.segmenti:4}") int segmenti) {
+        return configurer -> configurer.eventProcessing(ep -> {
+            for (String gruppo : Proiezioni.TUTTE) {
+                ep.registerPooledStreamingEventProcessor(gruppo, c -> c.eventStore(),
+                        (c, builder) -> builder.batchSize(batch).initialSegmentCount(segmenti));
+                ep.registerListenerInvocationErrorHandler(gruppo, c -> PropagatingErrorHandler.instance());
+                ep.registerDeadLetterQueue(gruppo, c -> JpaSequencedDeadLetterQueue.builder()
+                        .processingGroup(gruppo)
+                        .entityManagerProvider(c.getComponent(EntityManagerProvider.class))
+                        .transactionManager(c.getComponent(TransactionManager.class))
+                        .serializer(c.serializer())
+                        .build());
+            }
+        });
+    }
+}

@@ -1,0 +1,51 @@
+package it.comuni.peg.query.replay;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import it.comuni.peg.platform.sicurezza.Ruolo;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** Projections' status and rebuild: the controllo di gestione (the PEG's administrator) only. */
+@RestController
+@RequestMapping("/api/admin/proiezioni")
+@Tag(name = "Amministrazione", description = "Stato e ricostruzione delle proiezioni")
+public class RicostruzioneController {
+
+    private final Ricostruzioni ricostruzioni;
+
+    public RicostruzioneController(Ricostruzioni ricostruzioni) {
+        this.ricostruzioni = ricostruzioni;
+    }
+
+    @GetMapping
+    @Operation(summary = "Per ogni proiezione: posizione, testa dello store, ricostruzione in corso (eventi fatti su totale, eventi al secondo), lettere morte")
+    public List<Avanzamento> stato(Authentication utente) {
+        richiediAmministratore(utente);
+        return ricostruzioni.tutte();
+    }
+
+    @PostMapping("/{nome}/ricostruzione")
+    @Operation(summary = "Ricostruisce una proiezione dall'event store; fino al termine le sue letture rispondono 503")
+    public ResponseEntity<Avanzamento> ricostruisci(@PathVariable String nome, Authentication utente) {
+        richiediAmministratore(utente);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(ricostruzioni.avvia(nome));
+    }
+
+    private static void richiediAmministratore(Authentication utente) {
+        boolean ammesso = utente != null && utente.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals(Ruolo.CONTROLLO_GESTIONE.autorita()));
+        if (!ammesso) {
+            throw new AccessDeniedException("Solo il controllo di gestione può amministrare le proiezioni");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package it.comuni.peg.query.scheda;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+
+/** A period of assignment of a person to an objective: the index of the individual evaluation. */
+@Entity
+@Table(name = "assegnazione_persona")
+@IdClass(AssegnazioneRiga.Chiave.class)
+public class AssegnazioneRiga {
+
+    public record Chiave(String obiettivoId, String nome, LocalDate inizio) implements Serializable {
+        public Chiave() {
+            this(null, null, null);
+        }
+    }
+
+    @Id
+    @Column(name = "obiettivo_id")
+    private String obiettivoId;
+    @Id
+    private String nome;
+    @Id
+    private LocalDate inizio;
+    private String ente;
+    private int anno;
+    private LocalDate fine;
+
+    protected AssegnazioneRiga() {
+    }
+
+    AssegnazioneRiga(String obiettivoId, String nome, LocalDate inizio, String ente, int anno, LocalDate fine) {
+        this.obiettivoId = obiettivoId;
+        this.nome = nome;
+        this.inizio = inizio;
+        this.ente = ente;
+        this.anno = anno;
+        this.fine = fine;
+    }
+
+    public String obiettivoId() {
+        return obiettivoId;
+    }
+}

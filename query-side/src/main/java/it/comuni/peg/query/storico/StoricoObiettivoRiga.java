@@ -1,0 +1,56 @@
+package it.comuni.peg.query.storico;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** What the storico must know of an objective to file its other events: its PEG and title. */
+@Entity
+@Table(name = "storico_obiettivo")
+public class StoricoObiettivoRiga {
+
+    @Id
+    @Column(name = "obiettivo_id")
+    private String obiettivoId;
+    private String ente;
+    private int anno;
+    private String titolo;
+    @Column(name = "ultima_sequenza")
+    private long ultimaSequenza;
+
+    protected StoricoObiettivoRiga() {
+    }
+
+    StoricoObiettivoRiga(String obiettivoId, String ente, int anno, String titolo, long sequenza) {
+        this.obiettivoId = obiettivoId;
+        this.ente = ente;
+        this.anno = anno;
+        this.titolo = titolo;
+        this.ultimaSequenza = sequenza;
+    }
+
+    public String obiettivoId() {
+        return obiettivoId;
+    }
+
+    public String ente() {
+        return ente;
+    }
+
+    public int anno() {
+        return anno;
+    }
+
+    public String titolo() {
+        return titolo;
+    }
+
+    long ultimaSequenza() {
+        return ultimaSequenza;
+    }
+
+    void applicata(long sequenza) {
+        ultimaSequenza = sequenza;
+    }
+}

@@ -1,0 +1,76 @@
+package it.comuni.peg.query.storico;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import it.comuni.peg.api.obiettivo.ObiettivoDefinito;
+import it.comuni.peg.platform.axon.Metadati;
+import it.comuni.peg.query.proiezione.Proiezioni;
+import jakarta.persistence.EntityManager;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Projection "storico": a line per event of every objective. Idempotent through the objective's
+ * last applied sequence, so a redelivered event never writes a second line.
+ */
+@Component
+@ProcessingGroup(Proiezioni.STORICO)
+public class StoricoProjection {
+
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+    private final Narratore narratore;
+
+    public StoricoProjection(EntityManager em, ObjectMapper mapper,
+                             @Value("${peg.storico.tolleranza-ritardo-giorni:10}") int tolleranzaGiorni) {
+        this.em = em;
+        this.mapper = mapper;
+        this.narratore = new Narratore(tolleranzaGiorni);
+    }
+
+    @EventHandler
+    public void on(DomainEventMessage<?> evento, TrackingToken token) {
+        Descrizione d = narratore.racconta(evento.getPayload(), evento.getTimestamp());
+        if (d == null) {
+            return;
+        }
+        String id = evento.getAggregateIdentifier();
+        long sequenza = evento.getSequenceNumber();
+        StoricoObiettivoRiga obiettivo = em.find(StoricoObiettivoRiga.class, id);
+        if (obiettivo == null) {
+            if (!(evento.getPayload() instanceof ObiettivoDefinito e)) {
+                throw new IllegalStateException("Evento " + evento.getPayloadType().getSimpleName()
+                        + " dell'obiettivo " + id + " prima della sua definizione");
+            }
+            obiettivo = new StoricoObiettivoRiga(id, e.ente(), e.anno(), e.titolo(), sequenza);
+            em.persist(obiettivo);
+        } else if (sequenza <= obiettivo.ultimaSequenza()) {
+            return;
+        } else {
+            obiettivo.applicata(sequenza);
+        }
+        em.persist(new StoricoVoceRiga(id, sequenza, obiettivo.ente(), obiettivo.anno(),
+                token == null ? 0 : token.position().orElse(0), evento.getTimestamp(),
+                (String) evento.getMetaData().get(Metadati.UTENTE), (String) evento.getMetaData().get(Metadati.RUOLO),
+                d, json(d.prima()), json(d.dopo())));
+    }
+
+    @ResetHandler
+    void svuota() {
+        em.createQuery("delete from StoricoVoceRiga").executeUpdate();
+        em.createQuery("delete from StoricoObiettivoRiga").executeUpdate();
+    }
+
+    private String json(Object valore) {
+        try {
+            return valore == null ? null : mapper.writeValueAsString(valore);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

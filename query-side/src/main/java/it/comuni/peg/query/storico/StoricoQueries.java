@@ -1,0 +1,79 @@
+package it.comuni.peg.query.storico;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+@Service
+@Transactional(readOnly = true)
+public class StoricoQueries {
+
+    /** Far past and far future, inside what DATETIME(6) holds. */
+    private static final Instant INIZIO = Instant.parse("1970-01-02T00:00:00Z");
+    private static final Instant FINE = Instant.parse("9999-12-30T00:00:00Z");
+
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+
+    public StoricoQueries(EntityManager em, ObjectMapper mapper) {
+        this.em = em;
+        this.mapper = mapper;
+    }
+
+    public Optional<StoricoObiettivoRiga> obiettivo(String id) {
+        return Optional.ofNullable(em.find(StoricoObiettivoRiga.class, id));
+    }
+
+    /** The objective's changes recorded in (da, a], in sequence order (its recording order). */
+    public List<VoceStorico> obiettivo(StoricoObiettivoRiga o, Instant da, Instant a) {
+        TypedQuery<StoricoVoceRiga> q = em.createQuery("select v from StoricoVoceRiga v where v.obiettivoId = :id"
+                + " and v.registratoIl > :da and v.registratoIl <= :a order by v.sequenza", StoricoVoceRiga.class);
+        q.setParameter("id", o.obiettivoId());
+        q.setParameter("da", da == null ? INIZIO : da);
+        q.setParameter("a", a == null ? FINE : a);
+        return q.getResultList().stream().map(v -> voce(v, o.titolo())).toList();
+    }
+
+    /** The PEG's changes recorded in (da, a], in recording order across its objectives. */
+    public List<VoceStorico> peg(String ente, int anno, Instant da, Instant a) {
+        TypedQuery<StoricoVoceRiga> q = em.createQuery("select v from StoricoVoceRiga v where v.ente = :ente and v.anno = :anno"
+                + " and v.registratoIl > :da and v.registratoIl <= :a order by v.registratoIl, v.posizione, v.obiettivoId, v.sequenza",
+                StoricoVoceRiga.class);
+        q.setParameter("ente", ente);
+        q.setParameter("anno", anno);
+        q.setParameter("da", da == null ? INIZIO : da);
+        q.setParameter("a", a == null ? FINE : a);
+        List<StoricoVoceRiga> righe = q.getResultList();
+        List<String> ids = righe.stream().map(StoricoVoceRiga::obiettivoId).distinct().toList();
+        Map<String, String> titoli = ids.isEmpty() ? Map.of() : em.createQuery(
+                        "select o from StoricoObiettivoRiga o where o.obiettivoId in :ids", StoricoObiettivoRiga.class)
+                .setParameter("ids", ids).getResultList().stream()
+                .collect(Collectors.toMap(StoricoObiettivoRiga::obiettivoId, StoricoObiettivoRiga::titolo));
+        return righe.stream().map(v -> voce(v, titoli.get(v.obiettivoId()))).toList();
+    }
+
+    private VoceStorico voce(StoricoVoceRiga v, String titolo) {
+        return new VoceStorico(v.obiettivoId(), titolo, v.sequenza(), v.registratoIl(), v.utente(), v.ruolo(), v.tipo(),
+                v.descrizione(), v.motivazione(), albero(v.prima()), albero(v.dopo()), v.registratoInRitardo(),
+                v.giorniRitardo());
+    }
+
+    private JsonNode albero(String json) {
+        try {
+            return json == null ? null : mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

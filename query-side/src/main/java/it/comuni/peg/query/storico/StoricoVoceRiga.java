@@ -1,0 +1,86 @@
+package it.comuni.peg.query.storico;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+
+import java.io.Serializable;
+import java.time.Instant;
+
+/** One change of an objective, in words, with who made it and the values before and after. */
+@Entity
+@Table(name = "storico_voce")
+@IdClass(StoricoVoceRiga.Chiave.class)
+public class StoricoVoceRiga {
+
+    public record Chiave(String obiettivoId, long sequenza) implements Serializable {
+        public Chiave() {
+            this(null, 0);
+        }
+    }
+
+    @Id
+    @Column(name = "obiettivo_id")
+    private String obiettivoId;
+    @Id
+    private long sequenza;
+    private String ente;
+    private int anno;
+    private long posizione;
+    @Column(name = "registrato_il")
+    private Instant registratoIl;
+    private String utente;
+    private String ruolo;
+    private String tipo;
+    private String descrizione;
+    @Column(columnDefinition = "TEXT")
+    private String motivazione;
+    @Lob
+    @Column(columnDefinition = "LONGTEXT")
+    private String prima;
+    @Lob
+    @Column(columnDefinition = "LONGTEXT")
+    private String dopo;
+    @Column(name = "registrato_in_ritardo")
+    private boolean registratoInRitardo;
+    @Column(name = "giorni_ritardo")
+    private Integer giorniRitardo;
+
+    protected StoricoVoceRiga() {
+    }
+
+    StoricoVoceRiga(String obiettivoId, long sequenza, String ente, int anno, long posizione, Instant registratoIl,
+                    String utente, String ruolo, Descrizione d, String prima, String dopo) {
+        this.obiettivoId = obiettivoId;
+        this.sequenza = sequenza;
+        this.ente = ente;
+        this.anno = anno;
+        this.posizione = posizione;
+        this.registratoIl = registratoIl;
+        this.utente = utente;
+        this.ruolo = ruolo;
+        this.tipo = d.tipo();
+        this.descrizione = d.frase();
+        this.motivazione = d.motivazione();
+        this.prima = prima;
+        this.dopo = dopo;
+        this.registratoInRitardo = d.giorniRitardo() != null;
+        this.giorniRitardo = d.giorniRitardo();
+    }
+
+    public String obiettivoId() { return obiettivoId; }
+    public long sequenza() { return sequenza; }
+    public Instant registratoIl() { return registratoIl; }
+    public String utente() { return utente; }
+    public String ruolo() { return ruolo; }
+    public String tipo() { return tipo; }
+    public String descrizione() { return descrizione; }
+    public String motivazione() { return motivazione; }
+    public String prima() { return prima; }
+    public String dopo() { return dopo; }
+    public boolean registratoInRitardo() { return registratoInRitardo; }
+    public Integer giorniRitardo() { return giorniRitardo; }
+}

@@ -1,0 +1,52 @@
+package it.comuni.peg.query.valutazione;
+
+import it.comuni.peg.api.valutazione.CicloValutazioneId;
+import it.comuni.peg.api.valutazione.MetodoValutazioneImpostato;
+import it.comuni.peg.api.valutazione.MonitoraggioChiuso;
+import it.comuni.peg.api.valutazione.ParametriValutazione;
+import it.comuni.peg.api.valutazione.ValutazioneRegistrata;
+import it.comuni.peg.query.asof.StoriaObiettivo;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Folds the CicloValutazione stream of an ente and year up to an instant: which version of the
+ * method was in force, which monitoraggi were closed, which final evaluations recorded. Version 0
+ * are the defaults, in force until the ente sets its own.
+ */
+@Component
+public class CicloAlIstante {
+
+    private final StoriaObiettivo storia;
+
+    public CicloAlIstante(StoriaObiettivo storia) {
+        this.storia = storia;
+    }
+
+    public CicloNoto ciclo(String ente, int anno, Instant istante) {
+        int[] versione = {0};
+        ParametriValutazione[] parametri = {ParametriValutazione.PREDEFINITI};
+        Instant[] dal = {null};
+        List<CicloNoto.Monitoraggio> monitoraggi = new ArrayList<>();
+        Map<String, CicloNoto.Finale> finali = new HashMap<>();
+        storia.finoA(CicloValutazioneId.di(ente, anno), istante, evento -> {
+            Object p = evento.getPayload();
+            if (p instanceof MetodoValutazioneImpostato e) {
+                versione[0] = e.versione();
+                parametri[0] = e.parametri();
+                dal[0] = evento.getTimestamp();
+            } else if (p instanceof MonitoraggioChiuso e) {
+                monitoraggi.add(new CicloNoto.Monitoraggio(e.data(), evento.getTimestamp(), e.note()));
+            } else if (p instanceof ValutazioneRegistrata e) {
+                finali.put(e.obiettivoId().valore(), new CicloNoto.Finale(e.al(), e.valutazioneIndicatori(),
+                        e.motivazione().testo(), evento.getTimestamp()));
+            }
+        });
+        return new CicloNoto(versione[0], parametri[0], dal[0], List.copyOf(monitoraggi), Map.copyOf(finali));
+    }
+}

@@ -1,0 +1,80 @@
+package it.comuni.peg.query.valutazione;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import it.comuni.peg.api.comune.ObiettivoId;
+import it.comuni.peg.query.asof.Istanti;
+import it.comuni.peg.query.proiezione.Disponibilita;
+import it.comuni.peg.query.proiezione.Proiezioni;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** The grado di raggiungimento with its trace: of an objective, of a PEG, and per person. */
+@RestController
+@Tag(name = "Valutazione", description = "Grado di raggiungimento con la traccia del calcolo")
+public class ValutazioneController {
+
+    private static final String AL = "Data di riferimento AAAA-MM-GG (predefinita: oggi, o il giorno di asOf)";
+    private static final String AS_OF = "Istante ISO-8601 o data: la valutazione come era calcolabile allora";
+
+    private final ValutazioneService servizio;
+    private final Disponibilita disponibilita;
+    private final Clock clock;
+
+    public ValutazioneController(ValutazioneService servizio, Disponibilita disponibilita, Clock clock) {
+        this.servizio = servizio;
+        this.disponibilita = disponibilita;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/obiettivi/{id}/valutazione")
+    @Operation(summary = "Il grado di raggiungimento di un obiettivo a una data, con ogni fase e indicatore, la regola e i punti")
+    public ValutazioneObiettivo obiettivo(@PathVariable ObiettivoId id,
+                                          @Parameter(description = AL) @RequestParam(required = false) String al,
+                                          @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
+        LocalDate giorno = al == null ? null : Istanti.giorno(al, "al");
+        Instant istante = istante(asOf);
+        if (asOf == null) {
+            disponibilita.richiedi(Proiezioni.SCHEDA);
+        }
+        return servizio.obiettivo(id.valore(), giorno, istante, asOf == null);
+    }
+
+    @GetMapping("/api/peg/{anno}/valutazione")
+    @Operation(summary = "La valutazione di tutto il PEG, con i totali per settore e per ufficio")
+    public RiepilogoPeg peg(@PathVariable int anno, @RequestParam String ente,
+                            @Parameter(description = AL) @RequestParam(required = false) String al,
+                            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
+        LocalDate giorno = al == null ? null : Istanti.giorno(al, "al");
+        Instant istante = istante(asOf);
+        disponibilita.richiedi(Proiezioni.SCHEDA);
+        return servizio.peg(ente.strip(), anno, giorno, istante, asOf == null);
+    }
+
+    @GetMapping("/api/persone/valutazione")
+    @Operation(summary = "La base della valutazione individuale: gli obiettivi della persona pesati sui giorni di assegnazione")
+    public ValutazionePersona persona(@RequestParam String nome, @RequestParam int anno,
+                                      @Parameter(description = AL) @RequestParam(required = false) String al,
+                                      @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
+        LocalDate giorno = al == null ? null : Istanti.giorno(al, "al");
+        Instant istante = istante(asOf);
+        disponibilita.richiedi(Proiezioni.SCHEDA);
+        return servizio.persona(nome, anno, giorno, istante, asOf == null);
+    }
+
+    private Instant istante(String asOf) {
+        Instant adesso = clock.instant();
+        if (asOf == null) {
+            return adesso;
+        }
+        Instant richiesto = Istanti.istante(asOf, "asOf");
+        return richiesto.isAfter(adesso) ? adesso : richiesto;
+    }
+}

@@ -1,0 +1,168 @@
+package it.comuni.peg.query.valutazione;
+
+import it.comuni.peg.api.comune.NonTrovato;
+import it.comuni.peg.api.valutazione.ParametriValutazione;
+import it.comuni.peg.query.asof.Istanti;
+import it.comuni.peg.query.asof.SchedaAlIstante;
+import it.comuni.peg.query.scheda.FiltroPeg;
+import it.comuni.peg.query.scheda.Scheda;
+import it.comuni.peg.query.scheda.SchedaQueries;
+import it.comuni.peg.query.scheda.StatoAlGiorno;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Puts together the scheda, the method in force and the nucleo's acts, each as known at the right
+ * instant, and hands them to the {@link Valutatore}. A closed act is evaluated on what was known
+ * when it was recorded: replaying the events up to that instant gives the same result for ever.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ValutazioneService {
+
+    private final SchedaQueries schede;
+    private final SchedaAlIstante alIstante;
+    private final CicloAlIstante cicli;
+
+    public ValutazioneService(SchedaQueries schede, SchedaAlIstante alIstante, CicloAlIstante cicli) {
+        this.schede = schede;
+        this.alIstante = alIstante;
+        this.cicli = cicli;
+    }
+
+    /** @param live true to read the scheda from the projection rather than replaying its stream */
+    public ValutazioneObiettivo obiettivo(String id, LocalDate al, Instant istante, boolean live) {
+        Scheda scheda = (live ? schede.scheda(id) : alIstante.scheda(id, istante))
+                .orElseThrow(() -> new NonTrovato("Obiettivo " + id + " non trovato"));
+        return valuta(scheda, al, istante, cicli.ciclo(scheda.ente(), scheda.anno(), istante));
+    }
+
+    public RiepilogoPeg peg(String ente, int anno, LocalDate al, Instant istante, boolean live) {
+        FiltroPeg filtro = new FiltroPeg(ente, anno, null, null, null, null, null);
+        List<Scheda> elenco = live ? schede.peg(filtro, Istanti.giornoDi(istante)) : alIstante.peg(filtro, istante);
+        CicloNoto ciclo = cicli.ciclo(ente, anno, istante);
+        LocalDate giorno = al != null ? al : Istanti.giornoDi(istante);
+        List<RiepilogoPeg.Voce> voci = new ArrayList<>();
+        for (Scheda s : elenco) {
+            ValutazioneObiettivo v = valuta(s, al, istante, ciclo);
+            voci.add(new RiepilogoPeg.Voce(s.id(), s.titolo(), s.settore().codice(),
+                    s.ufficio() == null ? null : s.ufficio().codice(), v.punteggio().grado(), v.punteggio().provvisorio(),
+                    v.punteggio().tempestivita(), v.origine(), StatoAlGiorno.statoObiettivo(s, giorno)));
+        }
+        voci.sort(Comparator.comparing(RiepilogoPeg.Voce::settore)
+                .thenComparing(v -> v.ufficio() == null ? "" : v.ufficio())
+                .thenComparing(RiepilogoPeg.Voce::titolo));
+        List<RiepilogoPeg.Totale> settori = totali(voci, v -> v.settore() + "\u0000", false);
+        List<RiepilogoPeg.Totale> uffici = totali(voci.stream().filter(v -> v.ufficio() != null).toList(),
+                v -> v.settore() + "\u0000" + v.ufficio(), true);
+        return new RiepilogoPeg(ente, anno, giorno, istante, voci.size(), media(voci), settori, uffici, voci);
+    }
+
+    public ValutazionePersona persona(String nome, int anno, LocalDate al, Instant istante, boolean live) {
+        String normalizzato = nome.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ITALIAN);
+        LocalDate inizioAnno = LocalDate.of(anno, 1, 1);
+        LocalDate fineAnno = LocalDate.of(anno, 12, 31);
+        LocalDate giorno = al != null ? al : Istanti.giornoDi(istante);
+        List<ValutazionePersona.Quota> quote = new ArrayList<>();
+        for (String id : schede.obiettiviDi(normalizzato, anno)) {
+            Optional<Scheda> scheda = live ? schede.scheda(id) : alIstante.scheda(id, istante);
+            if (scheda.isEmpty()) {
+                continue;
+            }
+            Scheda s = scheda.get();
+            long giorni = s.persone().stream().filter(p -> p.nome().equals(normalizzato))
+                    .flatMap(p -> p.periodi().stream())
+                    .mapToLong(p -> giorniIn(p.inizio(), p.fine(), inizioAnno, fineAnno))
+                    .sum();
+            if (giorni == 0) {
+                continue;
+            }
+            ValutazioneObiettivo v = valuta(s, al, istante, cicli.ciclo(s.ente(), s.anno(), istante));
+            quote.add(new ValutazionePersona.Quota(s.id(), s.titolo(), giorni, null, v.punteggio().grado(), null));
+        }
+        long totale = quote.stream().mapToLong(ValutazionePersona.Quota::giorni).sum();
+        List<ValutazionePersona.Quota> pesate = new ArrayList<>();
+        BigDecimal somma = BigDecimal.ZERO;
+        for (ValutazionePersona.Quota q : quote) {
+            BigDecimal peso = BigDecimal.valueOf(q.giorni() * 100).divide(BigDecimal.valueOf(totale), 2, RoundingMode.HALF_UP);
+            BigDecimal grado = q.grado() == null ? BigDecimal.ZERO : q.grado();
+            BigDecimal contributo = grado.multiply(BigDecimal.valueOf(q.giorni()))
+                    .divide(BigDecimal.valueOf(totale), 2, RoundingMode.HALF_UP);
+            somma = somma.add(grado.multiply(BigDecimal.valueOf(q.giorni())));
+            pesate.add(new ValutazionePersona.Quota(q.obiettivoId(), q.titolo(), q.giorni(), peso, q.grado(), contributo));
+        }
+        BigDecimal grado = totale == 0 ? null : somma.divide(BigDecimal.valueOf(totale), 2, RoundingMode.HALF_UP);
+        String regola = totale == 0 ? "nessuna assegnazione nell'anno " + anno
+                : "media dei gradi di raggiungimento pesata sui giorni di assegnazione nell'anno (" + totale + " giorni in tutto)";
+        return new ValutazionePersona(normalizzato, anno, giorno, istante, totale, grado, regola, pesate);
+    }
+
+    private ValutazioneObiettivo valuta(Scheda scheda, LocalDate al, Instant istante, CicloNoto ciclo) {
+        CicloNoto.Finale finale = ciclo.finali().get(scheda.id());
+        if (finale != null && (al == null || !al.isBefore(finale.al()))) {
+            Instant t = finale.registrataIl();
+            Scheda allora = alIstante.scheda(scheda.id(), t).orElse(scheda);
+            CicloNoto cicloAllora = cicli.ciclo(scheda.ente(), scheda.anno(), t);
+            return risultato(allora, finale.al(), t, "VALUTAZIONE_FINALE", true, finale.motivazione(), cicloAllora,
+                    Valutatore.valuta(allora, finale.al(), cicloAllora.parametri(), finale.valutazioneIndicatori()));
+        }
+        LocalDate giorno = al != null ? al : Istanti.giornoDi(istante);
+        Optional<CicloNoto.Monitoraggio> monitoraggio = ciclo.monitoraggio(giorno);
+        if (monitoraggio.isPresent()) {
+            Instant t = monitoraggio.get().chiusoIl();
+            Optional<Scheda> allora = alIstante.scheda(scheda.id(), t);
+            if (allora.isPresent()) {
+                CicloNoto cicloAllora = cicli.ciclo(scheda.ente(), scheda.anno(), t);
+                return risultato(allora.get(), giorno, t, "MONITORAGGIO", false, null, cicloAllora,
+                        Valutatore.valuta(allora.get(), giorno, cicloAllora.parametri(), null));
+            }
+        }
+        return risultato(scheda, giorno, istante, "CALCOLATA", false, null, ciclo,
+                Valutatore.valuta(scheda, giorno, ciclo.parametri(), null));
+    }
+
+    private static ValutazioneObiettivo risultato(Scheda s, LocalDate al, Instant notoAl, String origine, boolean definitiva,
+                                                  String motivazione, CicloNoto ciclo, Punteggio punteggio) {
+        ParametriValutazione parametri = ciclo.parametri();
+        return new ValutazioneObiettivo(s.id(), s.titolo(), s.ente(), s.anno(), s.settore(), s.ufficio(), al, notoAl,
+                origine, definitiva, motivazione, ciclo.versioneMetodo(), parametri, punteggio);
+    }
+
+    private static List<RiepilogoPeg.Totale> totali(List<RiepilogoPeg.Voce> voci, Function<RiepilogoPeg.Voce, String> chiave,
+                                                    boolean perUfficio) {
+        Map<String, List<RiepilogoPeg.Voce>> gruppi = new LinkedHashMap<>();
+        voci.forEach(v -> gruppi.computeIfAbsent(chiave.apply(v), k -> new ArrayList<>()).add(v));
+        return gruppi.values().stream().map(g -> {
+            List<BigDecimal> gradi = g.stream().map(RiepilogoPeg.Voce::grado).filter(java.util.Objects::nonNull).toList();
+            return new RiepilogoPeg.Totale(g.get(0).settore(), perUfficio ? g.get(0).ufficio() : null, g.size(),
+                    (int) g.stream().filter(RiepilogoPeg.Voce::provvisorio).count(), media(g),
+                    gradi.stream().min(BigDecimal::compareTo).orElse(null), gradi.stream().max(BigDecimal::compareTo).orElse(null));
+        }).toList();
+    }
+
+    private static BigDecimal media(List<RiepilogoPeg.Voce> voci) {
+        List<BigDecimal> gradi = voci.stream().map(RiepilogoPeg.Voce::grado).filter(java.util.Objects::nonNull).toList();
+        return gradi.isEmpty() ? null : gradi.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                .divide(BigDecimal.valueOf(gradi.size()), 2, RoundingMode.HALF_UP);
+    }
+
+    private static long giorniIn(LocalDate inizio, LocalDate fine, LocalDate da, LocalDate a) {
+        LocalDate i = inizio.isBefore(da) ? da : inizio;
+        LocalDate f = fine.isAfter(a) ? a : fine;
+        return f.isBefore(i) ? 0 : ChronoUnit.DAYS.between(i, f) + 1;
+    }
+}
