@@ -13,6 +13,8 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -43,14 +45,38 @@ public class ImportatoreStampa {
     private final EventStore eventStore;
     private final TransactionTemplate transazione;
 
-    public ImportatoreStampa(CommandGateway commandGateway, EventStore eventStore, PlatformTransactionManager transactionManager) {
+    private final MeterRegistry registry;
+
+    public ImportatoreStampa(CommandGateway commandGateway, EventStore eventStore, PlatformTransactionManager transactionManager,
+                             MeterRegistry registry) {
         this.commandGateway = commandGateway;
         this.eventStore = eventStore;
         this.transazione = new TransactionTemplate(transactionManager);
+        this.registry = registry;
     }
 
-    /** Refuses bad parameters and a file that is no print ({@link it.comuni.peg.command.importazione.stampa.StampaNonLeggibile}). */
+    /**
+     * Refuses bad parameters and a file that is no print ({@link it.comuni.peg.command.importazione.stampa.StampaNonLeggibile}).
+     * Counted in {@code peg_import_total{esito}}: completata, con_rifiuti (some objective skipped),
+     * rifiutata (the file or the parameters), errore.
+     */
     public EsitoImportazione importa(byte[] contenuto, String ente, Integer anno) {
+        String esito = "errore";
+        try {
+            EsitoImportazione risultato = esegui(contenuto, ente, anno);
+            esito = risultato.avvisi().stream().anyMatch(a -> a.tipo() == TipoAvviso.OBIETTIVO_RIFIUTATO
+                    || a.tipo() == TipoAvviso.OBIETTIVO_ILLEGGIBILE) ? "con_rifiuti" : "completata";
+            return risultato;
+        } catch (ValoreNonValido | it.comuni.peg.command.importazione.stampa.StampaNonLeggibile e) {
+            esito = "rifiutata";
+            throw e;
+        } finally {
+            Counter.builder("peg_import").description("Imports of a PEG, by outcome").tag("esito", esito)
+                    .register(registry).increment();
+        }
+    }
+
+    private EsitoImportazione esegui(byte[] contenuto, String ente, Integer anno) {
         long inizio = System.nanoTime();
         Testo.richiesto(ente, "ente");
         if (anno == null || anno < PRIMO_ANNO || anno > ULTIMO_ANNO) {

@@ -36,7 +36,7 @@ public class MetricheComandi implements MessageHandlerInterceptor<CommandMessage
     private final int giorniDiTolleranza;
 
     public MetricheComandi(MeterRegistry registry, Clock clock,
-                           @Value("${peg.consuntivo.tolleranza-giorni:15}") int giorniDiTolleranza) {
+                           @Value("${peg.consuntivo.tolleranza-giorni:10}") int giorniDiTolleranza) {
         this.registry = registry;
         this.clock = clock;
         this.giorniDiTolleranza = giorniDiTolleranza;

@@ -12,7 +12,10 @@ import it.comuni.peg.api.valutazione.MonitoraggioChiuso;
 import it.comuni.peg.api.valutazione.ParametriValutazione;
 import it.comuni.peg.api.valutazione.RegistraValutazione;
 import it.comuni.peg.api.valutazione.ValutazioneRegistrata;
+import it.comuni.peg.api.comune.AccessoNegato;
+import it.comuni.peg.platform.axon.Metadati;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -114,6 +117,20 @@ public class CicloValutazione {
         }
         apply(new ValutazioneRegistrata(cmd.ciclo(), cmd.ente().strip(), cmd.anno(), cmd.obiettivoId(), cmd.al(),
                 cmd.valutazioneIndicatori(), cmd.motivazione()));
+    }
+
+    /**
+     * The nucleo's acts are the nucleo's alone; the method's parameters may also be set by the
+     * controllo di gestione. No role in the metadata: a command from inside the system itself.
+     */
+    @CommandHandlerInterceptor
+    public void autorizza(CommandMessage<?> comando) {
+        String ruolo = (String) comando.getMetaData().get(Metadati.RUOLO);
+        boolean metodo = comando.getPayloadType() == ImpostaMetodoValutazione.class;
+        if (ruolo != null && !ruolo.equals("NUCLEO") && !(metodo && ruolo.equals("CONTROLLO_GESTIONE"))) {
+            throw new AccessoNegato(metodo ? "Il metodo di valutazione è impostato dal nucleo o dal controllo di gestione"
+                    : "Monitoraggi e valutazioni sono atti del nucleo di valutazione");
+        }
     }
 
     @CommandHandlerInterceptor

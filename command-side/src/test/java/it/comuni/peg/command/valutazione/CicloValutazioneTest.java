@@ -130,4 +130,21 @@ class CicloValutazioneTest {
                 .when(new RegistraValutazione(CICLO, ENTE, 2023, OB, LocalDate.of(2022, 12, 31), null, PERCHE))
                 .expectException(RegolaViolata.class);
     }
+
+    @Test
+    void onlyTheNucleoClosesAMonitoraggioOrEvaluates() {
+        fixture.givenNoPriorActivity()
+                .when(new ChiudiMonitoraggio(CICLO, ENTE, 2023, LocalDate.of(2023, 6, 30), null),
+                        org.axonframework.messaging.MetaData.with("ruolo", "DIRIGENTE"))
+                .expectException(it.comuni.peg.api.comune.AccessoNegato.class)
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new ImpostaMetodoValutazione(CICLO, ENTE, 2023, PARAMETRI, PERCHE),
+                        org.axonframework.messaging.MetaData.with("ruolo", "CONTROLLO_GESTIONE"))
+                .expectSuccessfulHandlerExecution();
+        fixture.givenNoPriorActivity()
+                .when(new ImpostaMetodoValutazione(CICLO, ENTE, 2023, PARAMETRI, PERCHE),
+                        org.axonframework.messaging.MetaData.with("ruolo", "DIRIGENTE"))
+                .expectException(it.comuni.peg.api.comune.AccessoNegato.class);
+    }
 }

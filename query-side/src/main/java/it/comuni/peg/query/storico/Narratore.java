@@ -1,5 +1,6 @@
 package it.comuni.peg.query.storico;
 
+import it.comuni.peg.api.consuntivo.Tempestivita;
 import it.comuni.peg.api.comune.Peso;
 import it.comuni.peg.api.comune.RiferimentoDup;
 import it.comuni.peg.api.consuntivo.ConsuntivoRegistrato;
@@ -109,12 +110,7 @@ public final class Narratore {
 
     /** Days past the end of the month plus the tolerance; null when in time. */
     Integer ritardo(YearMonth mese, Instant registratoIl) {
-        LocalDate fineMese = mese.atEndOfMonth();
-        LocalDate registrato = Istanti.giornoDi(registratoIl);
-        if (!registrato.isAfter(fineMese.plusDays(tolleranzaGiorni))) {
-            return null;
-        }
-        return (int) ChronoUnit.DAYS.between(fineMese, registrato);
+        return Tempestivita.giorniDiRitardo(mese, registratoIl, tolleranzaGiorni);
     }
 
     private static String cambiamenti(ObiettivoModificato.Contenuto a, ObiettivoModificato.Contenuto b) {

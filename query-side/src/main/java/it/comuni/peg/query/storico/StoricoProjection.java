@@ -27,7 +27,7 @@ public class StoricoProjection {
     private final Narratore narratore;
 
     public StoricoProjection(EntityManager em, ObjectMapper mapper,
-                             @Value("${peg.storico.tolleranza-ritardo-giorni:10}") int tolleranzaGiorni) {
+                             @Value("${peg.consuntivo.tolleranza-giorni:10}") int tolleranzaGiorni) {
         this.em = em;
         this.mapper = mapper;
         this.narratore = new Narratore(tolleranzaGiorni);
