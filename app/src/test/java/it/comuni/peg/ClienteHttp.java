@@ -45,7 +45,11 @@ public final class ClienteHttp {
     }
 
     public Risposta get(String utente, String percorso) {
-        return invia(utente, HttpRequest.newBuilder(URI.create(base + percorso)).timeout(Duration.ofSeconds(30)).GET(), Map.of());
+        return get(utente, percorso, Map.of());
+    }
+
+    public Risposta get(String utente, String percorso, Map<String, String> intestazioni) {
+        return invia(utente, HttpRequest.newBuilder(URI.create(base + percorso)).timeout(Duration.ofSeconds(30)).GET(), intestazioni);
     }
 
     private Risposta invia(String utente, HttpRequest.Builder richiesta, Map<String, String> intestazioni) {

@@ -23,6 +23,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -46,7 +48,8 @@ public class SicurezzaConfig {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper, Environment environment,
-                            JwtProperties jwt) throws Exception {
+                            JwtProperties jwt, TentativiDiAccesso tentativi) throws Exception {
+        http.addFilterBefore(new BloccoAccessiFilter(tentativi, objectMapper), BasicAuthenticationFilter.class);
         if (jwtConfigurato(environment)) {
             http.oauth2ResourceServer(o -> o
                     .jwt(j -> j.jwtAuthenticationConverter(new AutenticazioneJwt(jwt)))
@@ -80,7 +83,10 @@ public class SicurezzaConfig {
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
                         scrivi(response, objectMapper, Problemi.problema(HttpStatus.FORBIDDEN, "non-autorizzato",
                                 "Operazione non consentita", "Il ruolo dell'utente non consente questa operazione"))))
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; frame-ancestors 'none'")))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")))
                 .build();
     }
 

@@ -51,7 +51,7 @@ public final class SchedaReducer {
      */
     public static Scheda applica(Scheda scheda, Object evento, long sequenza, Instant registratoIl) {
         if (evento instanceof ObiettivoDefinito e) {
-            return new Scheda(e.obiettivoId().valore(), e.ente(), e.anno(), e.titolo(), e.descrizione(), e.settore(),
+            return new Scheda(e.obiettivoId().valore(), e.ente(), e.anno(), e.titolo(), HtmlSicuro.pulisci(e.descrizione()), e.settore(),
                     e.ufficio(), e.pesoIndicatori(), e.pesoFasi(), e.dupStrategico(), e.dupOperativo(),
                     List.of(), List.of(), List.of(), sequenza, registratoIl, registratoIl, null, null);
         }
@@ -68,7 +68,7 @@ public final class SchedaReducer {
     private static Scheda cambia(Scheda s, Object evento, Instant registratoIl) {
         if (evento instanceof ObiettivoModificato e) {
             var d = e.dopo();
-            return new Scheda(s.id(), s.ente(), s.anno(), s.titolo(), d.descrizione(), s.settore(), s.ufficio(),
+            return new Scheda(s.id(), s.ente(), s.anno(), s.titolo(), HtmlSicuro.pulisci(d.descrizione()), s.settore(), s.ufficio(),
                     d.pesoIndicatori(), d.pesoFasi(), d.dupStrategico(), d.dupOperativo(), s.persone(), s.fasi(),
                     s.indicatori(), s.versione(), s.definitoIl(), s.aggiornatoIl(), null, null);
         }
@@ -80,7 +80,7 @@ public final class SchedaReducer {
         }
         if (evento instanceof FasePianificata e) {
             List<Scheda.Fase> fasi = new ArrayList<>(s.fasi());
-            fasi.add(new Scheda.Fase(e.numero(), e.titolo(), e.descrizione(), e.inizio(), e.fine(), e.mesiPrevisti(),
+            fasi.add(new Scheda.Fase(e.numero(), e.titolo(), HtmlSicuro.pulisci(e.descrizione()), e.inizio(), e.fine(), e.mesiPrevisti(),
                     e.mesiPrevistiEspliciti(), null, 0, List.of(), List.of(), Percentuale.ZERO, null, null, null));
             fasi.sort(Comparator.comparingInt(Scheda.Fase::numero));
             return conFasi(s, fasi);
