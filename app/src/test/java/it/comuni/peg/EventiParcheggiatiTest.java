@@ -1,0 +1,108 @@
+package it.comuni.peg;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import it.comuni.peg.ClienteHttp.Risposta;
+import it.comuni.peg.guasti.GuastoScheda;
+import it.comuni.peg.platform.test.MariaDbDiTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A failing event never stalls a projection silently: it is parked with the later events of its
+ * objective, every other objective goes on, ops see it in the metric and the admin list, and once
+ * the cause is gone a retry applies what was parked, in order.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = PegApplication.class,
+        properties = "peg.test.guasto-scheda=true")
+@ActiveProfiles("test")
+@AutoConfigureObservability
+class EventiParcheggiatiTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        MariaDbDiTest.registra(registry);
+    }
+
+    @LocalServerPort
+    int porta;
+
+    @AfterEach
+    void ripara() {
+        GuastoScheda.obiettivo = null;
+    }
+
+    @Test
+    void aPoisonEventIsParkedTheRestGoesOnAndARetryAppliesIt() throws Exception {
+        ClienteHttp http = new ClienteHttp(porta);
+        String a = obiettivo(http);
+        String b = obiettivo(http);
+        GuastoScheda.obiettivo = a;
+
+        consuntivo(http, a, 1, 10);
+        consuntivo(http, b, 1, 10);
+        consuntivo(http, a, 0, 20);
+
+        attendi(() -> consuntivi(http, b) == 1, "l'obiettivo sano va avanti");
+        attendi(() -> parcheggiati(http) == 2, "i due eventi dell'obiettivo guasto sono parcheggiati");
+        JsonNode elenco = http.get("controllo", "/api/admin/eventi-parcheggiati?proiezione=scheda").json();
+        assertThat(elenco.get(0).get("aggregato").asText()).isEqualTo(a);
+        assertThat(elenco.get(0).get("messaggio").asText()).contains("Guasto simulato");
+        assertThat(consuntivi(http, a)).isZero();
+        assertThat(http.get("ops", "/actuator/prometheus").corpo())
+                .containsPattern("peg_dead_letters\\{[^}]*processor=\"scheda\"[^}]*} 2.0");
+
+        // still broken: the retry leaves them parked
+        Risposta ancoraGuasto = http.post("controllo", "/api/admin/eventi-parcheggiati/scheda/tentativi", "");
+        assertThat(ancoraGuasto.json().get("ancoraParcheggiati").asLong()).isEqualTo(2);
+
+        GuastoScheda.obiettivo = null;
+        Risposta riparato = http.post("controllo", "/api/admin/eventi-parcheggiati/scheda/tentativi", "");
+        assertThat(riparato.stato()).isEqualTo(200);
+        assertThat(riparato.json().get("ancoraParcheggiati").asLong()).isZero();
+        assertThat(consuntivi(http, a)).isEqualTo(2);
+        assertThat(http.get("dirigente", "/api/admin/eventi-parcheggiati").stato()).isEqualTo(403);
+    }
+
+    private static String obiettivo(ClienteHttp http) {
+        String id = http.post("controllo", "/api/obiettivi", ComandiHttpTest.OBIETTIVO.formatted(YearMonth.now().getYear()))
+                .json().get("id").asText();
+        assertThat(http.post("controllo", "/api/obiettivi/" + id + "/fasi", "{\"numero\":1,\"titolo\":\"Fase\"}").stato()).isEqualTo(200);
+        return id;
+    }
+
+    private static void consuntivo(ClienteHttp http, String id, int mesiFa, int percentuale) {
+        String mese = YearMonth.now(ZoneId.of("Europe/Rome")).minusMonths(mesiFa).toString();
+        Risposta r = http.post("dirigente", "/api/obiettivi/" + id + "/fasi/1/consuntivi",
+                "{\"mese\":\"" + mese + "\",\"svolta\":true,\"percentuale\":" + percentuale + "}");
+        assertThat(r.stato()).as(r.toString()).isEqualTo(200);
+    }
+
+    private static int consuntivi(ClienteHttp http, String id) {
+        Risposta r = http.get("nucleo", "/api/obiettivi/" + id);
+        return r.stato() != 200 ? -1 : r.json().get("fasi").get(0).get("consuntivi").size();
+    }
+
+    private static long parcheggiati(ClienteHttp http) {
+        return http.get("controllo", "/api/admin/eventi-parcheggiati?proiezione=scheda").json().size();
+    }
+
+    private static void attendi(Supplier<Boolean> condizione, String cosa) throws InterruptedException {
+        long limite = System.currentTimeMillis() + 60_000;
+        while (!condizione.get()) {
+            assertThat(System.currentTimeMillis()).as("in attesa che " + cosa).isLessThan(limite);
+            Thread.sleep(200);
+        }
+    }
+}
