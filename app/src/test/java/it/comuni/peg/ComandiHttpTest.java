@@ -338,7 +338,13 @@ class ComandiHttpTest {
     void theApiIsDescribedByOpenApi() {
         Risposta r = http.get(null, "/v3/api-docs");
         assertThat(r.stato()).isEqualTo(200);
-        assertThat(r.json().get("paths").has("/api/obiettivi/{id}/fasi/{numero}/consuntivi")).isTrue();
+        JsonNode percorsi = r.json().get("paths");
+        for (String percorso : List.of("/api/obiettivi", "/api/obiettivi/{id}", "/api/obiettivi/{id}/fasi/{numero}/consuntivi",
+                "/api/obiettivi/{id}/storico", "/api/obiettivi/{id}/differenze", "/api/obiettivi/{id}/valutazione",
+                "/api/peg/{anno}/valutazione", "/api/persone/valutazione", "/api/valutazione/monitoraggi", "/api/import",
+                "/api/audit/verifica", "/api/admin/processori", "/api/admin/eventi-parcheggiati")) {
+            assertThat(percorsi.has(percorso)).as(percorso).isTrue();
+        }
         assertThat(http.get(null, "/actuator/health").json().get("status").asText()).isEqualTo("UP");
     }
 

@@ -1,5 +1,6 @@
 package it.comuni.peg.importazione;
 
+import it.comuni.peg.command.importazione.stampa.StampaAttesa;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.comuni.peg.PegApplication;
@@ -137,7 +138,7 @@ class ImportazioneStampaTest {
         JsonNode esito = json.readTree(risposta.getBody());
         assertThat(conteggi(esito)).containsEntry("obiettivi", 11).containsEntry("nuovi", 10).containsEntry("giaPresenti", 0);
         assertThat(tipi(esito)).contains("STAMPA_TRONCATA", "OBIETTIVO_ILLEGGIBILE");
-        List<StampaAttesa.Obiettivo> primi = StampaAttesa.leggi(STAMPE.resolve("capannori-2023-atteso.tsv")).obiettivi().subList(0, 10);
+        List<StampaAttesa.Obiettivo> primi = StampaAttesa.leggi().obiettivi().subList(0, 10);
         long attesi = primi.stream().mapToLong(o -> 1 + o.persone().size() + o.fasi().size()).sum();
         assertThat(eventi() - eventiPrima).isEqualTo(attesi);
         assertThat(idInOrdineDiImportazione("Comune di Prova Troncata")).hasSize(10);
@@ -167,7 +168,7 @@ class ImportazioneStampaTest {
     // ---- the comparison with the print ----
 
     private void confrontaConLaStampa(List<String> ids) throws IOException {
-        List<StampaAttesa.Obiettivo> attesi = StampaAttesa.leggi(STAMPE.resolve("capannori-2023-atteso.tsv")).obiettivi();
+        List<StampaAttesa.Obiettivo> attesi = StampaAttesa.leggi().obiettivi();
         assertThat(ids).hasSameSizeAs(attesi);
         for (int i = 0; i < attesi.size(); i++) {
             StampaAttesa.Obiettivo atteso = attesi.get(i);

@@ -12,20 +12,20 @@ import java.util.List;
  * What every objective of the real print holds, as read by {@code stampe/oracolo.py}: a reading
  * written apart from the Java one, so that a test comparing them compares two readings of the print.
  */
-record StampaAttesa(List<Obiettivo> obiettivi) {
+public record StampaAttesa(List<Obiettivo> obiettivi) {
 
-    record Obiettivo(int riga, String titolo, String pesoIndicatori, String pesoFasi, String dupStrategico,
+    public record Obiettivo(int riga, String titolo, String pesoIndicatori, String pesoFasi, String dupStrategico,
                      String dupOperativo, List<Persona> persone, List<Fase> fasi) {
     }
 
-    record Persona(int riga, String nome, String categoria, String ruolo, LocalDate inizio, LocalDate fine) {
+    public record Persona(int riga, String nome, String categoria, String ruolo, LocalDate inizio, LocalDate fine) {
     }
 
     /** {@code numero} as printed, null when the title has none. */
-    record Fase(int riga, Integer numero, String titolo, LocalDate inizio, LocalDate fine) {
+    public record Fase(int riga, Integer numero, String titolo, LocalDate inizio, LocalDate fine) {
     }
 
-    static StampaAttesa leggi() {
+    public static StampaAttesa leggi() {
         try (InputStream in = StampaAttesa.class.getResourceAsStream("/stampe/capannori-2023-atteso.tsv")) {
             return leggi(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
