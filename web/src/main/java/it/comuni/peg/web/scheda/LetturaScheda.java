@@ -49,6 +49,26 @@ public class LetturaScheda {
                         : "L'obiettivo non era ancora definito il " + FORMATO.istante(istante)));
     }
 
+    /**
+     * Waits (at most two seconds) until the projection holds the objective at {@code versione}, so
+     * that the page after a command shows what the user just recorded. Past that, the page shows
+     * what the projection has; nothing is lost, the event is stored.
+     */
+    public void attendiVersione(String id, long versione) {
+        long limite = System.nanoTime() + 2_000_000_000L;
+        while (System.nanoTime() < limite) {
+            if (queries.scheda(id).map(Scheda::versione).orElse(-1L) >= versione) {
+                return;
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** The instant asked for (ISO instant, local date-time or date), never the future; null for now. */
     public Instant istante(String asOf, String parametro) {
         if (asOf == null || asOf.isBlank()) {

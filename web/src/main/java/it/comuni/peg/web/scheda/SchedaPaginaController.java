@@ -97,7 +97,9 @@ public class SchedaPaginaController {
                           String esito, Function<Map<String, String>, Object> comando) {
         Modulo modulo = new Modulo(azione, Azioni.CAMPI.get(azione)).con(parametri);
         try {
-            commandGateway.sendAndWait(comando.apply(parametri));
+            Number versione = commandGateway.sendAndWait(comando.apply(parametri));
+            // read your own write: the page that follows shows the projection, which trails the event store
+            lettura.attendiVersione(id.valore(), versione == null ? 0 : versione.longValue());
         } catch (RuntimeException e) {
             Optional<Rifiuto> rifiuto = Rifiuto.di(e, modulo.getCampi());
             if (rifiuto.isEmpty()) {
