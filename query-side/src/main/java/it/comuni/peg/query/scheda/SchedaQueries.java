@@ -44,6 +44,12 @@ public class SchedaQueries {
         return righe(filtro, null, istante, String.class);
     }
 
+    /** The PEGs the projection holds, as (ente, anno), the most recent year first: what a page offers to choose. */
+    public List<Object[]> entiEAnni() {
+        return em.createQuery("select distinct r.ente, r.anno from SchedaRiga r order by r.anno desc, r.ente", Object[].class)
+                .getResultList();
+    }
+
     /** The objectives a person was assigned to in a year (names are stored upper case, as the aggregate writes them). */
     public List<String> obiettiviDi(String nome, int anno) {
         return em.createQuery("select distinct a.obiettivoId from AssegnazioneRiga a where a.nome = :nome and a.anno = :anno",

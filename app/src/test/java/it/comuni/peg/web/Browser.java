@@ -1,0 +1,84 @@
+package it.comuni.peg.web;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Debian's Chromium, headless, through Debian's chromedriver, both named explicitly: nothing may
+ * download a browser or a driver here (Selenium Manager would try). Without them the browser
+ * tests are skipped, saying how to enable them.
+ */
+final class Browser {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCHERMATE = Path.of("target", "schermate");
+
+    private Browser() {
+    }
+
+    static void richiedi() {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Test nel browser saltati: mancano " + CHROMIUM + " o " + CHROMEDRIVER
+                        + ". Per eseguirli: apt-get install -y chromium chromium-driver");
+    }
+
+    static ChromeDriver avvia() throws IOException {
+        Path profilo = Files.createTempDirectory("peg-chromium-");
+        ChromeOptions opzioni = new ChromeOptions();
+        opzioni.setBinary(CHROMIUM.toFile());
+        opzioni.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1366,2400", "--lang=it-IT",
+                "--user-data-dir=" + profilo.toAbsolutePath());
+        ChromeDriverService servizio = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver driver = new ChromeDriver(servizio, opzioni);
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return driver;
+    }
+
+    static Path schermata(ChromeDriver driver, String nome) throws IOException {
+        Files.createDirectories(SCHERMATE);
+        File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Path destinazione = SCHERMATE.resolve(nome + ".png");
+        Files.copy(file.toPath(), destinazione, StandardCopyOption.REPLACE_EXISTING);
+        return destinazione;
+    }
+
+    /** The serious and critical axe violations of the page, described; empty when there are none. */
+    static List<String> violazioniGravi(ChromeDriver driver) {
+        Results risultati = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        List<Rule> gravi = risultati.getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .toList();
+        System.out.println("axe " + driver.getCurrentUrl() + ": " + risultati.getViolations().size() + " violazioni, "
+                + gravi.size() + " gravi; " + risultati.getPasses().size() + " regole superate");
+        risultati.getViolations().forEach(v -> System.out.println("  - [" + v.getImpact() + "] " + v.getId() + ": "
+                + v.getHelp() + " (" + v.getNodes().size() + " nodi)"));
+        return gravi.stream()
+                .map(v -> v.getId() + " [" + v.getImpact() + "]: " + v.getHelp() + " → "
+                        + v.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
+                .toList();
+    }
+}

@@ -1,0 +1,78 @@
+package it.comuni.peg.web.comune;
+
+import it.comuni.peg.api.comune.ValoreNonValido;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/** Reads a form's fields into the API's types; what cannot be read is refused at its field, in Italian. */
+public final class Campi {
+
+    private Campi() {
+    }
+
+    public static String testo(Map<String, String> p, String campo) {
+        String v = p.get(campo);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    public static String richiesto(Map<String, String> p, String campo) {
+        String v = testo(p, campo);
+        if (v == null) {
+            throw new ValoreNonValido(campo, "Campo obbligatorio");
+        }
+        return v;
+    }
+
+    public static int intero(Map<String, String> p, String campo) {
+        String v = richiesto(p, campo);
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new ValoreNonValido(campo, "Valore non valido: '" + v + "' (atteso un numero intero)");
+        }
+    }
+
+    public static BigDecimal decimale(Map<String, String> p, String campo) {
+        String v = richiesto(p, campo);
+        try {
+            return new BigDecimal(v.replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new ValoreNonValido(campo, "Valore non valido: '" + v + "' (atteso un numero)");
+        }
+    }
+
+    public static YearMonth mese(Map<String, String> p, String campo) {
+        String v = richiesto(p, campo);
+        try {
+            return YearMonth.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new ValoreNonValido(campo, "Valore non valido: '" + v + "' (atteso un mese AAAA-MM)");
+        }
+    }
+
+    public static LocalDate data(Map<String, String> p, String campo) {
+        String v = testo(p, campo);
+        return v == null ? null : leggiData(campo, v);
+    }
+
+    public static LocalDate dataRichiesta(Map<String, String> p, String campo) {
+        return leggiData(campo, richiesto(p, campo));
+    }
+
+    public static boolean spunta(Map<String, String> p, String campo) {
+        String v = testo(p, campo);
+        return v != null && (v.equals("true") || v.equals("on") || v.equals("si"));
+    }
+
+    private static LocalDate leggiData(String campo, String v) {
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new ValoreNonValido(campo, "Valore non valido: '" + v + "' (attesa una data AAAA-MM-GG esistente)");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package it.comuni.peg.web.comune;
+
+import it.comuni.peg.platform.axon.AxonConfig;
+import it.comuni.peg.query.scheda.Stato;
+import org.jsoup.Jsoup;
+import org.jsoup.safety.Safelist;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.Locale;
+
+/** How the pages write dates, months, stati and the print's HTML fragments: Italian, one way everywhere. */
+@Component("fmt")
+public class Formato {
+
+    public static final Locale ITALIANO = Locale.ITALIAN;
+    private static final DateTimeFormatter DATA = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter ISTANTE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss")
+            .withZone(AxonConfig.FUSO_ORARIO);
+    /** The descrizione of the real print holds HTML: kept as structure, never as script or style. */
+    private static final Safelist TAG_AMMESSI = Safelist.basic().removeTags("a");
+
+    public String data(LocalDate data) {
+        return data == null ? "—" : DATA.format(data);
+    }
+
+    public String istante(Instant istante) {
+        return istante == null ? "—" : ISTANTE.format(istante);
+    }
+
+    public String mese(YearMonth mese) {
+        return mese == null ? "—" : nomeMese(mese) + " " + mese.getYear();
+    }
+
+    public static String nomeMese(YearMonth mese) {
+        return mese.getMonth().getDisplayName(TextStyle.FULL, ITALIANO);
+    }
+
+    public static String meseBreve(YearMonth mese) {
+        String breve = mese.getMonth().getDisplayName(TextStyle.SHORT, ITALIANO);
+        return Character.toUpperCase(breve.charAt(0)) + breve.substring(1);
+    }
+
+    public String numero(BigDecimal valore) {
+        return valore == null ? "—" : valore.stripTrailingZeros().toPlainString().replace('.', ',');
+    }
+
+    public String stato(Stato stato) {
+        if (stato == null) {
+            return "—";
+        }
+        return switch (stato) {
+            case NON_AVVIATO -> "Non avviato";
+            case IN_CORSO -> "In corso";
+            case IN_RITARDO -> "In ritardo";
+            case COMPLETATO -> "Completato";
+        };
+    }
+
+    /** Badge colours of Bootstrap Italia with enough contrast for text (WCAG AA); the word says it anyway. */
+    public String classeStato(Stato stato) {
+        if (stato == null) {
+            return "badge bg-secondary";
+        }
+        return switch (stato) {
+            case NON_AVVIATO -> "badge bg-secondary";
+            case IN_CORSO -> "badge bg-primary";
+            case IN_RITARDO -> "badge bg-danger";
+            case COMPLETATO -> "badge bg-success";
+        };
+    }
+
+    public String html(String frammento) {
+        return frammento == null ? "" : Jsoup.clean(frammento, TAG_AMMESSI);
+    }
+
+    public String ruolo(String ruolo) {
+        if (ruolo == null) {
+            return "sistema";
+        }
+        return switch (ruolo) {
+            case "CONTROLLO_GESTIONE" -> "controllo di gestione";
+            case "DIRIGENTE" -> "dirigente";
+            case "RESPONSABILE_UFFICIO" -> "responsabile d'ufficio";
+            case "NUCLEO" -> "nucleo di valutazione";
+            default -> ruolo.toLowerCase(ITALIANO);
+        };
+    }
+}

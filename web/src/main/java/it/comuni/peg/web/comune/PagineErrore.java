@@ -1,0 +1,57 @@
+package it.comuni.peg.web.comune;
+
+import it.comuni.peg.api.comune.AccessoNegato;
+import it.comuni.peg.api.comune.NonTrovato;
+import it.comuni.peg.api.comune.ValoreNonValido;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/**
+ * Failures of a page as a page, not as the API's problem+json (platform's advice would otherwise
+ * answer for these controllers too): the same Italian message, in the site's layout.
+ */
+@ControllerAdvice(basePackages = "it.comuni.peg.web")
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class PagineErrore {
+
+    private static final Logger log = LoggerFactory.getLogger(PagineErrore.class);
+
+    @ExceptionHandler({NonTrovato.class, AggregateNotFoundException.class})
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String nonTrovato(RuntimeException e, Model model) {
+        return errore(model, "Non trovato", e instanceof NonTrovato ? e.getMessage() : "Obiettivo non trovato");
+    }
+
+    @ExceptionHandler(AccessoNegato.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String accessoNegato(AccessoNegato e, Model model) {
+        return errore(model, "Operazione non consentita", e.getMessage());
+    }
+
+    @ExceptionHandler(ValoreNonValido.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String valoreNonValido(ValoreNonValido e, Model model) {
+        return errore(model, "Richiesta non valida", e.getMessage());
+    }
+
+    @ExceptionHandler(Exception.class)
+    @ResponseStatus(HttpStatus.INTERNAL_SERVER_ERROR)
+    String inatteso(Exception e, Model model) {
+        log.error("Errore inatteso in una pagina", e);
+        return errore(model, "Errore interno", "Si è verificato un errore inatteso; è stato registrato nei log del server");
+    }
+
+    private static String errore(Model model, String titolo, String messaggio) {
+        model.addAttribute("titoloErrore", titolo);
+        model.addAttribute("messaggioErrore", messaggio);
+        return "errore";
+    }
+}

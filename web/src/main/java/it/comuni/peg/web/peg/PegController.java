@@ -1,0 +1,103 @@
+package it.comuni.peg.web.peg;
+
+import it.comuni.peg.platform.sicurezza.Ruolo;
+import it.comuni.peg.query.asof.Istanti;
+import it.comuni.peg.query.scheda.ElencoPeg;
+import it.comuni.peg.query.scheda.FiltroPeg;
+import it.comuni.peg.query.scheda.Scheda;
+import it.comuni.peg.query.scheda.SchedaQueries;
+import it.comuni.peg.query.scheda.Stato;
+import it.comuni.peg.query.scheda.StatoAlGiorno;
+import it.comuni.peg.web.comune.PegScelto;
+import it.comuni.peg.web.comune.SceltaPeg;
+import it.comuni.peg.web.comune.Utente;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Il mio PEG: a dirigente or a responsabile d'ufficio sees the objectives they report on, with what
+ * is due and what is missing; the nucleo and the controllo di gestione see the whole PEG, filtered.
+ */
+@Controller
+public class PegController {
+
+    private final SchedaQueries queries;
+    private final SceltaPeg sceltaPeg;
+    private final Clock clock;
+
+    public PegController(SchedaQueries queries, SceltaPeg sceltaPeg, Clock clock) {
+        this.queries = queries;
+        this.sceltaPeg = sceltaPeg;
+        this.clock = clock;
+    }
+
+    @GetMapping("/")
+    String radice() {
+        return "redirect:/peg";
+    }
+
+    @GetMapping("/peg")
+    String peg(@ModelAttribute("utente") Utente utente,
+               @RequestParam(required = false) String ente, @RequestParam(required = false) Integer anno,
+               @RequestParam(required = false) String settore, @RequestParam(required = false) String stato,
+               @RequestParam(required = false) String responsabile, @RequestParam(required = false) String testo,
+               Model model) {
+        PegScelto peg = sceltaPeg.scegli(ente, anno);
+        model.addAttribute("peg", peg);
+        LocalDate oggi = Istanti.giornoDi(clock.instant());
+        model.addAttribute("oggi", oggi);
+        if (peg.vuoto()) {
+            return "peg/vuoto";
+        }
+        if (utente != null && utente.haPegPersonale()) {
+            List<Situazione> mie = queries.peg(new FiltroPeg(peg.ente(), peg.anno(), null, null, utente.persona(), null, null), oggi)
+                    .stream()
+                    .filter(s -> responsabileDi(s, utente))
+                    .map(s -> StatoAlGiorno.applica(s, oggi))
+                    .sorted(ElencoPeg.ORDINE)
+                    .map(s -> Situazione.di(s, oggi))
+                    .toList();
+            model.addAttribute("situazioni", mie);
+            return "peg/mio";
+        }
+        Stato statoScelto = stato == null || stato.isBlank() ? null : Stato.valueOf(stato);
+        FiltroPeg filtro = new FiltroPeg(peg.ente(), peg.anno(), vuotoNull(settore), null, vuotoNull(responsabile),
+                statoScelto, vuotoNull(testo));
+        ElencoPeg elenco = ElencoPeg.di(filtro, oggi, queries.peg(filtro, oggi));
+        model.addAttribute("elenco", elenco);
+        model.addAttribute("filtro", filtro);
+        model.addAttribute("stati", Stato.values());
+        model.addAttribute("settori", queries.peg(new FiltroPeg(peg.ente(), peg.anno(), null, null, null, null, null), oggi)
+                .stream().map(Scheda::settore).distinct()
+                .sorted(java.util.Comparator.comparing(it.comuni.peg.api.comune.Settore::codice)).toList());
+        return "peg/elenco";
+    }
+
+    /** The same person match as the aggregate's authorization: the settore's dirigente, or the ufficio's responsabile. */
+    private static boolean responsabileDi(Scheda s, Utente utente) {
+        String persona = normalizza(utente.persona());
+        if (persona == null) {
+            return false;
+        }
+        if (utente.ruolo() == Ruolo.DIRIGENTE) {
+            return persona.equals(normalizza(s.settore().responsabile()));
+        }
+        return s.ufficio() != null && persona.equals(normalizza(s.ufficio().responsabile()));
+    }
+
+    private static String normalizza(String nome) {
+        return nome == null || nome.isBlank() ? null : nome.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ITALIAN);
+    }
+
+    private static String vuotoNull(String v) {
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+}

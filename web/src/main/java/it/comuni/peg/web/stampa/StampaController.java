@@ -1,0 +1,160 @@
+package it.comuni.peg.web.stampa;
+
+import it.comuni.peg.api.comune.ObiettivoId;
+import it.comuni.peg.query.asof.Istanti;
+import it.comuni.peg.query.asof.SchedaAlIstante;
+import it.comuni.peg.query.scheda.ElencoPeg;
+import it.comuni.peg.query.scheda.FiltroPeg;
+import it.comuni.peg.query.scheda.Scheda;
+import it.comuni.peg.query.scheda.SchedaQueries;
+import it.comuni.peg.query.scheda.StatoAlGiorno;
+import it.comuni.peg.web.comune.Formato;
+import it.comuni.peg.web.comune.PegScelto;
+import it.comuni.peg.web.comune.SceltaPeg;
+import it.comuni.peg.web.scheda.Cronoprogramma;
+import it.comuni.peg.web.scheda.LetturaScheda;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The print of the PEG (whole, one settore, one objective) as of any date: HTML with a print
+ * stylesheet, and PDF/A from the very same template, so the two cannot differ.
+ */
+@Controller
+public class StampaController {
+
+    private final SchedaQueries queries;
+    private final SchedaAlIstante alIstante;
+    private final LetturaScheda lettura;
+    private final SceltaPeg sceltaPeg;
+    private final SpringTemplateEngine motore;
+    private final ApplicationContext contesto;
+    private final Pdf pdf;
+    private final Clock clock;
+    private final String css;
+
+    public StampaController(SchedaQueries queries, SchedaAlIstante alIstante, LetturaScheda lettura, SceltaPeg sceltaPeg,
+                            SpringTemplateEngine motore, ApplicationContext contesto, Pdf pdf, Clock clock) {
+        this.queries = queries;
+        this.alIstante = alIstante;
+        this.lettura = lettura;
+        this.sceltaPeg = sceltaPeg;
+        this.motore = motore;
+        this.contesto = contesto;
+        this.pdf = pdf;
+        this.clock = clock;
+        try {
+            this.css = new ClassPathResource("static/css/stampa.css").getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @GetMapping("/stampa")
+    String indice(@RequestParam(required = false) String ente, @RequestParam(required = false) Integer anno, Model model) {
+        PegScelto peg = sceltaPeg.scegli(ente, anno);
+        model.addAttribute("peg", peg);
+        if (!peg.vuoto()) {
+            model.addAttribute("settori", queries.peg(new FiltroPeg(peg.ente(), peg.anno(), null, null, null, null, null),
+                            Istanti.giornoDi(clock.instant())).stream()
+                    .map(Scheda::settore).distinct().sorted(java.util.Comparator.comparing(it.comuni.peg.api.comune.Settore::codice)).toList());
+        }
+        return "stampa/indice";
+    }
+
+    @GetMapping("/stampa/peg")
+    ResponseEntity<String> pegHtml(@RequestParam(required = false) String ente, @RequestParam(required = false) Integer anno,
+                                   @RequestParam(required = false) String settore, @RequestParam(required = false) String asOf) {
+        return html(stampaPeg(ente, anno, settore, asOf, false));
+    }
+
+    @GetMapping("/stampa/peg/pdf")
+    ResponseEntity<byte[]> pegPdf(@RequestParam(required = false) String ente, @RequestParam(required = false) Integer anno,
+                                  @RequestParam(required = false) String settore, @RequestParam(required = false) String asOf) {
+        return pdf(stampaPeg(ente, anno, settore, asOf, true), "peg" + (settore == null || settore.isBlank() ? "" : "-" + settore));
+    }
+
+    @GetMapping("/stampa/obiettivi/{id}")
+    ResponseEntity<String> obiettivoHtml(@PathVariable ObiettivoId id, @RequestParam(required = false) String asOf) {
+        return html(stampaObiettivo(id, asOf, false));
+    }
+
+    @GetMapping("/stampa/obiettivi/{id}/pdf")
+    ResponseEntity<byte[]> obiettivoPdf(@PathVariable ObiettivoId id, @RequestParam(required = false) String asOf) {
+        return pdf(stampaObiettivo(id, asOf, true), "obiettivo-" + id.valore());
+    }
+
+    private Stampa stampaObiettivo(ObiettivoId id, String asOf, boolean perPdf) {
+        Instant istante = lettura.istante(asOf, "asOf");
+        Scheda s = lettura.leggi(id.valore(), istante);
+        return new Stampa(s.titolo(), s.ente() + " · PEG " + s.anno(), istante, List.of(s), perPdf);
+    }
+
+    private Stampa stampaPeg(String ente, Integer anno, String settore, String asOf, boolean perPdf) {
+        PegScelto peg = sceltaPeg.scegli(ente, anno);
+        if (peg.vuoto()) {
+            throw new it.comuni.peg.api.comune.NonTrovato("Nessun PEG caricato");
+        }
+        Instant istante = lettura.istante(asOf, "asOf");
+        String codice = settore == null || settore.isBlank() ? null : settore.strip();
+        FiltroPeg filtro = new FiltroPeg(peg.ente(), peg.anno(), codice, null, null, null, null);
+        Instant quando = istante == null ? clock.instant() : istante;
+        List<Scheda> schede = new ArrayList<>(istante == null ? queries.peg(filtro, Istanti.giornoDi(quando)) : alIstante.peg(filtro, istante));
+        schede.replaceAll(s -> StatoAlGiorno.applica(s, Istanti.giornoDi(quando)));
+        schede.sort(ElencoPeg.ORDINE);
+        String titolo = "Obiettivi PEG " + peg.anno() + (codice == null ? "" : " · settore " + codice);
+        return new Stampa(titolo, peg.ente(), istante, schede, perPdf);
+    }
+
+    private record Stampa(String titolo, String sottotitolo, Instant istante, List<Scheda> schede, boolean perPdf) {
+    }
+
+    private String rendi(Stampa s) {
+        Context ctx = new Context(Locale.ITALIAN);
+        ctx.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                new ThymeleafEvaluationContext(contesto, null));
+        ctx.setVariables(Map.of(
+                "titolo", s.titolo(), "sottotitolo", s.sottotitolo(), "pdf", s.perPdf(), "css", css,
+                "stampatoIl", new Formato().istante(clock.instant())));
+        ctx.setVariable("istante", s.istante());
+        ctx.setVariable("voci", s.schede().stream().map(sc -> new Voce(sc, Cronoprogramma.di(sc))).toList());
+        return motore.process("stampa/stampa", ctx);
+    }
+
+    public record Voce(Scheda scheda, Cronoprogramma griglia) {
+    }
+
+    private ResponseEntity<String> html(Stampa s) {
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(rendi(s));
+    }
+
+    private ResponseEntity<byte[]> pdf(Stampa s, String nome) {
+        byte[] documento = pdf.daHtml(rendi(s), s.titolo());
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(nome + ".pdf").build().toString())
+                .body(documento);
+    }
+}

@@ -1,0 +1,79 @@
+package it.comuni.peg.web.storico;
+
+import it.comuni.peg.api.comune.NonTrovato;
+import it.comuni.peg.api.comune.ObiettivoId;
+import it.comuni.peg.api.comune.ValoreNonValido;
+import it.comuni.peg.query.asof.Istanti;
+import it.comuni.peg.query.asof.SchedaAlIstante;
+import it.comuni.peg.query.proiezione.Disponibilita;
+import it.comuni.peg.query.proiezione.Proiezioni;
+import it.comuni.peg.query.scheda.Scheda;
+import it.comuni.peg.query.scheda.StatoAlGiorno;
+import it.comuni.peg.query.storico.StoricoObiettivoRiga;
+import it.comuni.peg.query.storico.StoricoQueries;
+import it.comuni.peg.query.storico.VoceStorico;
+import it.comuni.peg.web.scheda.LetturaScheda;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The storico of an objective (every change: who, when, with which role, why), the way to see the
+ * whole scheda as of a date, and the comparison of two dates side by side.
+ */
+@Controller
+public class StoricoPaginaController {
+
+    private final StoricoQueries storico;
+    private final SchedaAlIstante alIstante;
+    private final LetturaScheda lettura;
+    private final Disponibilita disponibilita;
+
+    public StoricoPaginaController(StoricoQueries storico, SchedaAlIstante alIstante, LetturaScheda lettura,
+                                   Disponibilita disponibilita) {
+        this.storico = storico;
+        this.alIstante = alIstante;
+        this.lettura = lettura;
+        this.disponibilita = disponibilita;
+    }
+
+    @GetMapping("/obiettivi/{id}/storico")
+    String storico(@PathVariable ObiettivoId id, Model model) {
+        StoricoObiettivoRiga o = obiettivo(id);
+        model.addAttribute("obiettivo", o);
+        model.addAttribute("voci", storico.obiettivo(o, null, null));
+        return "storico/storico";
+    }
+
+    @GetMapping("/obiettivi/{id}/confronto")
+    String confronto(@PathVariable ObiettivoId id, @RequestParam String da, @RequestParam String a, Model model) {
+        StoricoObiettivoRiga o = obiettivo(id);
+        Instant inizio = lettura.istante(da, "da");
+        Instant fine = lettura.istante(a, "a");
+        if (inizio == null || fine == null) {
+            throw new ValoreNonValido(inizio == null ? "da" : "a", "Indicare entrambe le date da confrontare");
+        }
+        if (inizio.isAfter(fine)) {
+            throw new ValoreNonValido("a", "La seconda data precede la prima");
+        }
+        Scheda prima = alIstante.scheda(id.valore(), inizio).map(s -> StatoAlGiorno.applica(s, Istanti.giornoDi(inizio))).orElse(null);
+        Scheda dopo = alIstante.scheda(id.valore(), fine).map(s -> StatoAlGiorno.applica(s, Istanti.giornoDi(fine))).orElse(null);
+        List<VoceStorico> voci = storico.obiettivo(o, inizio, fine);
+        model.addAttribute("obiettivo", o);
+        model.addAttribute("da", inizio);
+        model.addAttribute("a", fine);
+        model.addAttribute("confronto", Confronto.di(prima, dopo));
+        model.addAttribute("voci", voci);
+        return "storico/confronto";
+    }
+
+    private StoricoObiettivoRiga obiettivo(ObiettivoId id) {
+        disponibilita.richiedi(Proiezioni.STORICO);
+        return storico.obiettivo(id.valore()).orElseThrow(() -> new NonTrovato("Obiettivo " + id + " non trovato"));
+    }
+}
