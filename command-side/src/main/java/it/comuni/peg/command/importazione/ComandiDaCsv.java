@@ -60,9 +60,9 @@ final class ComandiDaCsv {
             return v.isEmpty() ? null : v;
         }
 
-        /** Descriptions keep their inner line breaks and spacing; only the outer blanks go. */
+        /** Descriptions are kept exactly as written (HTML, line breaks, spacing): the export writes them so. */
         String lungo(String colonna) {
-            return get(colonna) == null ? null : Csv.testoDaCella(celle.get(colonna)).strip();
+            return get(colonna) == null ? null : Csv.testoDaCella(celle.get(colonna));
         }
     }
 

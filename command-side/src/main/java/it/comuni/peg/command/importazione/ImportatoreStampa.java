@@ -82,6 +82,23 @@ public class ImportatoreStampa {
         }
     }
 
+    /**
+     * The plans a print turns into for an ente and year, in print order, without sending anything:
+     * what the demo's simulated year builds on. Objectives that could not be imported are left out.
+     */
+    public List<PianoObiettivo> piani(byte[] contenuto, String ente, int anno) {
+        richiediEnteEAnno(ente, anno);
+        StampaPeg stampa = LettoreStampaPeg.leggi(contenuto);
+        ComandiDaStampa comandi = new ComandiDaStampa(ente.strip(), anno);
+        Map<String, Integer> occorrenze = new HashMap<>();
+        List<PianoObiettivo> piani = new ArrayList<>();
+        for (ObiettivoStampato obiettivo : stampa.obiettivi()) {
+            int occorrenza = occorrenze.merge(ComandiDaStampa.chiave(obiettivo), 1, Integer::sum);
+            comandi.prepara(obiettivo, occorrenza).piano().ifPresent(piani::add);
+        }
+        return piani;
+    }
+
     /** The parameters every import needs, refused before the file is even read. */
     static void richiediEnteEAnno(String ente, Integer anno) {
         Testo.richiesto(ente, "ente");

@@ -104,9 +104,12 @@ public final class FormatoPegCsv {
         }
     }
 
-    /** With a decimal comma, as an Italian spreadsheet reads it back as a number. */
+    /**
+     * With a decimal comma, as an Italian spreadsheet reads it back as a number; the scale is kept
+     * ("50,0" stays 50.0), so that a value read back is the very value written.
+     */
     public static String numero(BigDecimal numero) {
-        return numero == null ? "" : numero.stripTrailingZeros().toPlainString().replace('.', ',');
+        return numero == null ? "" : numero.toPlainString().replace('.', ',');
     }
 
     /**
