@@ -130,6 +130,9 @@ class AnnoDimostrativoTest {
         });
         Risposta pubblicazione = http.get("nucleo", "/api/peg/2023/valutazione.csv?ente=" + ENTE + "&al=2023-12-31");
         assertThat(pubblicazione.corpo().split("\r\n")).hasSize(42);
+        // the storico tells the year too, with the late consuntivi; no projection parked any event of it
+        assertThat(http.get("nucleo", "/api/peg/2023/storico?ente=" + ENTE).corpo()).contains("\"registratoInRitardo\":true");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter_entry", Long.class)).isZero();
 
         // the present again: an HTTP command is neither marked nor back-dated
         assertThat(Duration.between(clock.instant(), Instant.now()).abs()).isLessThan(Duration.ofMinutes(1));
