@@ -52,14 +52,26 @@ final class ComandiDaStampa {
      * {@code occorrenza} tells apart two objectives with the same key in one print.
      */
     ObiettivoId id(ObiettivoStampato o, int occorrenza) {
-        String chiave = String.join("|", normalizza(ente), Integer.toString(anno), o.settore() == null ? "" : o.settore().codice(),
-                o.ufficio() == null ? "" : o.ufficio().codice(), normalizza(o.titolo()), Integer.toString(occorrenza));
+        return id(ente, anno, o.settore() == null ? null : o.settore().codice(), o.ufficio() == null ? null : o.ufficio().codice(),
+                o.titolo(), occorrenza);
+    }
+
+    /**
+     * Shared with the CSV import: one objective of an ente and year is the same aggregate whichever
+     * file brought it in, so exporting a PEG and importing the CSV back into its ente appends nothing.
+     */
+    static ObiettivoId id(String ente, int anno, String settore, String ufficio, String titolo, int occorrenza) {
+        String chiave = String.join("|", normalizza(ente), Integer.toString(anno), settore == null ? "" : settore,
+                ufficio == null ? "" : ufficio, normalizza(titolo), Integer.toString(occorrenza));
         return ObiettivoId.daChiave(chiave);
     }
 
     static String chiave(ObiettivoStampato o) {
-        return (o.settore() == null ? "" : o.settore().codice()) + "|" + (o.ufficio() == null ? "" : o.ufficio().codice())
-                + "|" + normalizza(o.titolo());
+        return chiave(o.settore() == null ? null : o.settore().codice(), o.ufficio() == null ? null : o.ufficio().codice(), o.titolo());
+    }
+
+    static String chiave(String settore, String ufficio, String titolo) {
+        return (settore == null ? "" : settore) + "|" + (ufficio == null ? "" : ufficio) + "|" + normalizza(titolo);
     }
 
     Preparazione prepara(ObiettivoStampato o, int occorrenza) {
@@ -200,7 +212,7 @@ final class ComandiDaStampa {
         return a.isAfter(b) ? a : b;
     }
 
-    private static String normalizza(String testo) {
+    static String normalizza(String testo) {
         return testo == null ? "" : testo.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ITALIAN);
     }
 }

@@ -61,13 +61,19 @@ public class ImportatoreStampa {
      * rifiutata (the file or the parameters), errore.
      */
     public EsitoImportazione importa(byte[] contenuto, String ente, Integer anno) {
+        return conteggiata(() -> esegui(contenuto, ente, anno));
+    }
+
+    /** Any import (the print, a CSV) counted in {@code peg_import_total{esito}} the same way. */
+    EsitoImportazione conteggiata(java.util.function.Supplier<EsitoImportazione> importazione) {
         String esito = "errore";
         try {
-            EsitoImportazione risultato = esegui(contenuto, ente, anno);
+            EsitoImportazione risultato = importazione.get();
             esito = risultato.avvisi().stream().anyMatch(a -> a.tipo() == TipoAvviso.OBIETTIVO_RIFIUTATO
                     || a.tipo() == TipoAvviso.OBIETTIVO_ILLEGGIBILE) ? "con_rifiuti" : "completata";
             return risultato;
-        } catch (ValoreNonValido | it.comuni.peg.command.importazione.stampa.StampaNonLeggibile e) {
+        } catch (ValoreNonValido | it.comuni.peg.command.importazione.stampa.StampaNonLeggibile
+                 | it.comuni.peg.api.csv.CsvNonValido e) {
             esito = "rifiutata";
             throw e;
         } finally {
@@ -76,12 +82,34 @@ public class ImportatoreStampa {
         }
     }
 
-    private EsitoImportazione esegui(byte[] contenuto, String ente, Integer anno) {
-        long inizio = System.nanoTime();
+    /**
+     * The plans a print turns into for an ente and year, in print order, without sending anything:
+     * what the demo's simulated year builds on. Objectives that could not be imported are left out.
+     */
+    public List<PianoObiettivo> piani(byte[] contenuto, String ente, int anno) {
+        richiediEnteEAnno(ente, anno);
+        StampaPeg stampa = LettoreStampaPeg.leggi(contenuto);
+        ComandiDaStampa comandi = new ComandiDaStampa(ente.strip(), anno);
+        Map<String, Integer> occorrenze = new HashMap<>();
+        List<PianoObiettivo> piani = new ArrayList<>();
+        for (ObiettivoStampato obiettivo : stampa.obiettivi()) {
+            int occorrenza = occorrenze.merge(ComandiDaStampa.chiave(obiettivo), 1, Integer::sum);
+            comandi.prepara(obiettivo, occorrenza).piano().ifPresent(piani::add);
+        }
+        return piani;
+    }
+
+    /** The parameters every import needs, refused before the file is even read. */
+    static void richiediEnteEAnno(String ente, Integer anno) {
         Testo.richiesto(ente, "ente");
         if (anno == null || anno < PRIMO_ANNO || anno > ULTIMO_ANNO) {
             throw new ValoreNonValido("anno", "L'anno deve essere compreso tra " + PRIMO_ANNO + " e " + ULTIMO_ANNO);
         }
+    }
+
+    private EsitoImportazione esegui(byte[] contenuto, String ente, Integer anno) {
+        long inizio = System.nanoTime();
+        richiediEnteEAnno(ente, anno);
         StampaPeg stampa = LettoreStampaPeg.leggi(contenuto);
         ComandiDaStampa comandi = new ComandiDaStampa(ente.strip(), anno);
         List<Avviso> avvisi = new ArrayList<>(stampa.avvisi());
@@ -110,13 +138,13 @@ public class ImportatoreStampa {
         return esito;
     }
 
-    private enum Risultato { NUOVO, GIA_PRESENTE, RIFIUTATO }
+    enum Risultato { NUOVO, GIA_PRESENTE, RIFIUTATO }
 
     /**
      * All the commands of one objective in one transaction, which Axon joins: if the aggregate refuses
      * any of them, none of its events is committed, and the objective is not half-imported.
      */
-    private Risultato invia(PianoObiettivo piano, List<Avviso> avvisi) {
+    Risultato invia(PianoObiettivo piano, List<Avviso> avvisi) {
         if (eventStore.lastSequenceNumberFor(piano.id().valore()).isPresent()) {
             return Risultato.GIA_PRESENTE;
         }

@@ -3,6 +3,7 @@ package it.comuni.peg.command.importazione;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.comuni.peg.api.comune.ValoreNonValido;
+import it.comuni.peg.api.csv.CsvNonValido;
 import it.comuni.peg.command.importazione.stampa.StampaNonLeggibile;
 import it.comuni.peg.platform.web.Problemi;
 import org.springframework.http.MediaType;
@@ -18,22 +19,37 @@ import org.springframework.web.multipart.MultipartFile;
 import java.io.IOException;
 import java.util.List;
 
-/** Import of a "Stampa Obiettivi PEG" converted to text; controllo di gestione only (SicurezzaConfig). */
+/** Import of a "Stampa Obiettivi PEG" converted to text, or of a PEG in CSV; controllo di gestione only (SicurezzaConfig). */
 @RestController
 @RequestMapping("/api/import")
 @Tag(name = "Importazione", description = "Importazione della stampa degli obiettivi PEG")
 public class ImportazioneController {
 
     private final ImportatoreStampa importatore;
+    private final ImportatoreCsv importatoreCsv;
 
-    public ImportazioneController(ImportatoreStampa importatore) {
+    public ImportazioneController(ImportatoreStampa importatore, ImportatoreCsv importatoreCsv) {
         this.importatore = importatore;
+        this.importatoreCsv = importatoreCsv;
     }
 
     @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Importa la stampa degli obiettivi PEG di un ente per un anno (multipart, parte 'file')")
     public EsitoImportazione importa(@RequestParam(required = false) String ente, @RequestParam(required = false) Integer anno,
                                      @RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
+        richiedi(ente, anno, file);
+        return importatore.importa(file.getBytes(), ente, anno);
+    }
+
+    @PostMapping(path = "/csv", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Importa il PEG di un ente per un anno dal formato CSV (multipart, parte 'file'; modello in GET /api/peg/csv/modello)")
+    public EsitoImportazione importaCsv(@RequestParam(required = false) String ente, @RequestParam(required = false) Integer anno,
+                                        @RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
+        richiedi(ente, anno, file);
+        return importatoreCsv.importa(file.getBytes(), ente, anno);
+    }
+
+    private static void richiedi(String ente, Integer anno, MultipartFile file) {
         if (ente == null || ente.isBlank()) {
             throw new ValoreNonValido("ente", "Manca l'ente (parametro 'ente')");
         }
@@ -43,12 +59,19 @@ public class ImportazioneController {
         if (file == null) {
             throw new ValoreNonValido("file", "Manca il file: inviarlo come multipart/form-data nella parte 'file'");
         }
-        return importatore.importa(file.getBytes(), ente, anno);
     }
 
     /** The file is no print: a 400 naming the line where that shows, nothing imported. */
     @ExceptionHandler(StampaNonLeggibile.class)
     ProblemDetail stampaNonLeggibile(StampaNonLeggibile e) {
+        ProblemDetail problema = Problemi.inputNonValido(e.getMessage(), List.of(new Problemi.ErroreCampo("file", e.getMessage())));
+        problema.setProperty("riga", e.riga());
+        return problema;
+    }
+
+    /** The file is no CSV at all (empty, binary, no header, a quote never closed): 400 with the line. */
+    @ExceptionHandler(CsvNonValido.class)
+    ProblemDetail csvNonValido(CsvNonValido e) {
         ProblemDetail problema = Problemi.inputNonValido(e.getMessage(), List.of(new Problemi.ErroreCampo("file", e.getMessage())));
         problema.setProperty("riga", e.riga());
         return problema;

@@ -48,10 +48,13 @@ public class AxonConfig {
         return new MessageOriginProvider();
     }
 
-    /** Who did it, and the client's idempotency key: copied from each command onto its events. */
+    /**
+     * Who did it, and the client's idempotency key: copied from each command onto its events. So is the
+     * demo's mark of a simulated, back-dated command (only the demo runner ever sets it).
+     */
     @Bean
     public CorrelationDataProvider chiDaComando() {
         return new SimpleCorrelationDataProvider(Metadati.UTENTE, Metadati.RUOLO, Metadati.PERSONA, Metadati.CHIAVE_IDEMPOTENZA,
-                Metadati.RICHIESTA);
+                Metadati.RICHIESTA, Metadati.SIMULAZIONE, Metadati.REGISTRATO_IL);
     }
 }

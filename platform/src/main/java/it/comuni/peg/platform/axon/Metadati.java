@@ -14,6 +14,14 @@ public final class Metadati {
     /** The id of the HTTP request (X-Request-Id, or one made up), for tracing across logs. */
     public static final String RICHIESTA = "richiesta";
 
+    /**
+     * "true" on every command and event of the demo's simulated year (and only there): its timestamp
+     * is the instant the simulation says it would have been recorded, not the instant it was.
+     */
+    public static final String SIMULAZIONE = "simulazione";
+    /** The simulated recording instant (ISO-8601), beside {@link #SIMULAZIONE}. */
+    public static final String REGISTRATO_IL = "registratoIl";
+
     private Metadati() {
     }
 }

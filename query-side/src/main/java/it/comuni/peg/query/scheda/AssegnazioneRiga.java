@@ -47,4 +47,13 @@ public class AssegnazioneRiga {
     public String obiettivoId() {
         return obiettivoId;
     }
+
+    Chiave chiave() {
+        return new Chiave(obiettivoId, nome, inizio);
+    }
+
+    /** The end of the period, as the scheda now says (an assignment ended early). */
+    void termina(LocalDate nuovaFine) {
+        this.fine = nuovaFine;
+    }
 }

@@ -9,6 +9,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Projection "scheda": one row per objective, the scheda folded by {@link SchedaReducer}.
  * Idempotent: the row holds the sequence number of the last event applied, and an event at or
@@ -54,15 +57,30 @@ public class SchedaProjection {
         }
     }
 
-    /** Rewrites the objective's assignments from its scheda: idempotent by construction. */
+    /**
+     * Brings the objective's assignment rows in line with its scheda, row by primary key: idempotent
+     * by construction. Never "delete where obiettivo_id = ?" and insert again: that range delete takes
+     * InnoDB next-key locks on the gap after the objective's rows, and two segments inserting the
+     * assignments of neighbouring objectives into each other's gap deadlock (seen importing the print
+     * under load: the batch was rolled back and the event wrongly parked as poison).
+     */
     private void aggiornaAssegnazioni(Scheda s) {
         em.flush();
-        em.createQuery("delete from AssegnazioneRiga a where a.obiettivoId = :id").setParameter("id", s.id()).executeUpdate();
+        Map<AssegnazioneRiga.Chiave, AssegnazioneRiga> esistenti = new HashMap<>();
+        em.createQuery("select a from AssegnazioneRiga a where a.obiettivoId = :id", AssegnazioneRiga.class)
+                .setParameter("id", s.id()).getResultList()
+                .forEach(a -> esistenti.put(a.chiave(), a));
         for (Scheda.Persona p : s.persone()) {
             for (Scheda.PeriodoAssegnazione periodo : p.periodi()) {
-                em.persist(new AssegnazioneRiga(s.id(), p.nome(), periodo.inizio(), s.ente(), s.anno(), periodo.fine()));
+                AssegnazioneRiga riga = esistenti.remove(new AssegnazioneRiga.Chiave(s.id(), p.nome(), periodo.inizio()));
+                if (riga == null) {
+                    em.persist(new AssegnazioneRiga(s.id(), p.nome(), periodo.inizio(), s.ente(), s.anno(), periodo.fine()));
+                } else {
+                    riga.termina(periodo.fine());
+                }
             }
         }
+        esistenti.values().forEach(em::remove);
     }
 
     @ResetHandler

@@ -94,6 +94,45 @@ public class ValutazioneService {
             ValutazioneObiettivo v = valuta(s, al, istante, cicli.ciclo(s.ente(), s.anno(), istante));
             quote.add(new ValutazionePersona.Quota(s.id(), s.titolo(), giorni, null, v.punteggio().grado(), null));
         }
+        return pesata(normalizzato, anno, giorno, istante, quote);
+    }
+
+    /** Every objective of a live PEG, evaluated at {@code al} (for publication), in the projection's order. */
+    public List<ValutazioneObiettivo> obiettivi(String ente, int anno, LocalDate al, Instant istante) {
+        FiltroPeg filtro = new FiltroPeg(ente, anno, null, null, null, null, null);
+        CicloNoto ciclo = cicli.ciclo(ente, anno, istante);
+        return schede.peg(filtro, Istanti.giornoDi(istante)).stream().map(s -> valuta(s, al, istante, ciclo)).toList();
+    }
+
+    /**
+     * The basis of the individual evaluation of everyone assigned to an objective of one PEG (for
+     * publication): each objective scored once, then weighted per person as {@link #persona} does.
+     */
+    public List<ValutazionePersona> persone(String ente, int anno, LocalDate al, Instant istante) {
+        FiltroPeg filtro = new FiltroPeg(ente, anno, null, null, null, null, null);
+        List<Scheda> elenco = schede.peg(filtro, Istanti.giornoDi(istante));
+        CicloNoto ciclo = cicli.ciclo(ente, anno, istante);
+        LocalDate giorno = al != null ? al : Istanti.giornoDi(istante);
+        LocalDate inizioAnno = LocalDate.of(anno, 1, 1);
+        LocalDate fineAnno = LocalDate.of(anno, 12, 31);
+        Map<String, List<ValutazionePersona.Quota>> perPersona = new java.util.TreeMap<>();
+        for (Scheda s : elenco) {
+            BigDecimal grado = valuta(s, al, istante, ciclo).punteggio().grado();
+            for (Scheda.Persona p : s.persone()) {
+                long giorni = p.periodi().stream().mapToLong(x -> giorniIn(x.inizio(), x.fine(), inizioAnno, fineAnno)).sum();
+                if (giorni > 0) {
+                    perPersona.computeIfAbsent(p.nome(), k -> new ArrayList<>())
+                            .add(new ValutazionePersona.Quota(s.id(), s.titolo(), giorni, null, grado, null));
+                }
+            }
+        }
+        List<ValutazionePersona> risultato = new ArrayList<>();
+        perPersona.forEach((nome, quote) -> risultato.add(pesata(nome, anno, giorno, istante, quote)));
+        return risultato;
+    }
+
+    private static ValutazionePersona pesata(String normalizzato, int anno, LocalDate giorno, Instant istante,
+                                             List<ValutazionePersona.Quota> quote) {
         long totale = quote.stream().mapToLong(ValutazionePersona.Quota::giorni).sum();
         List<ValutazionePersona.Quota> pesate = new ArrayList<>();
         BigDecimal somma = BigDecimal.ZERO;

@@ -40,6 +40,12 @@ public enum TipoAvviso {
     STAMPA_TRONCATA,
     /** The file is not UTF-8: read as Windows-1252. */
     CODIFICA_NON_UTF8,
+    /** CSV: a column the format does not know (a typo in the header?): its cells are ignored. */
+    COLONNA_SCONOSCIUTA,
+    /** CSV: rows whose chiave has no OBIETTIVO row: ignored, they belong to no objective. */
+    CHIAVE_SENZA_OBIETTIVO,
+    /** CSV: an objective of another year (column anno) imported into this one: its dates move by whole years. */
+    DATE_SPOSTATE,
     /** An objective skipped whole: its message says why. Nothing of it is imported. */
     OBIETTIVO_ILLEGGIBILE,
     /** An objective the command side refused although it passed the checks: nothing of it is imported. */

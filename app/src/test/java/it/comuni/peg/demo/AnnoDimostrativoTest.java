@@ -1,0 +1,181 @@
+package it.comuni.peg.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import it.comuni.peg.ClienteHttp;
+import it.comuni.peg.ClienteHttp.Risposta;
+import it.comuni.peg.PegApplication;
+import it.comuni.peg.api.consuntivo.ConsuntivoRegistrato;
+import it.comuni.peg.api.consuntivo.Tempestivita;
+import it.comuni.peg.command.demo.DemoDaRigaDiComando;
+import it.comuni.peg.platform.axon.Metadati;
+import it.comuni.peg.platform.test.MariaDbDiTest;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo's simulated year, run in-process against a fresh database as --demo runs it: every event
+ * marked as simulated and dated in its year, time travel meaningful over it, the monitoraggio and a
+ * final evaluation of every objective there; and afterwards an ordinary HTTP command is neither
+ * marked nor back-dated.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = PegApplication.class,
+        properties = {"demo=true", "peg.demo.database-esterno=true"})
+@ActiveProfiles("test")
+// closed after the class: every test class has a context (and a pool of connections) of its own, and
+// kept in the cache they exhaust the test MariaDB's connections for the classes that come after
+@DirtiesContext
+class AnnoDimostrativoTest {
+
+    private static final ZoneId ROMA = ZoneId.of("Europe/Rome");
+    private static final String ENTE = URLEncoder.encode(DemoDaRigaDiComando.ENTE, StandardCharsets.UTF_8);
+
+    @DynamicPropertySource
+    static void db(DynamicPropertyRegistry r) {
+        MariaDbDiTest.registra(r);
+    }
+
+    @LocalServerPort
+    int porta;
+    @Autowired
+    DemoDaRigaDiComando demo;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Clock clock;
+
+    @Test
+    void aSimulatedYearThenTheRealPresent() {
+        DemoDaRigaDiComando.Resoconto r = demo.resoconto();
+        System.out.println("Anno dimostrativo: " + r);
+        assertThat(r.eseguita()).isTrue();
+        assertThat(r.rifiutati()).isZero();
+        assertThat(r.obiettivi()).isEqualTo(41);
+        assertThat(r.comandi()).containsEntry("ChiudiMonitoraggio", 1).containsEntry("RegistraValutazione", 41)
+                .containsEntry("ImpostaMetodoValutazione", 1).containsKeys("RimodulaFase", "DefinisciIndicatore", "RegistraValoreIndicatore");
+        assertThat(r.comandi().get("RegistraConsuntivo")).isGreaterThan(500);
+        assertThat(r.comandi().get("CompletaFase")).isGreaterThan(80);
+
+        // every event is marked and dated in the simulated year
+        List<String> aggregati = jdbc.queryForList("SELECT DISTINCT aggregate_identifier FROM domain_event_entry", String.class);
+        Set<YearMonth> mesi = new HashSet<>();
+        int eventi = 0;
+        int inRitardo = 0;
+        Instant primo = Instant.MAX;
+        Instant ultimo = Instant.MIN;
+        for (String id : aggregati) {
+            for (DomainEventMessage<?> e : eventStore.readEvents(id).asStream().toList()) {
+                eventi++;
+                assertThat(e.getMetaData().get(Metadati.SIMULAZIONE)).as(e.getPayloadType().getSimpleName()).isEqualTo(Boolean.TRUE);
+                assertThat(e.getMetaData().get(Metadati.REGISTRATO_IL)).isEqualTo(e.getTimestamp().toString());
+                mesi.add(YearMonth.from(e.getTimestamp().atZone(ROMA)));
+                primo = primo.isBefore(e.getTimestamp()) ? primo : e.getTimestamp();
+                ultimo = ultimo.isAfter(e.getTimestamp()) ? ultimo : e.getTimestamp();
+                if (e.getPayload() instanceof ConsuntivoRegistrato c && Tempestivita.registratoInRitardo(c.mese(), e.getTimestamp(), 10)) {
+                    inRitardo++;
+                }
+            }
+        }
+        System.out.println("Eventi simulati: " + eventi + ", dal " + primo + " al " + ultimo + ", consuntivi in ritardo: " + inRitardo);
+        assertThat(primo.atZone(ROMA).toLocalDate()).hasToString("2023-01-27");
+        assertThat(ultimo).isBefore(Instant.parse("2024-04-01T00:00:00Z"));
+        assertThat(mesi.stream().filter(m -> m.getYear() == 2023)).hasSize(12);
+        assertThat(inRitardo).isPositive();
+
+        ClienteHttp http = new ClienteHttp(porta);
+        List<String> ids = attendiProiezione(http);
+
+        // time travel: on 30/06 the dirigenti had reported less than they have by now
+        int diversi = 0;
+        for (String id : ids) {
+            JsonNode allora = http.get("nucleo", "/api/obiettivi/" + id + "?asOf=2023-06-30").json();
+            JsonNode oggi = http.get("nucleo", "/api/obiettivi/" + id).json();
+            for (JsonNode fase : allora.get("fasi")) {
+                fase.get("consuntivo").forEach(m -> assertThat(m.asText()).isLessThanOrEqualTo("2023-06"));
+            }
+            if (!allora.get("fasi").equals(oggi.get("fasi"))) {
+                diversi++;
+            }
+        }
+        assertThat(diversi).isGreaterThan(20);
+
+        // the monitoraggio at 30/06, and a final evaluation of every objective
+        JsonNode monitoraggio = http.get("nucleo", "/api/obiettivi/" + ids.get(0) + "/valutazione?al=2023-06-30").json();
+        assertThat(monitoraggio.get("origine").asText()).isEqualTo("MONITORAGGIO");
+        JsonNode finale = http.get("nucleo", "/api/peg/2023/valutazione?ente=" + ENTE + "&al=2023-12-31").json();
+        assertThat(finale.get("dettaglio")).hasSize(41);
+        finale.get("dettaglio").forEach(v -> {
+            assertThat(v.get("origine").asText()).isEqualTo("VALUTAZIONE_FINALE");
+            assertThat(v.get("provvisorio").asBoolean()).as(v.toString()).isFalse();
+        });
+        Risposta pubblicazione = http.get("nucleo", "/api/peg/2023/valutazione.csv?ente=" + ENTE + "&al=2023-12-31");
+        assertThat(pubblicazione.corpo().split("\r\n")).hasSize(42);
+        // the storico tells the year too, with the late consuntivi; no projection parked any event of it
+        assertThat(http.get("nucleo", "/api/peg/2023/storico?ente=" + ENTE).corpo()).contains("\"registratoInRitardo\":true");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter_entry", Long.class)).isZero();
+
+        // the present again: an HTTP command is neither marked nor back-dated
+        assertThat(Duration.between(clock.instant(), Instant.now()).abs()).isLessThan(Duration.ofMinutes(1));
+        Risposta fase = http.post("controllo", "/api/obiettivi/" + ids.get(0) + "/fasi",
+                "{\"numero\":99,\"titolo\":\"Fase aggiunta dopo la demo\",\"inizio\":\"2023-11-01\",\"fine\":\"2023-12-31\"}");
+        assertThat(fase.stato()).as(fase.corpo()).isEqualTo(200);
+        List<? extends DomainEventMessage<?>> storia = eventStore.readEvents(ids.get(0)).asStream().toList();
+        DomainEventMessage<?> reale = storia.get(storia.size() - 1);
+        assertThat(reale.getMetaData()).doesNotContainKeys(Metadati.SIMULAZIONE, Metadati.REGISTRATO_IL)
+                .containsEntry(Metadati.UTENTE, "controllo");
+        assertThat(Duration.between(reale.getTimestamp(), Instant.now()).abs()).isLessThan(Duration.ofMinutes(2));
+    }
+
+    /** The projection is asynchronous: wait until it holds every event of the demo's objectives. */
+    private List<String> attendiProiezione(ClienteHttp http) {
+        long limite = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < limite) {
+            Risposta r = http.get("nucleo", "/api/obiettivi?ente=" + ENTE + "&anno=2023");
+            if (r.stato() == 200 && r.json().get("obiettivi").size() == 41) {
+                List<String> ids = new ArrayList<>();
+                long versioni = 0;
+                for (JsonNode v : r.json().get("obiettivi")) {
+                    ids.add(v.get("id").asText());
+                    versioni += v.get("versione").asLong();
+                }
+                long eventi = ids.stream().mapToLong(id -> jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, id)).sum();
+                // versione is the last sequence number: one less than the events of each objective
+                if (versioni + ids.size() == eventi) {
+                    return ids;
+                }
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("La proiezione delle schede non ha raggiunto la demo in 120 s");
+    }
+}

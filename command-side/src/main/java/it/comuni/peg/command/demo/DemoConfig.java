@@ -1,0 +1,23 @@
+package it.comuni.peg.command.demo;
+
+import it.comuni.peg.platform.axon.AxonConfig;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+import java.time.Clock;
+
+/** Only with --demo: the clock that the simulation can move on its own thread. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(DemoConfig.PROPRIETA)
+public class DemoConfig {
+
+    public static final String PROPRIETA = "demo";
+
+    @Bean
+    @Primary
+    OrologioSimulato orologioSimulato() {
+        return new OrologioSimulato(Clock.system(AxonConfig.FUSO_ORARIO));
+    }
+}
