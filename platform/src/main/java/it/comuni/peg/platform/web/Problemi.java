@@ -50,7 +50,9 @@ public final class Problemi {
                     || t instanceof SQLRecoverableException || t instanceof ConnectException
                     || t instanceof org.springframework.transaction.CannotCreateTransactionException
                     || t instanceof org.springframework.dao.DataAccessResourceFailureException
-                    || t instanceof org.springframework.dao.TransientDataAccessException) {
+                    || t instanceof org.springframework.dao.TransientDataAccessException
+                    // commit or rollback failed at the JDBC level: only a lost connection does that
+                    || t instanceof org.hibernate.TransactionException) {
                 return true;
             }
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
