@@ -54,7 +54,7 @@ public class ValutazioneCommandController {
     public record Monitoraggio(@NotBlank(message = OBBLIGATORIO) @Size(max = 255) String ente,
                                @NotNull(message = OBBLIGATORIO) @Min(2000) @Max(2100) Integer anno,
                                @NotNull(message = OBBLIGATORIO) LocalDate data,
-                               String note) {
+                               @Size(max = 10_000) String note) {
     }
 
     public record Valutazione(@NotBlank(message = OBBLIGATORIO) @Size(max = 255) String ente,

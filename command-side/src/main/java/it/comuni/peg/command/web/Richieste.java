@@ -5,6 +5,7 @@ import it.comuni.peg.api.comune.Percentuale;
 import it.comuni.peg.api.comune.Peso;
 import it.comuni.peg.api.comune.RiferimentoDup;
 import it.comuni.peg.api.comune.Settore;
+import it.comuni.peg.api.comune.Testo;
 import it.comuni.peg.api.comune.Ufficio;
 import it.comuni.peg.api.indicatore.Direzione;
 import jakarta.validation.Valid;
@@ -27,15 +28,18 @@ import java.util.List;
 final class Richieste {
 
     private static final String OBBLIGATORIO = "Campo obbligatorio";
+    private static final String TROPPO_LUNGO = "Testo troppo lungo: al massimo {max} caratteri";
+    /** Notes are a few lines; the cap keeps an event (and the projections' columns) sane. */
+    static final int NOTE = 10_000;
 
     private Richieste() {
     }
 
     record DefinisciObiettivo(
-            @NotBlank(message = OBBLIGATORIO) @Size(max = 255) String ente,
+            @NotBlank(message = OBBLIGATORIO) @Size(max = 255, message = TROPPO_LUNGO) String ente,
             @NotNull(message = OBBLIGATORIO) @Min(2000) @Max(2100) Integer anno,
-            @NotBlank(message = OBBLIGATORIO) @Size(max = 1000) String titolo,
-            String descrizione,
+            @NotBlank(message = OBBLIGATORIO) @Size(max = 1000, message = TROPPO_LUNGO) String titolo,
+            @Size(max = Testo.LUNGHEZZA_MASSIMA_LUNGA, message = TROPPO_LUNGO) String descrizione,
             @NotNull(message = OBBLIGATORIO) @Valid Settore settore,
             @Valid Ufficio ufficio,
             @NotNull(message = OBBLIGATORIO) Peso pesoIndicatori,
@@ -45,7 +49,7 @@ final class Richieste {
     }
 
     record ModificaObiettivo(
-            String descrizione,
+            @Size(max = Testo.LUNGHEZZA_MASSIMA_LUNGA, message = TROPPO_LUNGO) String descrizione,
             @NotNull(message = OBBLIGATORIO) Peso pesoIndicatori,
             @NotNull(message = OBBLIGATORIO) Peso pesoFasi,
             RiferimentoDup dupStrategico,
@@ -54,22 +58,22 @@ final class Richieste {
     }
 
     record AssegnaPersona(
-            @NotBlank(message = OBBLIGATORIO) @Size(max = 255) String nome,
-            @Size(max = 255) String categoria,
-            @Size(max = 255) String ruolo,
+            @NotBlank(message = OBBLIGATORIO) @Size(max = 255, message = TROPPO_LUNGO) String nome,
+            @Size(max = 255, message = TROPPO_LUNGO) String categoria,
+            @Size(max = 255, message = TROPPO_LUNGO) String ruolo,
             @NotNull(message = OBBLIGATORIO) LocalDate inizio,
             @NotNull(message = OBBLIGATORIO) LocalDate fine) {
     }
 
     record TerminaAssegnazione(
-            @NotBlank(message = OBBLIGATORIO) @Size(max = 255) String nome,
+            @NotBlank(message = OBBLIGATORIO) @Size(max = 255, message = TROPPO_LUNGO) String nome,
             @NotNull(message = OBBLIGATORIO) LocalDate fine) {
     }
 
     record PianificaFase(
             @NotNull(message = OBBLIGATORIO) @Min(1) @Max(999) Integer numero,
-            @NotBlank(message = OBBLIGATORIO) @Size(max = 1000) String titolo,
-            String descrizione,
+            @NotBlank(message = OBBLIGATORIO) @Size(max = 1000, message = TROPPO_LUNGO) String titolo,
+            @Size(max = Testo.LUNGHEZZA_MASSIMA_LUNGA, message = TROPPO_LUNGO) String descrizione,
             LocalDate inizio,
             LocalDate fine,
             @Size(max = 36) List<YearMonth> mesiPrevisti) {
@@ -86,28 +90,28 @@ final class Richieste {
             @NotNull(message = OBBLIGATORIO) YearMonth mese,
             @NotNull(message = OBBLIGATORIO) Boolean svolta,
             @NotNull(message = OBBLIGATORIO) Percentuale percentuale,
-            String note,
-            @Size(max = 1000) String atto) {
+            @Size(max = NOTE, message = TROPPO_LUNGO) String note,
+            @Size(max = 1000, message = TROPPO_LUNGO) String atto) {
     }
 
     record RettificaConsuntivo(
             @NotNull(message = OBBLIGATORIO) YearMonth mese,
             @NotNull(message = OBBLIGATORIO) Boolean svolta,
             @NotNull(message = OBBLIGATORIO) Percentuale percentuale,
-            String note,
-            @Size(max = 1000) String atto,
+            @Size(max = NOTE, message = TROPPO_LUNGO) String note,
+            @Size(max = 1000, message = TROPPO_LUNGO) String atto,
             @NotNull(message = OBBLIGATORIO) Motivazione motivazione) {
     }
 
     record CompletaFase(
             @NotNull(message = OBBLIGATORIO) LocalDate data,
-            @Size(max = 1000) String atto) {
+            @Size(max = 1000, message = TROPPO_LUNGO) String atto) {
     }
 
     record DefinisciIndicatore(
-            @NotBlank(message = OBBLIGATORIO) @Size(max = 100) String codice,
-            @NotBlank(message = OBBLIGATORIO) @Size(max = 1000) String nome,
-            @Size(max = 100) String unita,
+            @NotBlank(message = OBBLIGATORIO) @Size(max = 100, message = TROPPO_LUNGO) String codice,
+            @NotBlank(message = OBBLIGATORIO) @Size(max = 1000, message = TROPPO_LUNGO) String nome,
+            @Size(max = 100, message = TROPPO_LUNGO) String unita,
             @NotNull(message = OBBLIGATORIO) BigDecimal valoreAtteso,
             @NotNull(message = OBBLIGATORIO) Direzione direzione,
             @NotNull(message = OBBLIGATORIO) Peso peso) {
@@ -116,6 +120,6 @@ final class Richieste {
     record RegistraValoreIndicatore(
             @NotNull(message = OBBLIGATORIO) BigDecimal valore,
             @NotNull(message = OBBLIGATORIO) LocalDate dataRiferimento,
-            String note) {
+            @Size(max = NOTE, message = TROPPO_LUNGO) String note) {
     }
 }

@@ -107,7 +107,12 @@ public class SicurezzaConfig {
         List<UserDetails> dettagli = tutti.stream()
                 .map(u -> User.withUsername(u.nome()).password(u.password()).roles(u.ruolo().name()).build())
                 .toList();
-        return new InMemoryUserDetailsManager(dettagli);
+        InMemoryUserDetailsManager utenti = new InMemoryUserDetailsManager(dettagli);
+        // Exposed as a plain UserDetailsService, not as the manager: the manager is also a
+        // UserDetailsPasswordService, which makes Spring re-hash every password configured below
+        // BCrypt's default cost at its first login, in memory only (nothing is persisted), so that
+        // every later request pays cost 10 (~60 ms of CPU) whatever the configuration asked for.
+        return utenti::loadUserByUsername;
     }
 
     @Bean

@@ -103,10 +103,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             TransientDataAccessException.class, EventStoreException.class})
     ResponseEntity<ProblemDetail> databaseNonDisponibile(RuntimeException e) {
         log.warn("Database non disponibile: {}", e.toString());
-        ProblemDetail problema = Problemi.problema(HttpStatus.SERVICE_UNAVAILABLE, "servizio-non-disponibile",
-                "Servizio temporaneamente non disponibile",
-                "L'archivio non è raggiungibile in questo momento: nulla è stato registrato, riprovare tra poco");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problema);
+        return nonDisponibile();
+    }
+
+    private static ResponseEntity<ProblemDetail> nonDisponibile() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Problemi.RIPROVA_TRA_SECONDI).body(Problemi.servizioNonDisponibile());
     }
 
     /** Left to Spring Security, which answers 401 or 403 as problem+json too. */
@@ -116,10 +118,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail inatteso(Exception e) {
+    ResponseEntity<ProblemDetail> inatteso(Exception e) {
+        // a lost connection reaches here wrapped by Hibernate or Axon (e.g. at commit): still a 503
+        if (Problemi.databaseNonDisponibile(e)) {
+            log.warn("Database non disponibile: {}", e.toString());
+            return nonDisponibile();
+        }
         log.error("Errore inatteso", e);
-        return Problemi.problema(HttpStatus.INTERNAL_SERVER_ERROR, "errore-interno", "Errore interno",
-                "Si è verificato un errore inatteso; è stato registrato nei log del server");
+        return ResponseEntity.internalServerError().body(Problemi.problema(HttpStatus.INTERNAL_SERVER_ERROR, "errore-interno",
+                "Errore interno", "Si è verificato un errore inatteso; è stato registrato nei log del server"));
     }
 
     // ---- Spring MVC's own exceptions, with Italian messages and the fields named ----

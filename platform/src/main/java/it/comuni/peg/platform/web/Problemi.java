@@ -3,7 +3,11 @@ package it.comuni.peg.platform.web;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
+import java.net.ConnectException;
 import java.net.URI;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.util.List;
 
 /** RFC 9457 problems in the PEG's vocabulary: a stable type, an Italian title, the field errors. */
@@ -23,6 +27,40 @@ public final class Problemi {
         problema.setType(URI.create(PREFISSO_TIPO + tipo));
         problema.setTitle(titolo);
         return problema;
+    }
+
+    /** Seconds a client should wait before retrying when the database is away. */
+    public static final String RIPROVA_TRA_SECONDI = "5";
+
+    /** The database is unreachable or overloaded: nothing was recorded, the client may retry. */
+    public static ProblemDetail servizioNonDisponibile() {
+        return problema(HttpStatus.SERVICE_UNAVAILABLE, "servizio-non-disponibile", "Servizio temporaneamente non disponibile",
+                "L'archivio non è raggiungibile in questo momento: riprovare tra poco (con la stessa Idempotency-Key,"
+                        + " la richiesta non sarà mai registrata due volte)");
+    }
+
+    /**
+     * True when a failure comes from the database being away (connection refused or lost, pool
+     * timeout, lock wait), whatever layer wrapped it: Hibernate, Axon and Spring each wrap the
+     * driver's exception in their own, and only the root tells a fault of the database from a bug.
+     */
+    public static boolean databaseNonDisponibile(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLRecoverableException || t instanceof ConnectException
+                    || t instanceof org.springframework.transaction.CannotCreateTransactionException
+                    || t instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || t instanceof org.springframework.dao.TransientDataAccessException
+                    // commit or rollback failed at the JDBC level: only a lost connection does that
+                    || t instanceof org.hibernate.TransactionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                // SQLSTATE class 08: connection exception
+                return true;
+            }
+        }
+        return false;
     }
 
     public static ProblemDetail inputNonValido(String dettaglio, List<ErroreCampo> errori) {

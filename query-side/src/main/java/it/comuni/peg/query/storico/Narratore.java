@@ -60,6 +60,7 @@ public final class Narratore {
                     e.motivazione().testo(), e.prima(), e.dopo(), null);
         }
         if (evento instanceof PersonaAssegnata e) {
+            // categoria and ruolo are optional: List.of would throw on the missing one
             String dettagli = String.join(", ", java.util.stream.Stream.of(e.categoria(), e.ruolo())
                     .filter(Objects::nonNull).filter(s -> !s.isBlank()).toList());
             return Descrizione.di("PERSONA_ASSEGNATA", "Assegnato all'obiettivo " + e.nome()

@@ -1,0 +1,149 @@
+package it.comuni.peg.platform.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One cap on every request body (multipart uploads excepted: spring.servlet.multipart caps them),
+ * checked before authentication and before anything parses the body, answered 413 problem+json.
+ * A declared Content-Length over the cap is refused unread; a body without one (chunked) is read
+ * up to the cap and refused as soon as it passes it, so no client can make the server buffer more.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+public class LimiteCorpoFilter extends OncePerRequestFilter {
+
+    private final long massimo;
+    private final ObjectMapper objectMapper;
+
+    public LimiteCorpoFilter(@Value("${peg.web.corpo-massimo:2MB}") DataSize massimo, ObjectMapper objectMapper) {
+        this.massimo = massimo.toBytes();
+        this.objectMapper = objectMapper;
+    }
+
+    public long massimo() {
+        return massimo;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String tipo = request.getContentType();
+        return tipo != null && tipo.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long dichiarata = request.getContentLengthLong();
+        if (dichiarata > massimo) {
+            rifiuta(response);
+            return;
+        }
+        if (dichiarata >= 0 || !haCorpo(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] corpo = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, massimo + 1));
+        if (corpo.length > massimo) {
+            rifiuta(response);
+            return;
+        }
+        chain.doFilter(new CorpoInMemoria(request, corpo), response);
+    }
+
+    private static boolean haCorpo(HttpServletRequest request) {
+        return request.getHeader("Transfer-Encoding") != null;
+    }
+
+    private void rifiuta(HttpServletResponse response) throws IOException {
+        // the client may still be sending: close the connection rather than read what is refused
+        response.setHeader("Connection", "close");
+        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        var problema = Problemi.problema(HttpStatus.PAYLOAD_TOO_LARGE, "richiesta-troppo-grande", "Richiesta troppo grande",
+                "Il corpo della richiesta supera il massimo di " + massimo + " byte");
+        problema.setProperty("massimoByte", massimo);
+        objectMapper.writeValue(response.getOutputStream(), problema);
+    }
+
+    /** A chunked body already read (within the cap), readable again downstream, with its length known. */
+    private static final class CorpoInMemoria extends HttpServletRequestWrapper {
+
+        private final byte[] corpo;
+
+        CorpoInMemoria(HttpServletRequest request, byte[] corpo) {
+            super(request);
+            this.corpo = corpo;
+        }
+
+        @Override
+        public int getContentLength() {
+            return corpo.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return corpo.length;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(corpo);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            String codifica = getCharacterEncoding();
+            Charset charset = codifica == null ? StandardCharsets.UTF_8 : Charset.forName(codifica);
+            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+        }
+    }
+}
