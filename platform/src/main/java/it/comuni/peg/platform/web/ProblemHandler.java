@@ -111,6 +111,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .header(HttpHeaders.RETRY_AFTER, Problemi.RIPROVA_TRA_SECONDI).body(Problemi.servizioNonDisponibile());
     }
 
+    /** Spring Security's firewall met a request it will not read (e.g. a parameter name of raw bytes). */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ProblemDetail richiestaRifiutata(RuntimeException e) {
+        return Problemi.inputNonValido("La richiesta contiene caratteri non ammessi",
+                List.of(new ErroreCampo("$", "Nome o valore di un parametro non ammesso")));
+    }
+
     /** Left to Spring Security, which answers 401 or 403 as problem+json too. */
     @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
     void sicurezza(RuntimeException e) {

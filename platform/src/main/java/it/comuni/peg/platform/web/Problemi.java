@@ -55,6 +55,10 @@ public final class Problemi {
                     || t instanceof org.hibernate.TransactionException) {
                 return true;
             }
+            if (t instanceof java.sql.SQLException sql && "Connection is closed".equals(sql.getMessage())) {
+                // HikariCP's answer for a connection it evicted as broken, without a SQLSTATE
+                return true;
+            }
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
                 // SQLSTATE class 08: connection exception
                 return true;

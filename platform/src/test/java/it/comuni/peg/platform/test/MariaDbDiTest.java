@@ -73,7 +73,9 @@ public final class MariaDbDiTest {
             Path cartella = Path.of("target", "mariadb-test").toAbsolutePath();
             Files.createDirectories(cartella);
             // durability is not what these tests measure: flush the log once a second
-            MariaDbIncorporato db = MariaDbIncorporato.avvia(cartella, 0, "--innodb-flush-log-at-trx-commit=2");
+            MariaDbIncorporato db = MariaDbIncorporato.avvia(cartella, 0, "--innodb-flush-log-at-trx-commit=2",
+                    // many cached Spring contexts, each with its own pool, share this server
+                    "--max-connections=1000");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     db.stop();
