@@ -1,13 +1,11 @@
 package it.comuni.peg.command.idempotenza;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import it.comuni.peg.platform.web.CorpoInMemoria;
 import it.comuni.peg.platform.web.Problemi;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -91,7 +88,7 @@ public class IdempotenzaFilter extends OncePerRequestFilter {
             ripeti(giaData.get(), impronta, response);
             return;
         }
-        CorpoLetto richiestaLetta = new CorpoLetto(request, corpo);
+        CorpoInMemoria richiestaLetta = new CorpoInMemoria(request, corpo);
         ContentCachingResponseWrapper risposta = new ContentCachingResponseWrapper(response);
         try {
             transazione.executeWithoutResult(stato -> {
@@ -177,52 +174,5 @@ public class IdempotenzaFilter extends OncePerRequestFilter {
         response.setStatus(problema.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         objectMapper.writeValue(response.getOutputStream(), problema);
-    }
-
-    /** The request with its body already read (to fingerprint it), readable again downstream. */
-    private static final class CorpoLetto extends HttpServletRequestWrapper {
-
-        private final byte[] corpo;
-
-        CorpoLetto(HttpServletRequest request, byte[] corpo) {
-            super(request);
-            this.corpo = corpo;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(corpo);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-            };
-        }
-
-        @Override
-        public java.io.BufferedReader getReader() {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-        }
     }
 }

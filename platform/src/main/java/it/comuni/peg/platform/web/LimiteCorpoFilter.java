@@ -2,11 +2,8 @@ package it.comuni.peg.platform.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -17,12 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 
 /**
  * One cap on every request body (multipart uploads excepted: spring.servlet.multipart caps them),
@@ -86,64 +78,5 @@ public class LimiteCorpoFilter extends OncePerRequestFilter {
                 "Il corpo della richiesta supera il massimo di " + massimo + " byte");
         problema.setProperty("massimoByte", massimo);
         objectMapper.writeValue(response.getOutputStream(), problema);
-    }
-
-    /** A chunked body already read (within the cap), readable again downstream, with its length known. */
-    private static final class CorpoInMemoria extends HttpServletRequestWrapper {
-
-        private final byte[] corpo;
-
-        CorpoInMemoria(HttpServletRequest request, byte[] corpo) {
-            super(request);
-            this.corpo = corpo;
-        }
-
-        @Override
-        public int getContentLength() {
-            return corpo.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return corpo.length;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(corpo);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            String codifica = getCharacterEncoding();
-            Charset charset = codifica == null ? StandardCharsets.UTF_8 : Charset.forName(codifica);
-            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
-        }
     }
 }
