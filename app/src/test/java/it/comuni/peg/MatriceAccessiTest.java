@@ -127,7 +127,7 @@ class MatriceAccessiTest {
                         + ",\"data\":\"" + oggi + "\"}", Set.of("nucleo")),
                 scrittura("registra valutazione", r -> "/api/valutazione/valutazioni", r -> "{\"ente\":\"" + ente + "\",\"anno\":" + anno
                         + ",\"obiettivoId\":\"" + id + "\",\"al\":\"" + ieri + "\",\"motivazione\":\"Raggiunto\"}", Set.of("nucleo")),
-                scrittura("avvia processore", r -> "/api/admin/processori/sigilli/start", r -> "{}", Set.of("controllo")));
+                scrittura("avvia processore", r -> "/api/admin/processori/scheda/start", r -> "{}", Set.of("controllo")));
 
         List<String> tabella = new ArrayList<>();
         tabella.add(String.format("%-24s %s", "endpoint", String.join(" ", RUOLI.stream().map(r -> String.format("%-12s", r)).toList())));
