@@ -295,6 +295,37 @@ class ComandiHttpTest {
                 + " AND payload_type LIKE '%ConsuntivoRegistrato'", Integer.class, id)).isEqualTo(1);
     }
 
+    /**
+     * Distinct keys on one objective at once: each is a different command and each is accepted.
+     * The idempotency transaction outlives Axon's aggregate lock, so one of them may read the
+     * objective before another's events commit; the filter retries that conflict instead of
+     * refusing a command nobody else contested.
+     */
+    @Test
+    void concurrentCommandsWithTheirOwnKeysOnOneObjectiveAreAllAccepted() throws Exception {
+        String id = definisci();
+        int fasi = 4;
+        for (int fase = 1; fase <= fasi; fase++) {
+            http.post("controllo", "/api/obiettivi/" + id + "/fasi", "{\"numero\":" + fase + ",\"titolo\":\"Fase " + fase + "\"}");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Risposta>> futuri = new ArrayList<>();
+        for (int fase = 1; fase <= fasi; fase++) {
+            for (int indietro = 0; indietro < 6; indietro++) {
+                String percorso = "/api/obiettivi/" + id + "/fasi/" + fase + "/consuntivi";
+                String corpo = "{\"mese\":\"" + mese(indietro) + "\",\"svolta\":true,\"percentuale\":" + (60 - indietro * 10) + "}";
+                String chiave = "propria-" + id + "-" + fase + "-" + indietro;
+                futuri.add(pool.submit(() -> http.post("dirigente", percorso, corpo, Map.of("Idempotency-Key", chiave))));
+            }
+        }
+        for (Future<Risposta> f : futuri) {
+            assertThat(f.get().stato()).as(f.get().toString()).isEqualTo(200);
+        }
+        pool.shutdown();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?"
+                + " AND payload_type LIKE '%ConsuntivoRegistrato'", Integer.class, id)).isEqualTo(futuri.size());
+    }
+
     @Test
     void aBurstOfConcurrentCommandsOnOneObjectiveLosesNothing() throws Exception {
         String id = definisci();

@@ -29,8 +29,9 @@ final class Carico {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One command sent: its key, where, what came back (-1: no answer at all), when and how long. */
-    record Invio(String chiave, String percorso, String corpo, int stato, String tipo, String riprova, long inizioMs, long durataMs) {
+    /** One command sent: its key, where, what came back (-1: no answer at all, and the problem if refused), when and how long. */
+    record Invio(String chiave, String percorso, String corpo, int stato, String tipo, String riprova, long inizioMs, long durataMs,
+                 String problema) {
         boolean accettato() {
             return stato >= 200 && stato < 300;
         }
@@ -109,12 +110,13 @@ final class Carico {
         try {
             HttpResponse<String> r = http.send(richiesta, HttpResponse.BodyHandlers.ofString());
             return new Invio(chiave, percorso, corpo, r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
-                    r.headers().firstValue("Retry-After").orElse(null), inizio, System.currentTimeMillis() - inizio);
+                    r.headers().firstValue("Retry-After").orElse(null), inizio, System.currentTimeMillis() - inizio,
+                    r.statusCode() >= 300 ? r.body() : null);
         } catch (IOException e) {
-            return new Invio(chiave, percorso, corpo, -1, e.toString(), null, inizio, System.currentTimeMillis() - inizio);
+            return new Invio(chiave, percorso, corpo, -1, e.toString(), null, inizio, System.currentTimeMillis() - inizio, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Invio(chiave, percorso, corpo, -1, "interrotta", null, inizio, System.currentTimeMillis() - inizio);
+            return new Invio(chiave, percorso, corpo, -1, "interrotta", null, inizio, System.currentTimeMillis() - inizio, null);
         } finally {
             inVolo.remove(chiave);
         }

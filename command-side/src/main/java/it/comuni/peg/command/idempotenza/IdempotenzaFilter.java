@@ -41,6 +41,7 @@ public class IdempotenzaFilter extends OncePerRequestFilter {
     public static final String INTESTAZIONE = "Idempotency-Key";
     public static final String RIPETUTA = "Idempotent-Replayed";
     private static final int CORPO_MASSIMO = 2 * 1024 * 1024;
+    private static final int TENTATIVI = 3;
 
     private static final Logger log = LoggerFactory.getLogger(IdempotenzaFilter.class);
 
@@ -88,22 +89,18 @@ public class IdempotenzaFilter extends OncePerRequestFilter {
             ripeti(giaData.get(), impronta, response);
             return;
         }
-        CorpoInMemoria richiestaLetta = new CorpoInMemoria(request, corpo);
         ContentCachingResponseWrapper risposta = new ContentCachingResponseWrapper(response);
         try {
-            transazione.executeWithoutResult(stato -> {
-                risposte.registra(utente, chiave, new RispostaRegistrata(impronta, 0, null, null, null, null));
-                try {
-                    chain.doFilter(richiestaLetta, risposta);
-                } catch (IOException | ServletException e) {
-                    throw new IllegalStateException(e);
+            for (int tentativo = 1; ; tentativo++) {
+                esegui(new CorpoInMemoria(request, corpo), risposta, chain, utente, chiave, impronta);
+                if (tentativo == TENTATIVI || !conflittoConcorrente(risposta)) {
+                    break;
                 }
-                if (risposta.getStatus() < 300) {
-                    risposte.completa(utente, chiave, registrata(impronta, risposta));
-                } else {
-                    stato.setRollbackOnly();
-                }
-            });
+                // the aggregate lock ends with Axon's unit of work, before this transaction commits:
+                // a command on the same objective may have read the events before ours were committed
+                log.debug("Conflitto concorrente sulla chiave {}: nuovo tentativo", chiave);
+                risposta.resetBuffer();
+            }
         } catch (DuplicateKeyException e) {
             // a concurrent request with the same key committed first: give its answer
             risposta.resetBuffer();
@@ -127,6 +124,29 @@ public class IdempotenzaFilter extends OncePerRequestFilter {
             }
         }
         risposta.copyBodyToResponse();
+    }
+
+    /** Claims the key, handles the request and stores its answer in one transaction; a refusal rolls it all back. */
+    private void esegui(CorpoInMemoria richiesta, ContentCachingResponseWrapper risposta, FilterChain chain, String utente,
+                        String chiave, String impronta) {
+        transazione.executeWithoutResult(stato -> {
+            risposte.registra(utente, chiave, new RispostaRegistrata(impronta, 0, null, null, null, null));
+            try {
+                chain.doFilter(richiesta, risposta);
+            } catch (IOException | ServletException e) {
+                throw new IllegalStateException(e);
+            }
+            if (risposta.getStatus() < 300) {
+                risposte.completa(utente, chiave, registrata(impronta, risposta));
+            } else {
+                stato.setRollbackOnly();
+            }
+        });
+    }
+
+    private static boolean conflittoConcorrente(ContentCachingResponseWrapper risposta) {
+        return risposta.getStatus() == HttpStatus.CONFLICT.value()
+                && new String(risposta.getContentAsByteArray(), StandardCharsets.UTF_8).contains(Problemi.TIPO_CONFLITTO_CONCORRENTE);
     }
 
     private void ripeti(RispostaRegistrata registrata, String impronta, HttpServletResponse response) throws IOException {

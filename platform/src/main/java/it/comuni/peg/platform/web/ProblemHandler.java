@@ -88,7 +88,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         String dettaglio = e instanceof AggregateStreamCreationException
                 ? "Esiste già un obiettivo con questo identificativo"
                 : "L'obiettivo è stato modificato contemporaneamente da un'altra richiesta: riprovare";
-        return Problemi.problema(HttpStatus.CONFLICT, "conflitto-concorrente", "Modifica concorrente", dettaglio);
+        return Problemi.problema(HttpStatus.CONFLICT, Problemi.CONFLITTO_CONCORRENTE, "Modifica concorrente", dettaglio);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

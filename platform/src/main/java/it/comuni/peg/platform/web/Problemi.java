@@ -14,6 +14,9 @@ import java.util.List;
 public final class Problemi {
 
     private static final String PREFISSO_TIPO = "urn:peg:problema:";
+    public static final String CONFLITTO_CONCORRENTE = "conflitto-concorrente";
+    /** Two commands on one objective at once: the loser may simply retry. */
+    public static final String TIPO_CONFLITTO_CONCORRENTE = PREFISSO_TIPO + CONFLITTO_CONCORRENTE;
 
     private Problemi() {
     }
