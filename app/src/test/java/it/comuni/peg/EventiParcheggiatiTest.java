@@ -22,10 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A failing event never stalls a projection silently: it is parked with the later events of its
  * objective, every other objective goes on, ops see it in the metric and the admin list, and once
- * the cause is gone a retry applies what was parked, in order.
+ * the cause is gone the periodic retry applies what was parked, in order, with nobody's help.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = PegApplication.class,
-        properties = "peg.test.guasto-scheda=true")
+        properties = {"peg.test.guasto-scheda=true", "peg.proiezioni.ripresa-parcheggiati=2s"})
 @ActiveProfiles("test")
 @AutoConfigureObservability
 class EventiParcheggiatiTest {
@@ -67,11 +67,13 @@ class EventiParcheggiatiTest {
         Risposta ancoraGuasto = http.post("controllo", "/api/admin/eventi-parcheggiati/scheda/tentativi", "");
         assertThat(ancoraGuasto.json().get("ancoraParcheggiati").asLong()).isEqualTo(2);
 
+        // the cause goes away (a transient one would): the periodic retry applies them, in order
         GuastoScheda.obiettivo = null;
+        attendi(() -> consuntivi(http, a) == 2, "la ripresa automatica applichi gli eventi parcheggiati");
+        assertThat(parcheggiati(http)).isZero();
         Risposta riparato = http.post("controllo", "/api/admin/eventi-parcheggiati/scheda/tentativi", "");
         assertThat(riparato.stato()).isEqualTo(200);
         assertThat(riparato.json().get("ancoraParcheggiati").asLong()).isZero();
-        assertThat(consuntivi(http, a)).isEqualTo(2);
         assertThat(http.get("dirigente", "/api/admin/eventi-parcheggiati").stato()).isEqualTo(403);
     }
 
