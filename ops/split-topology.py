@@ -215,6 +215,15 @@ def main():
     dopo = {o: http("GET", porte["q1"], f"/api/obiettivi/{o}", utente="nucleo")[1] for o in obiettivi}
     esito(prima == dopo, "after the kill, the live scheda of every objective equals a fresh rebuild")
 
+    # four processes sealed concurrently committed events, one at a time under the database lock
+    def sigillati():
+        stato, corpo = http("GET", porte["c2"], "/api/audit/verifica", utente="nucleo", timeout=120)
+        return stato == 200 and corpo["eventiInAttesaDiSigillo"] == 0
+    attendi(sigillati, 120, "every event sealed")
+    stato, verifica = http("GET", porte["c1"], "/api/audit/verifica", utente="nucleo", timeout=120)
+    esito(stato == 200 and verifica["integra"] and verifica["eventiInAttesaDiSigillo"] == 0,
+          f"the hash chain holds over all {verifica.get('eventiVerificati')} events, head {verifica.get('hashDiTesta')}")
+
 
 if __name__ == "__main__":
     try:
