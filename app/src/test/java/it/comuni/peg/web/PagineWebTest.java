@@ -30,7 +30,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,6 +39,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,11 +52,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The web application in a real browser, on the whole system and a real MariaDB, with a clock
- * moved by hand through 2023: the controllo di gestione imports the real print, a dirigente sees
- * what is due, records a consuntivo and sees it in the grid, has one refused with the reason at
- * the field; the nucleo looks at an earlier date and compares two; the PDF print holds the
- * objective. Every page gets an axe check (no serious or critical violation) and a screenshot
- * under target/schermate.
+ * moved by hand through 2023: the controllo di gestione defines an objective and plans its phases
+ * through the forms (a refused weight and a repeated phase shown at their fields); a dirigente sees
+ * what is due, records a consuntivo and sees it in the grid, has one refused with the reason at the
+ * field; the nucleo looks at an earlier date and compares two, closes a monitoraggio and records a
+ * valutazione finale; the PDF print holds the objective, the settore's print opens; the controllo
+ * di gestione imports the real print and a CSV, each with its report. One application context and
+ * one browser for all the steps. Every page gets an axe check (no serious or critical violation)
+ * and a screenshot under target/schermate.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = PegApplication.class)
 @ActiveProfiles("test")
@@ -173,6 +176,18 @@ class PagineWebTest {
         invia("indicatore", Map.of("codice", "GIORNI", "nome", "Giorni medi di verifica", "unita", "giorni",
                 "valoreAtteso", "30", "peso", "100"), "DECRESCENTE", "Indicatore definito");
         invia("persona", Map.of("nome", "ROSSI MARIA", "categoria", "Categoria C", "ruolo", "Istruttore"), null, "Persona assegnata");
+        invia("termine", Map.of("nome", "ROSSI MARIA"), null, null);
+        attendi(By.id("termine-fine-errore"));
+        imposta("termine-fine", "2023-06-30");
+        browser.findElement(By.id("invia-termine")).click();
+        attendiTesto(By.id("esito"), "Assegnazione terminata");
+        // a modification without its motivazione is refused at the motivazione
+        invia("modifica", Map.of("dupOperativoTitolo", "Edilizia privata e qualità urbana (SUE)"), null, null);
+        attendi(By.id("modifica-motivazione-errore"));
+        assertThat(testo(By.id("modifica-motivazione-errore"))).contains("motivazione");
+        scrivi("modifica-motivazione", "Titolo del DUP aggiornato alla nota di aggiornamento");
+        browser.findElement(By.id("invia-modifica")).click();
+        attendiTesto(By.id("esito"), "Obiettivo modificato");
 
         browser.findElement(By.id("link-scheda")).click();
         attendi(By.id("griglia"));
@@ -184,7 +199,8 @@ class PagineWebTest {
         assertThat(cella("previsto", 2, "2023-08").getAttribute("class")).doesNotContain("segnato");
         assertThat(cella("previsto", 2, "2024-01").getAttribute("class")).contains("segnato");
         assertThat(testo(By.id("indicatori"))).contains("GIORNI").contains("meglio se minore");
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("ROSSI MARIA");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("ROSSI MARIA").contains("30/06/2023")
+                .contains("Edilizia privata e qualità urbana (SUE)");
         controlla("07-scheda-pianificata");
         esci();
     }
@@ -304,6 +320,13 @@ class PagineWebTest {
     void ilNucleoChiudeUnMonitoraggioERegistraUnaValutazioneFinale() throws Exception {
         vai("/valutazione");
         attendi(By.id("atti"));
+        // the method's parameters, a new version with its motivazione
+        apri("metodo");
+        scrivi("metodo-tolleranzaGiorni", "15");
+        scrivi("metodo-motivazione", "Delibera di aggiornamento del SMVP");
+        browser.findElement(By.id("invia-metodo")).click();
+        attendiTesto(By.id("esito"), "Metodo di valutazione impostato");
+        assertThat(testo(By.id("metodo-in-vigore"))).contains("versione 1").contains("tolleranza 15 giorni");
         // a monitoraggio cannot be closed before its date: the aggregate's rule, at the date
         apri("monitoraggio");
         imposta("monitoraggio-data", "2023-06-30");
@@ -389,10 +412,10 @@ class PagineWebTest {
     @Order(9)
     void ilControlloDiGestioneImportaUnCsvEVedeIlResoconto() throws Exception {
         byte[] modello = rest.withBasicAuth("controllo", "controllo").getForObject("/api/peg/csv/modello", byte[].class);
-        Path csv = java.nio.file.Files.createTempFile("peg-modello-", ".csv");
-        java.nio.file.Files.write(csv, modello);
-        Path nonCsv = java.nio.file.Files.createTempFile("non-csv-", ".csv");
-        java.nio.file.Files.writeString(nonCsv, "colonna;altra\n1;2\n");
+        Path csv = Files.createTempFile("peg-modello-", ".csv");
+        Files.write(csv, modello);
+        Path nonCsv = Files.createTempFile("non-csv-", ".csv");
+        Files.writeString(nonCsv, "colonna;altra\n1;2\n");
         entra("controllo");
         vai("/controllo");
         // a file that is no PEG in CSV: the reason stands at the file, nothing is imported
@@ -437,7 +460,10 @@ class PagineWebTest {
         }
     }
 
-    /** Fills the plan page's form {@code nome} (text fields, then the direction if any) and sends it. */
+    /**
+     * Fills the plan page's form {@code nome} (text fields, then the direction if any) and sends it;
+     * waits for the confirmation {@code esito}, unless null (a refusal is expected).
+     */
     private void invia(String nome, Map<String, String> campi, String direzione, String esito) throws Exception {
         apri(nome);
         campi.forEach((campo, valore) -> scrivi(nome + "-" + campo, valore));
@@ -445,7 +471,9 @@ class PagineWebTest {
             new Select(browser.findElement(By.id(nome + "-direzione"))).selectByValue(direzione);
         }
         browser.findElement(By.id("invia-" + nome)).click();
-        attendiTesto(By.id("esito"), esito);
+        if (esito != null) {
+            attendiTesto(By.id("esito"), esito);
+        }
     }
 
     /** Opens the disclosure that holds a form, if closed. */
@@ -504,7 +532,7 @@ class PagineWebTest {
             new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(dove));
         } catch (org.openqa.selenium.TimeoutException e) {
             Browser.schermata(browser, "fallito-" + System.currentTimeMillis());
-            java.nio.file.Files.writeString(Browser.SCHERMATE.resolve("fallito.html"), browser.getPageSource());
+            Files.writeString(Browser.SCHERMATE.resolve("fallito.html"), browser.getPageSource());
             throw e;
         }
     }
