@@ -1,12 +1,15 @@
 package it.comuni.peg.web.comune;
 
+import it.comuni.peg.api.comune.Peso;
 import it.comuni.peg.api.comune.ValoreNonValido;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Reads a form's fields into the API's types; what cannot be read is refused at its field, in Italian. */
 public final class Campi {
@@ -46,7 +49,10 @@ public final class Campi {
     }
 
     public static YearMonth mese(Map<String, String> p, String campo) {
-        String v = richiesto(p, campo);
+        return leggiMese(campo, richiesto(p, campo));
+    }
+
+    private static YearMonth leggiMese(String campo, String v) {
         try {
             return YearMonth.parse(v);
         } catch (DateTimeParseException e) {
@@ -66,6 +72,32 @@ public final class Campi {
     public static boolean spunta(Map<String, String> p, String campo) {
         String v = testo(p, campo);
         return v != null && (v.equals("true") || v.equals("on") || v.equals("si"));
+    }
+
+    /**
+     * A value type built from a field: its refusal (a Peso of 140 says "peso") is moved to the field
+     * the form has, so that the message stands next to what the user typed.
+     */
+    public static <T> T nelCampo(String campo, Supplier<T> valore) {
+        try {
+            return valore.get();
+        } catch (ValoreNonValido e) {
+            throw new ValoreNonValido(campo, e.getMessage());
+        }
+    }
+
+    public static Peso peso(Map<String, String> p, String campo) {
+        BigDecimal v = decimale(p, campo);
+        return nelCampo(campo, () -> new Peso(v));
+    }
+
+    /** The months ticked in a grid of checkboxes named {@code prefisso + "2023-04"}, in order. */
+    public static List<YearMonth> mesiSpuntati(Map<String, String> p, String prefisso) {
+        return p.keySet().stream()
+                .filter(k -> k.startsWith(prefisso) && spunta(p, k))
+                .map(k -> leggiMese(k, k.substring(prefisso.length())))
+                .sorted()
+                .toList();
     }
 
     private static LocalDate leggiData(String campo, String v) {

@@ -1,6 +1,7 @@
 package it.comuni.peg.web.comune;
 
 import it.comuni.peg.platform.axon.AxonConfig;
+import it.comuni.peg.query.scheda.Scheda;
 import it.comuni.peg.query.scheda.Stato;
 import org.jsoup.Jsoup;
 import org.jsoup.safety.Safelist;
@@ -12,7 +13,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /** How the pages write dates, months, stati and the print's HTML fragments: Italian, one way everywhere. */
 @Component("fmt")
@@ -90,5 +93,19 @@ public class Formato {
             case "NUCLEO" -> "nucleo di valutazione";
             default -> ruolo.toLowerCase(ITALIANO);
         };
+    }
+
+    /** The phases of an objective as a form offers them: number, "1. Analisi". */
+    public Map<String, String> fasi(Scheda scheda) {
+        Map<String, String> fasi = new LinkedHashMap<>();
+        scheda.fasi().forEach(f -> fasi.put(String.valueOf(f.numero()), f.numero() + ". " + f.titolo()));
+        return fasi;
+    }
+
+    /** The indicators of an objective as a form offers them: code, "PRAT – Pratiche evase". */
+    public Map<String, String> indicatori(Scheda scheda) {
+        Map<String, String> indicatori = new LinkedHashMap<>();
+        scheda.indicatori().forEach(i -> indicatori.put(i.codice(), i.codice() + " – " + i.nome()));
+        return indicatori;
     }
 }

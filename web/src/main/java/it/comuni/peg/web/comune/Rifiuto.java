@@ -50,6 +50,30 @@ public record Rifiuto(Map<String, String> campi, String generale) {
     /** The field a rule's message is about, among those of the form. */
     static String campoDi(String messaggio, Set<String> campi) {
         String m = messaggio == null ? "" : messaggio.toLowerCase(Formato.ITALIANO);
+        if (m.contains("peso indicatori e peso fasi") && campi.contains("pesoIndicatori")) {
+            return "pesoIndicatori";
+        }
+        if (m.contains("pesi degli indicatori") && campi.contains("peso")) {
+            return "peso";
+        }
+        if (m.contains("esiste già")) {
+            return campi.contains("numero") ? "numero" : campi.contains("codice") ? "codice" : null;
+        }
+        if (m.contains("mesi previsti") && campi.contains("mesiPrevisti")) {
+            return "mesiPrevisti";
+        }
+        if ((m.contains("già assegnato") || m.contains("non ha un'assegnazione")) && campi.contains("nome")) {
+            return campi.contains("inizio") ? "inizio" : "nome";
+        }
+        if (m.contains("termina già") && campi.contains("fine")) {
+            return "fine";
+        }
+        if (m.contains("monitoraggio") && campi.contains("data")) {
+            return "data";
+        }
+        if (m.contains("valutazione") && !m.contains("già registrata") && campi.contains("al")) {
+            return "al";
+        }
         if (m.contains("percentuale") && campi.contains("percentuale")) {
             return "percentuale";
         }

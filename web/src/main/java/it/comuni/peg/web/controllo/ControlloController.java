@@ -1,10 +1,13 @@
 package it.comuni.peg.web.controllo;
 
+import it.comuni.peg.api.csv.CsvNonValido;
 import it.comuni.peg.command.importazione.EsitoImportazione;
+import it.comuni.peg.command.importazione.ImportatoreCsv;
 import it.comuni.peg.command.importazione.ImportatoreStampa;
 import it.comuni.peg.command.importazione.stampa.StampaNonLeggibile;
 import it.comuni.peg.web.comune.Modulo;
 import it.comuni.peg.web.comune.Rifiuto;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,39 +15,59 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The controllo di gestione's desk: the import of the print of the PEG, with its report (the same
- * importer and the same report as POST /api/import). Only that role reaches it (SicurezzaWebConfig),
- * and the commands it sends carry the user's identity like any other.
+ * The controllo di gestione's desk: the import of the print of the PEG and of a PEG in CSV, each
+ * with its report (the same importers and the same report as POST /api/import and /api/import/csv),
+ * and the way to the definition of a new objective. Only that role reaches it (SicurezzaWebConfig),
+ * and the commands the importers send carry the user's identity like any other.
  */
 @Controller
 public class ControlloController {
 
+    static final String STAMPA = "importa";
+    static final String CSV = "importa-csv";
     private static final Set<String> CAMPI = Set.of("ente", "anno", "file");
 
-    private final ImportatoreStampa importatore;
+    /** What a file is, as one importer reads it: the file refused as a whole throws a message for the file field. */
+    private interface Importazione {
+        EsitoImportazione importa(byte[] contenuto, String ente, int anno);
+    }
 
-    public ControlloController(ImportatoreStampa importatore) {
+    private final ImportatoreStampa importatore;
+    private final ImportatoreCsv importatoreCsv;
+
+    public ControlloController(ImportatoreStampa importatore, ImportatoreCsv importatoreCsv) {
         this.importatore = importatore;
+        this.importatoreCsv = importatoreCsv;
     }
 
     @GetMapping("/controllo")
     String pagina(Model model) {
-        model.addAttribute("modulo", new Modulo("importa", CAMPI).valore("ente", "Comune di Capannori"));
-        return "controllo/importa";
+        return pagina(model, null);
     }
 
     @PostMapping("/controllo/importazioni")
-    String importa(@RequestParam(required = false) String ente, @RequestParam(required = false) String anno,
-                   @RequestParam(name = "file", required = false) MultipartFile file, Model model,
-                   HttpServletResponse risposta) throws IOException {
-        Modulo modulo = new Modulo("importa", CAMPI).con(Map.of("ente", ente == null ? "" : ente, "anno", anno == null ? "" : anno));
-        model.addAttribute("modulo", modulo);
+    String importaStampa(@RequestParam(required = false) String ente, @RequestParam(required = false) String anno,
+                         @RequestParam(name = "file", required = false) MultipartFile file, Model model,
+                         HttpServletResponse risposta) throws IOException {
+        return importa(STAMPA, ente, anno, file, model, risposta, importatore::importa);
+    }
+
+    @PostMapping("/controllo/importazioni/csv")
+    String importaCsv(@RequestParam(required = false) String ente, @RequestParam(required = false) String anno,
+                      @RequestParam(name = "file", required = false) MultipartFile file, Model model,
+                      HttpServletResponse risposta) throws IOException {
+        return importa(CSV, ente, anno, file, model, risposta, importatoreCsv::importa);
+    }
+
+    private String importa(String nome, String ente, String anno, MultipartFile file, Model model,
+                           HttpServletResponse risposta, Importazione importazione) throws IOException {
+        Modulo modulo = new Modulo(nome, CAMPI).con(Map.of("ente", ente == null ? "" : ente, "anno", anno == null ? "" : anno));
+        pagina(model, modulo);
         Rifiuto rifiuto = null;
         Integer annoLetto = null;
         try {
@@ -57,15 +80,15 @@ public class ControlloController {
         } else if (rifiuto == null && annoLetto == null) {
             rifiuto = Rifiuto.campo("anno", "Manca l'anno", CAMPI);
         } else if (rifiuto == null && (file == null || file.isEmpty())) {
-            rifiuto = Rifiuto.campo("file", "Manca il file della stampa", CAMPI);
+            rifiuto = Rifiuto.campo("file", "Manca il file", CAMPI);
         }
         if (rifiuto == null) {
             try {
-                EsitoImportazione esito = importatore.importa(file.getBytes(), ente.strip(), annoLetto);
-                model.addAttribute("esito", esito);
+                model.addAttribute("esito", importazione.importa(file.getBytes(), ente.strip(), annoLetto));
                 model.addAttribute("nomeFile", file.getOriginalFilename());
+                model.addAttribute("importato", nome);
                 return "controllo/importa";
-            } catch (StampaNonLeggibile e) {
+            } catch (StampaNonLeggibile | CsvNonValido e) {
                 rifiuto = Rifiuto.campo("file", e.getMessage(), CAMPI);
             } catch (RuntimeException e) {
                 rifiuto = Rifiuto.di(e, CAMPI).orElseThrow(() -> e);
@@ -73,6 +96,16 @@ public class ControlloController {
         }
         modulo.rifiutato(rifiuto);
         risposta.setStatus(422);
+        return "controllo/importa";
+    }
+
+    /** Both import forms, empty, with the one just sent (and perhaps refused) in its place. */
+    private String pagina(Model model, Modulo inviato) {
+        for (String nome : new String[]{STAMPA, CSV}) {
+            model.addAttribute(nome.equals(STAMPA) ? "moduloStampa" : "moduloCsv",
+                    inviato != null && inviato.getNome().equals(nome) ? inviato
+                            : new Modulo(nome, CAMPI).valore("ente", "Comune di Capannori"));
+        }
         return "controllo/importa";
     }
 }

@@ -11,15 +11,13 @@ import it.comuni.peg.api.indicatore.RegistraValoreIndicatore;
 import it.comuni.peg.query.scheda.Scheda;
 import it.comuni.peg.web.comune.Campi;
 import it.comuni.peg.web.comune.Modulo;
-import it.comuni.peg.web.comune.Rifiuto;
+import it.comuni.peg.web.comune.Invio;
 import it.comuni.peg.web.comune.Utente;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,7 +25,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -40,11 +37,11 @@ import java.util.function.Function;
 public class SchedaPaginaController {
 
     private final LetturaScheda lettura;
-    private final CommandGateway commandGateway;
+    private final Invio invio;
 
-    public SchedaPaginaController(LetturaScheda lettura, CommandGateway commandGateway) {
+    public SchedaPaginaController(LetturaScheda lettura, Invio invio) {
         this.lettura = lettura;
-        this.commandGateway = commandGateway;
+        this.invio = invio;
     }
 
     @GetMapping("/obiettivi/{id}")
@@ -95,21 +92,13 @@ public class SchedaPaginaController {
     private String esegui(ObiettivoId id, String azione, Map<String, String> parametri, Model model,
                           HttpServletRequest richiesta, HttpServletResponse risposta, RedirectAttributes redirect,
                           String esito, Function<Map<String, String>, Object> comando) {
-        Modulo modulo = new Modulo(azione, Azioni.CAMPI.get(azione)).con(parametri);
-        try {
-            Number versione = commandGateway.sendAndWait(comando.apply(parametri));
-            // read your own write: the page that follows shows the projection, which trails the event store
-            lettura.attendiVersione(id.valore(), versione == null ? 0 : versione.longValue());
-        } catch (RuntimeException e) {
-            Optional<Rifiuto> rifiuto = Rifiuto.di(e, modulo.getCampi());
-            if (rifiuto.isEmpty()) {
-                throw e;
-            }
-            modulo.rifiutato(rifiuto.get());
-            // htmx swaps only successful answers; a plain form post gets the honest 422
-            risposta.setStatus(richiesta.getHeader("HX-Request") != null ? 200 : 422);
-            return pagina(id, null, modulo, model);
+        Invio.Esito inviato = invio.invia(new Modulo(azione, Azioni.CAMPI.get(azione)), parametri, comando);
+        if (!inviato.accettato()) {
+            Invio.statoRifiuto(richiesta, risposta);
+            return pagina(id, null, inviato.rifiutato(), model);
         }
+        // read your own write: the page that follows shows the projection, which trails the event store
+        lettura.attendiVersione(id.valore(), inviato.versione());
         redirect.addFlashAttribute("esito", esito);
         return "redirect:/obiettivi/" + id.valore() + "#cronoprogramma";
     }

@@ -45,7 +45,10 @@ public class SicurezzaWebConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/accesso").permitAll()
                         .requestMatchers("/controllo", "/controllo/**").hasRole(Ruolo.CONTROLLO_GESTIONE.name())
-                        // the nucleo's acts are its own; the controllo di gestione may read them
+                        // the nucleo's acts are its own; the controllo di gestione may read them and, as the
+                        // aggregate allows, set the method's parameters
+                        .requestMatchers(HttpMethod.POST, "/valutazione/metodo")
+                        .hasAnyRole(Ruolo.NUCLEO.name(), Ruolo.CONTROLLO_GESTIONE.name())
                         .requestMatchers(HttpMethod.POST, "/valutazione/**").hasRole(Ruolo.NUCLEO.name())
                         .requestMatchers("/valutazione", "/valutazione/**")
                         .hasAnyRole(Ruolo.NUCLEO.name(), Ruolo.CONTROLLO_GESTIONE.name())

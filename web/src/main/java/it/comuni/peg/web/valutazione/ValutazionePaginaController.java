@@ -1,67 +1,159 @@
 package it.comuni.peg.web.valutazione;
 
+import it.comuni.peg.api.comune.Motivazione;
 import it.comuni.peg.api.comune.ObiettivoId;
+import it.comuni.peg.api.comune.Percentuale;
+import it.comuni.peg.api.valutazione.ChiudiMonitoraggio;
+import it.comuni.peg.api.valutazione.CicloValutazioneId;
+import it.comuni.peg.api.valutazione.ImpostaMetodoValutazione;
+import it.comuni.peg.api.valutazione.ParametriValutazione;
+import it.comuni.peg.api.valutazione.RegistraValutazione;
 import it.comuni.peg.query.proiezione.Disponibilita;
 import it.comuni.peg.query.proiezione.Proiezioni;
+import it.comuni.peg.query.valutazione.CicloAlIstante;
+import it.comuni.peg.query.valutazione.CicloNoto;
+import it.comuni.peg.query.valutazione.ValutazioneObiettivo;
 import it.comuni.peg.query.valutazione.ValutazioneService;
+import it.comuni.peg.web.comune.Campi;
+import it.comuni.peg.web.comune.Invio;
+import it.comuni.peg.web.comune.Modulo;
 import it.comuni.peg.web.comune.PegScelto;
 import it.comuni.peg.web.comune.SceltaPeg;
 import it.comuni.peg.web.scheda.LetturaScheda;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * The nucleo's view: the grado di raggiungimento of every objective of the PEG, and for one
- * objective the trace behind its score, computed by the same service as GET .../valutazione.
+ * objective the trace behind its score, computed by the same service as GET .../valutazione; the
+ * acts of the cycle (method, monitoraggi, valutazioni finali) and the forms that record them, which
+ * send the API's commands through the same gateway (CicloValutazione's rules and authorization).
  */
 @Controller
 public class ValutazionePaginaController {
 
     private final ValutazioneService servizio;
+    private final CicloAlIstante cicli;
     private final SceltaPeg sceltaPeg;
     private final LetturaScheda lettura;
     private final Disponibilita disponibilita;
+    private final Invio invio;
     private final Clock clock;
 
-    public ValutazionePaginaController(ValutazioneService servizio, SceltaPeg sceltaPeg, LetturaScheda lettura,
-                                       Disponibilita disponibilita, Clock clock) {
+    public ValutazionePaginaController(ValutazioneService servizio, CicloAlIstante cicli, SceltaPeg sceltaPeg,
+                                       LetturaScheda lettura, Disponibilita disponibilita, Invio invio, Clock clock) {
         this.servizio = servizio;
+        this.cicli = cicli;
         this.sceltaPeg = sceltaPeg;
         this.lettura = lettura;
         this.disponibilita = disponibilita;
+        this.invio = invio;
         this.clock = clock;
     }
 
     @GetMapping("/valutazione")
     String peg(@RequestParam(required = false) String ente, @RequestParam(required = false) Integer anno,
                @RequestParam(required = false) String asOf, Model model) {
+        return paginaPeg(ente, anno, lettura.istante(asOf, "asOf"), null, model);
+    }
+
+    @PostMapping("/valutazione/monitoraggi")
+    String chiudiMonitoraggio(@RequestParam String ente, @RequestParam int anno, @RequestParam Map<String, String> p,
+                              Model model, HttpServletRequest richiesta, HttpServletResponse risposta, RedirectAttributes redirect) {
+        Invio.Esito inviato = invio.invia(AttiNucleo.monitoraggio(), p, v -> new ChiudiMonitoraggio(
+                CicloValutazioneId.di(ente, anno), ente, anno, Campi.dataRichiesta(v, "data"), Campi.testo(v, "note")));
+        return dopoPeg(ente, anno, inviato, "Monitoraggio chiuso", model, richiesta, risposta, redirect);
+    }
+
+    @PostMapping("/valutazione/metodo")
+    String impostaMetodo(@RequestParam String ente, @RequestParam int anno, @RequestParam Map<String, String> p,
+                         Model model, HttpServletRequest richiesta, HttpServletResponse risposta, RedirectAttributes redirect) {
+        Invio.Esito inviato = invio.invia(AttiNucleo.metodo(), p, v -> new ImpostaMetodoValutazione(
+                CicloValutazioneId.di(ente, anno), ente, anno,
+                new ParametriValutazione(Campi.decimale(v, "penalitaMeseRitardo"), Campi.decimale(v, "fattoreNonCompletata"),
+                        Campi.intero(v, "tolleranzaGiorni")),
+                new Motivazione(Campi.testo(v, "motivazione"))));
+        return dopoPeg(ente, anno, inviato, "Metodo di valutazione impostato", model, richiesta, risposta, redirect);
+    }
+
+    @GetMapping("/valutazione/obiettivi/{id}")
+    String obiettivo(@PathVariable ObiettivoId id, @RequestParam(required = false) String asOf, Model model) {
+        return paginaObiettivo(id, lettura.istante(asOf, "asOf"), null, model);
+    }
+
+    @PostMapping("/valutazione/obiettivi/{id}/finale")
+    String registraValutazione(@PathVariable ObiettivoId id, @RequestParam Map<String, String> p, Model model,
+                               HttpServletRequest richiesta, HttpServletResponse risposta, RedirectAttributes redirect) {
+        var scheda = lettura.leggi(id.valore(), null);
+        Invio.Esito inviato = invio.invia(AttiNucleo.finale(), p, v -> new RegistraValutazione(
+                CicloValutazioneId.di(scheda.ente(), scheda.anno()), scheda.ente(), scheda.anno(), id,
+                Campi.dataRichiesta(v, "al"), valutazioneIndicatori(v), new Motivazione(Campi.testo(v, "motivazione"))));
+        if (!inviato.accettato()) {
+            Invio.statoRifiuto(richiesta, risposta);
+            return paginaObiettivo(id, null, inviato.rifiutato(), model);
+        }
+        redirect.addFlashAttribute("esito", "Valutazione finale registrata");
+        return "redirect:/valutazione/obiettivi/" + id.valore();
+    }
+
+    private String dopoPeg(String ente, int anno, Invio.Esito inviato, String esito, Model model,
+                           HttpServletRequest richiesta, HttpServletResponse risposta, RedirectAttributes redirect) {
+        if (!inviato.accettato()) {
+            Invio.statoRifiuto(richiesta, risposta);
+            return paginaPeg(ente, anno, null, inviato.rifiutato(), model);
+        }
+        redirect.addFlashAttribute("esito", esito);
+        return "redirect:" + UriComponentsBuilder.fromPath("/valutazione").queryParam("ente", ente).queryParam("anno", anno)
+                .encode().toUriString() + "#atti";
+    }
+
+    private String paginaPeg(String ente, Integer anno, Instant istante, Modulo inviato, Model model) {
         PegScelto peg = sceltaPeg.scegli(ente, anno);
         model.addAttribute("peg", peg);
         if (peg.vuoto()) {
             return "peg/vuoto";
         }
         disponibilita.richiedi(Proiezioni.SCHEDA);
-        Instant istante = lettura.istante(asOf, "asOf");
+        Instant quando = istante == null ? clock.instant() : istante;
         model.addAttribute("istante", istante);
-        model.addAttribute("riepilogo", servizio.peg(peg.ente(), peg.anno(), null,
-                istante == null ? clock.instant() : istante, istante == null));
+        model.addAttribute("riepilogo", servizio.peg(peg.ente(), peg.anno(), null, quando, istante == null));
+        CicloNoto ciclo = cicli.ciclo(peg.ente(), peg.anno(), quando);
+        model.addAttribute("ciclo", ciclo);
+        model.addAttribute("moduloMonitoraggio", inviato != null && inviato.getNome().equals(AttiNucleo.MONITORAGGIO)
+                ? inviato : AttiNucleo.monitoraggio());
+        model.addAttribute("moduloMetodo", inviato != null && inviato.getNome().equals(AttiNucleo.METODO)
+                ? inviato : AttiNucleo.metodo(ciclo.parametri()));
         return "valutazione/peg";
     }
 
-    @GetMapping("/valutazione/obiettivi/{id}")
-    String obiettivo(@PathVariable ObiettivoId id, @RequestParam(required = false) String asOf, Model model) {
-        Instant istante = lettura.istante(asOf, "asOf");
+    private String paginaObiettivo(ObiettivoId id, Instant istante, Modulo inviato, Model model) {
         if (istante == null) {
             disponibilita.richiedi(Proiezioni.SCHEDA);
         }
+        Instant quando = istante == null ? clock.instant() : istante;
+        ValutazioneObiettivo v = servizio.obiettivo(id.valore(), null, quando, istante == null);
         model.addAttribute("istante", istante);
-        model.addAttribute("v", servizio.obiettivo(id.valore(), null, istante == null ? clock.instant() : istante, istante == null));
+        model.addAttribute("v", v);
+        model.addAttribute("finale", cicli.ciclo(v.ente(), v.anno(), quando).finali().get(id.valore()));
+        model.addAttribute("moduloFinale", inviato != null ? inviato : AttiNucleo.finale());
         return "valutazione/obiettivo";
+    }
+
+    /** The nucleo's own assessment of the indicators is optional, a percentage when given. */
+    private static Percentuale valutazioneIndicatori(Map<String, String> v) {
+        return Campi.testo(v, "valutazioneIndicatori") == null ? null
+                : Campi.nelCampo("valutazioneIndicatori", () -> new Percentuale(Campi.intero(v, "valutazioneIndicatori")));
     }
 }
