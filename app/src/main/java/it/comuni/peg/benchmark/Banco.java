@@ -131,7 +131,11 @@ public final class Banco {
 
     private double riferimentoBatch() throws Exception {
         try (RiferimentiJdbc grezzi = riferimenti()) {
+            TempoCpu cpu0 = TempoCpu.adesso();
             double righe = grezzi.inserimentiInBatch(parametri.righeBatch());
+            double[] cpu = TempoCpu.perUnita(cpu0, TempoCpu.adesso(), parametri.righeBatch());
+            risultati.metti("raw_batch_insert_cpu_ms_per_row_app", cpu[0]);
+            risultati.metti("raw_batch_insert_cpu_ms_per_row_db", cpu[1]);
             nota("raw_batch");
             return righe;
         }
@@ -141,6 +145,7 @@ public final class Banco {
     private double ricostruisci(StoreSintetico store) throws Exception {
         Ricostruzioni ricostruzioni = contesto.getBean(Ricostruzioni.class);
         long eventi = contaEventi();
+        TempoCpu cpu0 = TempoCpu.adesso();
         long t0 = System.nanoTime();
         for (String p : Proiezioni.TUTTE) {
             ricostruzioni.avvia(p);
@@ -151,6 +156,9 @@ public final class Banco {
             }
         }
         double secondi = (System.nanoTime() - t0) / 1e9;
+        double[] cpu = TempoCpu.perUnita(cpu0, TempoCpu.adesso(), eventi);
+        risultati.metti("replay_cpu_ms_per_event_app", cpu[0]);
+        risultati.metti("replay_cpu_ms_per_event_db", cpu[1]);
         double alSecondo = Latenze.arrotonda(eventi / secondi);
         Map<String, Object> perProiezione = new LinkedHashMap<>();
         for (String p : Proiezioni.TUTTE) {
@@ -169,11 +177,15 @@ public final class Banco {
 
     private List<EsitoLivello> riferimentoSingoli() throws Exception {
         List<EsitoLivello> livelli = new ArrayList<>();
+        TempoCpu cpu0 = TempoCpu.adesso();
         try (RiferimentiJdbc grezzi = riferimenti()) {
             for (int concorrenza : parametri.livelli()) {
                 livelli.add(grezzi.inserimentiSingoli(concorrenza, parametri.durataLivello()));
             }
         }
+        double[] cpu = TempoCpu.perUnita(cpu0, TempoCpu.adesso(), livelli.stream().mapToLong(EsitoLivello::riusciti).sum());
+        risultati.metti("raw_single_insert_cpu_ms_app", cpu[0]);
+        risultati.metti("raw_single_insert_cpu_ms_db", cpu[1]);
         double migliore = livelli.stream().mapToDouble(EsitoLivello::alSecondo).max().orElse(0);
         risultati.metti("raw_single_insert_per_s", migliore);
         risultati.metti("raw_single_insert_levels", livelli);
@@ -184,14 +196,20 @@ public final class Banco {
     private ComandiHttp comandi(HttpClient http, String base, StoreSintetico store) throws Exception {
         List<ObiettivoSintetico> bersagli = store.obiettivi().subList(1, store.obiettivi().size());
         ComandiHttp comandi = new ComandiHttp(http, base, token, bersagli, store.anno());
-        // warm-up (JIT, connection pools), not measured
-        comandi.misura(4, parametri.durataLivello().dividedBy(2));
+        // warm-up, not measured: on two cores the JIT compiler alone takes most of the CPU for the first
+        // seconds of a new code path (seen per thread with jstack), which no long-running server pays
+        comandi.misura(4, parametri.durataLivello());
         List<EsitoLivello> livelli = new ArrayList<>();
+        TempoCpu cpu0 = TempoCpu.adesso();
+        long accettati0 = comandi.accettati.get();
         for (int concorrenza : parametri.livelli()) {
             EsitoLivello esito = comandi.misura(concorrenza, parametri.durataLivello());
             log.info("[benchmark] comandi: {}", esito);
             livelli.add(esito);
         }
+        double[] cpu = TempoCpu.perUnita(cpu0, TempoCpu.adesso(), comandi.accettati.get() - accettati0);
+        risultati.metti("command_cpu_ms_app", cpu[0]);
+        risultati.metti("command_cpu_ms_db", cpu[1]);
         EsitoLivello scelto = livelli.stream().filter(l -> l.p99Ms() < P99_MASSIMO_MS && l.falliti() == 0)
                 .max(Comparator.comparingDouble(EsitoLivello::alSecondo)).orElse(null);
         double grezzo = (double) risultati.valori().get("raw_single_insert_per_s");
