@@ -198,7 +198,8 @@ public final class Banco {
         ComandiHttp comandi = new ComandiHttp(http, base, token, bersagli, store.anno());
         // warm-up, not measured: on two cores the JIT compiler alone takes most of the CPU for the first
         // seconds of a new code path (seen per thread with jstack), which no long-running server pays
-        comandi.misura(4, parametri.durataLivello());
+        comandi.misura(Math.min(4, parametri.livelli().stream().mapToInt(Integer::intValue).max().orElse(1)),
+                parametri.durataLivello());
         List<EsitoLivello> livelli = new ArrayList<>();
         TempoCpu cpu0 = TempoCpu.adesso();
         long accettati0 = comandi.accettati.get();
