@@ -30,11 +30,7 @@ public record Parametri(long eventi, long seme, List<Integer> livelli, Duration 
         return new Parametri(eventi, SEME, List.of(1, 4, 16), Duration.ofSeconds(6), 100_000, 500, uscita);
     }
 
-    /**
-     * The integration test: proves the code path, measures nothing worth reading. One client only, so
-     * that commands commit in global-index order and the hash chain can be checked strictly (the
-     * sigilli processor seals an event committed after a later one against the wrong predecessor).
-     */
+    /** The integration test: proves the code path, measures nothing worth reading. */
     public static Parametri minimo(Path uscita) {
         return new Parametri(3_000, SEME, List.of(1), Duration.ofMillis(800), 2_000, 20, uscita);
     }

@@ -20,8 +20,8 @@ import java.util.UUID;
 
 /**
  * Appends generated events straight into domain_event_entry with JDBC batches, serialized by the
- * event store's own serializer exactly as Axon writes them, and seals each into the hash chain as
- * the sigilli processor would. Only for an empty store that nothing else writes to meanwhile: the
+ * event store's own serializer exactly as Axon writes them, and seals each into the hash chain in
+ * the same transaction, as the sealer would. Only for an empty store that nothing else writes to meanwhile: the
  * global index is handed out here, and the sequence is moved past it at the end.
  */
 final class ScritturaInBlocco implements AutoCloseable {

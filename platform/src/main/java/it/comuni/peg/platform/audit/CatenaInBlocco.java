@@ -3,7 +3,7 @@ package it.comuni.peg.platform.audit;
 /**
  * The hash chain computed for rows written in bulk (the benchmark's synthetic store): the same
  * hash as {@link Sigillatore}, so that the chain of a generated store verifies like any other, and
- * the sigilli processor can start at its head instead of sealing a million events one by one.
+ * the sealer finds its head at the last row instead of sealing a million events one by one.
  */
 public final class CatenaInBlocco {
 
