@@ -19,8 +19,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * events commits. Axon's own aggregate lock ends with its unit of work; when the command runs
  * inside a longer transaction (the Idempotency-Key's, which stores the answer with the events),
  * the next command on the same objective would read it before those events are committed, and
- * lose with a spurious 409. Across processes the database's unique (aggregate, sequence) still
- * decides, as it always does.
+ * lose with a spurious 409. The lock is released when the Spring transaction the command runs in
+ * completes: Axon's own when the command runs alone, the enclosing one (the Idempotency-Key's)
+ * when there is one. Across processes
+ * the database's unique (aggregate, sequence) still decides, as it always does.
  * <p>
  * Striped locks: a fixed set, so nothing grows with the number of objectives; two objectives that
  * share a stripe only wait for each other briefly. A lock not obtained within the wait (a long
@@ -47,7 +49,7 @@ public class BloccoFinoAlCommit implements MessageHandlerInterceptor<CommandMess
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            // the unit of work commits its own transaction: Axon's lock already covers the commit
+            // no Spring transaction at all (a bus without a transaction manager): nothing to wait for
             return chain.proceed();
         }
         String obiettivo = obiettivo(unitOfWork.getMessage());

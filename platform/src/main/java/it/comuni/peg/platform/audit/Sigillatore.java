@@ -86,10 +86,10 @@ public class Sigillatore {
             return 0;
         }
         try {
-            List<String> testa = jdbc.queryForList("SELECT CONCAT(global_index, ' ', hash) FROM sigillo_evento"
-                    + " ORDER BY global_index DESC LIMIT 1", String.class);
-            long ultimo = testa.isEmpty() ? 0 : Long.parseLong(testa.get(0).split(" ")[0]);
-            String hash = testa.isEmpty() ? EventoMemorizzato.GENESI : testa.get(0).split(" ")[1];
+            Testa testa = jdbc.query("SELECT global_index, hash FROM sigillo_evento ORDER BY global_index DESC LIMIT 1",
+                    (rs, i) -> new Testa(rs.getLong(1), rs.getString(2))).stream().findFirst().orElse(Testa.GENESI);
+            long ultimo = testa.globalIndex();
+            String hash = testa.hash();
             List<EventoMemorizzato> righe = jdbc.query("SELECT " + EventoMemorizzato.COLONNE + " FROM domain_event_entry"
                     + " WHERE global_index > ? ORDER BY global_index LIMIT " + LOTTO, (rs, i) -> EventoMemorizzato.da(rs), ultimo);
             List<Object[]> sigilli = new ArrayList<>();
@@ -162,5 +162,10 @@ public class Sigillatore {
     }
 
     private record Buco(long da, String osservatoIl, long osservatoNanos) {
+    }
+
+    /** The last seal: where the chain goes on from (index 0 and the genesis hash on an empty chain). */
+    private record Testa(long globalIndex, String hash) {
+        static final Testa GENESI = new Testa(0, EventoMemorizzato.GENESI);
     }
 }
