@@ -137,9 +137,7 @@ public final class Banco {
         long eventi = contaEventi();
         TempoCpu cpu0 = TempoCpu.adesso();
         long t0 = System.nanoTime();
-        for (String p : Proiezioni.TUTTE) {
-            ricostruzioni.avvia(p);
-        }
+        ricostruzioni.avvia(Proiezioni.TUTTE);
         for (String p : Proiezioni.TUTTE) {
             while (!ricostruzioni.attendi(p, Duration.ofSeconds(10))) {
                 log.info("[benchmark] ricostruzione: {}", ricostruzioni.tutte());
@@ -187,9 +185,11 @@ public final class Banco {
         List<ObiettivoSintetico> bersagli = store.obiettivi().subList(1, store.obiettivi().size());
         ComandiHttp comandi = new ComandiHttp(http, base, token, bersagli, store.anno());
         // warm-up, not measured: on two cores the JIT compiler alone takes most of the CPU for the first
-        // seconds of a new code path (seen per thread with jstack), which no long-running server pays
-        comandi.misura(Math.min(4, parametri.livelli().stream().mapToInt(Integer::intValue).max().orElse(1)),
-                parametri.durataLivello());
+        // tens of seconds of a new code path (C2 ~40% of the machine, seen with JFR), which no
+        // long-running server pays
+        EsitoLivello riscaldamento = comandi.misura(Math.min(4, parametri.livelli().stream().mapToInt(Integer::intValue).max().orElse(1)),
+                parametri.riscaldamento());
+        risultati.metti("command_warmup", riscaldamento);
         List<EsitoLivello> livelli = new ArrayList<>();
         TempoCpu cpu0 = TempoCpu.adesso();
         long accettati0 = comandi.accettati.get();

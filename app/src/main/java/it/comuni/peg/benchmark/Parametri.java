@@ -11,33 +11,36 @@ import java.util.List;
  * @param seme            the seed: the same seed generates the same store
  * @param livelli         the concurrency levels of the command load (and of the raw single inserts)
  * @param durataLivello   how long each level runs
+ * @param riscaldamento   how long commands run unmeasured first: the JIT compiler must have compiled
+ *                        the command path (on two cores it takes most of the CPU for its first tens
+ *                        of seconds, which no long-running server pays)
  * @param righeBatch      rows of the raw batch-insert reference
  * @param lettureAsOf     as-of reads measured (after a tenth as many for warm-up)
  * @param uscita          where results.json goes
  */
-public record Parametri(long eventi, long seme, List<Integer> livelli, Duration durataLivello, int righeBatch,
+public record Parametri(long eventi, long seme, List<Integer> livelli, Duration durataLivello, Duration riscaldamento, int righeBatch,
                         int lettureAsOf, Path uscita) {
 
     public static final long SEME = 20_230_630L;
 
     /** The default run: a store of a million events. */
     public static Parametri completo(long eventi, Path uscita) {
-        return new Parametri(eventi, SEME, List.of(1, 2, 4, 8, 16), Duration.ofSeconds(15), 300_000, 2000, uscita);
+        return new Parametri(eventi, SEME, List.of(1, 2, 4, 8, 16), Duration.ofSeconds(15), Duration.ofSeconds(40), 300_000, 2000, uscita);
     }
 
     /** Everyday use: a smaller store and shorter levels, under five minutes. */
     public static Parametri rapido(long eventi, Path uscita) {
-        return new Parametri(eventi, SEME, List.of(1, 4, 16), Duration.ofSeconds(6), 100_000, 500, uscita);
+        return new Parametri(eventi, SEME, List.of(1, 4, 16), Duration.ofSeconds(6), Duration.ofSeconds(25), 100_000, 500, uscita);
     }
 
     /** The integration test: proves the code path, measures nothing worth reading. */
     public static Parametri minimo(Path uscita) {
-        return new Parametri(3_000, SEME, List.of(1), Duration.ofMillis(800), 2_000, 20, uscita);
+        return new Parametri(3_000, SEME, List.of(1), Duration.ofMillis(800), Duration.ofMillis(800), 2_000, 20, uscita);
     }
 
     /** The same run with other concurrency levels or another duration per level (null: unchanged). */
     public Parametri con(List<Integer> altriLivelli, Integer secondiPerLivello) {
         return new Parametri(eventi, seme, altriLivelli == null ? livelli : altriLivelli,
-                secondiPerLivello == null ? durataLivello : Duration.ofSeconds(secondiPerLivello), righeBatch, lettureAsOf, uscita);
+                secondiPerLivello == null ? durataLivello : Duration.ofSeconds(secondiPerLivello), riscaldamento, righeBatch, lettureAsOf, uscita);
     }
 }

@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import it.comuni.peg.query.proiezione.Proiezioni;
+
 import java.util.List;
 
 /** Projections' status and rebuild: the controllo di gestione (the PEG's administrator) only. */
@@ -39,6 +41,13 @@ public class RicostruzioneController {
     public ResponseEntity<Avanzamento> ricostruisci(@PathVariable String nome, Authentication utente) {
         richiediAmministratore(utente);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(ricostruzioni.avvia(nome));
+    }
+
+    @PostMapping("/ricostruzione")
+    @Operation(summary = "Ricostruisce tutte le proiezioni insieme, con una sola lettura dell'event store")
+    public ResponseEntity<List<Avanzamento>> ricostruisciTutte(Authentication utente) {
+        richiediAmministratore(utente);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(ricostruzioni.avvia(Proiezioni.TUTTE));
     }
 
     private static void richiediAmministratore(Authentication utente) {

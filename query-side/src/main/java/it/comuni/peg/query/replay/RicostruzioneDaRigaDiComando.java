@@ -34,8 +34,8 @@ public class RicostruzioneDaRigaDiComando implements ApplicationRunner {
         String richieste = contesto.getEnvironment().getProperty("peg.ricostruisci", "tutte");
         java.util.List<String> nomi = richieste.equals("tutte") ? it.comuni.peg.query.proiezione.Proiezioni.TUTTE
                 : java.util.Arrays.stream(richieste.split(",")).map(String::strip).toList();
+        ricostruzioni.avvia(nomi);
         for (String nome : nomi) {
-            ricostruzioni.avvia(nome);
             while (!ricostruzioni.attendi(nome, Duration.ofSeconds(1))) {
                 stampa(ricostruzioni.avanzamento(nome));
             }

@@ -2,14 +2,19 @@ package it.comuni.peg.query.replay;
 
 import it.comuni.peg.api.comune.NonTrovato;
 import it.comuni.peg.query.proiezione.Disponibilita;
+import it.comuni.peg.query.proiezione.InBlocco;
 import it.comuni.peg.query.proiezione.Proiezioni;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,12 +22,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Rebuilds a projection from the event store: stop its processor, reset its tokens to the tail
- * (the @ResetHandler empties its tables in the same step), start it again. The projection answers
- * 503 until every segment has passed the head of the store as it was when the rebuild began:
- * Axon's isReplaying() stays true at the head until a newer event arrives, so it cannot say so.
+ * Rebuilds projections from the event store: stop their processors, reset their tokens to the tail
+ * (the @ResetHandler empties the tables in the same step), write every row by the fast path, move
+ * the tokens to the head it read and start the processors again. The projection answers 503 until
+ * then (or, on the slow path, until every segment has passed the head of the store as it was when
+ * the rebuild began: Axon's isReplaying() stays true at the head until a newer event arrives).
  * A reset must stop the processor on every node: run it where the query side runs alone.
  */
 @Service
@@ -33,33 +40,89 @@ public class Ricostruzioni {
     private final EventProcessingConfiguration processori;
     private final Disponibilita disponibilita;
     private final JdbcTemplate jdbc;
+    private final RicostruzioneInBlocco inBlocco;
+    private final List<InBlocco> proiezioni;
+    private final TokenStore tokenStore;
+    private final TransactionTemplate transazione;
     private final Map<String, Corsa> corse = new ConcurrentHashMap<>();
 
-    private record Corsa(Instant iniziata, long inizioNanos, long testa, Instant terminata, long durataNanos) {
+    /** One rebuild of a projection; {@code letti} counts the events the fast path has read. */
+    private record Corsa(Instant iniziata, long inizioNanos, long testa, AtomicLong letti, Instant terminata, long durataNanos) {
     }
 
-    public Ricostruzioni(EventProcessingConfiguration processori, Disponibilita disponibilita, JdbcTemplate jdbc) {
+    public Ricostruzioni(EventProcessingConfiguration processori, Disponibilita disponibilita, JdbcTemplate jdbc,
+                         RicostruzioneInBlocco inBlocco, List<InBlocco> proiezioni, TokenStore tokenStore,
+                         PlatformTransactionManager transazioni) {
         this.processori = processori;
         this.disponibilita = disponibilita;
         this.jdbc = jdbc;
+        this.inBlocco = inBlocco;
+        this.proiezioni = proiezioni;
+        this.tokenStore = tokenStore;
+        this.transazione = new TransactionTemplate(transazioni);
     }
 
-    public synchronized Avanzamento avvia(String proiezione) {
-        StreamingEventProcessor processore = processore(proiezione);
-        if (disponibilita.inRicostruzione(proiezione)) {
-            return avanzamento(proiezione);
+    public Avanzamento avvia(String proiezione) {
+        return avvia(List.of(proiezione)).get(0);
+    }
+
+    /**
+     * Rebuilds the given projections together (one read of the store for all of them): each one's
+     * processor is stopped and its tokens reset to the tail, which empties its tables through its
+     * @ResetHandler; from then on a crash at any point leaves a processor that replays everything.
+     * The fast path ({@link RicostruzioneInBlocco}) then writes the rows and moves the tokens to the
+     * head it read; if it fails, the processors rebuild the projections event by event instead.
+     */
+    public synchronized List<Avanzamento> avvia(List<String> nomi) {
+        nomi.forEach(this::processore);
+        List<String> nuove = nomi.stream().distinct().filter(p -> !disponibilita.inRicostruzione(p)).toList();
+        if (!nuove.isEmpty()) {
+            long testa = testa();
+            AtomicLong letti = new AtomicLong();
+            for (String p : nuove) {
+                disponibilita.inizia(p);
+                corse.put(p, new Corsa(Instant.now(), System.nanoTime(), testa, letti, null, 0));
+                log.info("Ricostruzione della proiezione {} fino alla posizione {}", p, testa);
+                azzera(p);
+            }
+            Thread esecutore = new Thread(() -> esegui(nuove, letti), "ricostruzione-" + String.join("-", nuove));
+            esecutore.setDaemon(true);
+            esecutore.start();
         }
-        long testa = testa();
-        disponibilita.inizia(proiezione);
-        corse.put(proiezione, new Corsa(Instant.now(), System.nanoTime(), testa, null, 0));
-        log.info("Ricostruzione della proiezione {} fino alla posizione {}", proiezione, testa);
+        return nomi.stream().map(this::avanzamento).toList();
+    }
+
+    private void azzera(String proiezione) {
+        StreamingEventProcessor processore = processore(proiezione);
         processore.shutDown();
         processore.resetTokens(sorgente -> sorgente.createTailToken());
-        processore.start();
-        Thread sorvegliante = new Thread(() -> sorveglia(proiezione), "ricostruzione-" + proiezione);
-        sorvegliante.setDaemon(true);
-        sorvegliante.start();
-        return avanzamento(proiezione);
+    }
+
+    private void esegui(List<String> nomi, AtomicLong letti) {
+        try {
+            TrackingToken token = inBlocco.esegui(proiezioni.stream().filter(p -> nomi.contains(p.gruppo())).toList(), letti);
+            transazione.executeWithoutResult(s -> nomi.forEach(p -> {
+                for (int segmento : tokenStore.fetchSegments(p)) {
+                    tokenStore.storeToken(token, p, segmento);
+                    tokenStore.releaseClaim(p, segmento);
+                }
+            }));
+            for (String p : nomi) {
+                processore(p).start();
+                termina(p);
+            }
+        } catch (Exception e) {
+            log.warn("Ricostruzione in blocco di {} non riuscita ({}): i processori ricostruiscono evento per evento", nomi, e.toString(), e);
+            for (String p : nomi) {
+                Corsa corsa = corse.get(p);
+                corse.put(p, new Corsa(corsa.iniziata(), corsa.inizioNanos(), corsa.testa(), null, null, 0));
+                azzera(p);
+                processore(p).start();
+                Thread sorvegliante = new Thread(() -> sorveglia(p), "ricostruzione-" + p);
+                sorvegliante.setDaemon(true);
+                sorvegliante.start();
+            }
+        }
     }
 
     public List<Avanzamento> tutte() {
@@ -77,7 +140,8 @@ public class Ricostruzioni {
             return new Avanzamento(proiezione, false, null, null, posizione, testa, posizione, testa, 0, letterMorte);
         }
         boolean inCorso = corsa.terminata() == null;
-        long fatti = Math.min(Math.max(posizione, 0), corsa.testa());
+        long fatti = !inCorso ? corsa.testa()
+                : corsa.letti() != null ? corsa.letti().get() : Math.min(Math.max(posizione, 0), corsa.testa());
         long nanos = inCorso ? System.nanoTime() - corsa.inizioNanos() : corsa.durataNanos();
         double alSecondo = nanos == 0 ? 0 : fatti / (nanos / 1e9);
         return new Avanzamento(proiezione, inCorso, corsa.iniziata(), corsa.terminata(), posizione, testa(), fatti,
@@ -113,8 +177,13 @@ public class Ricostruzioni {
             Thread.currentThread().interrupt();
             return;
         }
+        termina(proiezione);
+    }
+
+    private void termina(String proiezione) {
+        Corsa corsa = corse.get(proiezione);
         long durata = System.nanoTime() - corsa.inizioNanos();
-        corse.put(proiezione, new Corsa(corsa.iniziata(), corsa.inizioNanos(), corsa.testa(), Instant.now(), durata));
+        corse.put(proiezione, new Corsa(corsa.iniziata(), corsa.inizioNanos(), corsa.testa(), corsa.letti(), Instant.now(), durata));
         disponibilita.termina(proiezione);
         log.info("Proiezione {} ricostruita: {} eventi in {} ms", proiezione, corsa.testa(), durata / 1_000_000);
     }

@@ -32,6 +32,10 @@ public class AssegnazioneRiga {
     private int anno;
     private LocalDate fine;
 
+    /** The row as a rebuild inserts it: see {@link #colonne()}. */
+    static final String INSERISCI = "INSERT INTO assegnazione_persona (obiettivo_id, nome, inizio, ente, anno, fine)"
+            + " VALUES (?, ?, ?, ?, ?, ?)";
+
     protected AssegnazioneRiga() {
     }
 
@@ -48,8 +52,17 @@ public class AssegnazioneRiga {
         return obiettivoId;
     }
 
+    /** The values of {@link #INSERISCI}, in its order. */
+    Object[] colonne() {
+        return new Object[]{obiettivoId, nome, inizio, ente, anno, fine};
+    }
+
     Chiave chiave() {
         return new Chiave(obiettivoId, nome, inizio);
+    }
+
+    LocalDate fine() {
+        return fine;
     }
 
     /** The end of the period, as the scheda now says (an assignment ended early). */

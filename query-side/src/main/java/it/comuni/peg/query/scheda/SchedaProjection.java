@@ -2,7 +2,9 @@ package it.comuni.peg.query.scheda;
 
 import it.comuni.peg.api.persona.AssegnazioneTerminata;
 import it.comuni.peg.api.persona.PersonaAssegnata;
+import it.comuni.peg.query.proiezione.InBlocco;
 import it.comuni.peg.query.proiezione.Lotto;
+import it.comuni.peg.query.proiezione.Righe;
 import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -30,7 +32,7 @@ import java.util.Set;
  */
 @Component
 @ProcessingGroup(SchedaProjection.GRUPPO)
-public class SchedaProjection {
+public class SchedaProjection implements InBlocco {
 
     public static final String GRUPPO = "scheda";
     private static final int RIGHE_PER_QUERY = 1000;
@@ -50,6 +52,45 @@ public class SchedaProjection {
             return;
         }
         Lotto.con(GRUPPO, evento, SchedeDelLotto::new, lotto -> lotto.applica(evento));
+    }
+
+    /** The whole stream of one objective, as a rebuild reads it: folded once, written once. */
+    @Override
+    public void ricostruisci(List<InBlocco.Evento> eventi, Righe righe) {
+        Scheda scheda = null;
+        String id = null;
+        for (InBlocco.Evento e : eventi) {
+            DomainEventMessage<?> evento = e.messaggio();
+            if (SchedaReducer.riguarda(evento.getPayload())) {
+                scheda = SchedaReducer.applica(scheda, evento.getPayload(), evento.getSequenceNumber(), evento.getTimestamp());
+                id = evento.getAggregateIdentifier();
+            }
+        }
+        if (scheda == null) {
+            return;
+        }
+        SchedaRiga riga = new SchedaRiga(id);
+        riga.aggiorna(scheda, json.scrivi(scheda));
+        righe.aggiungi(SchedaRiga.INSERISCI, riga.colonne());
+        for (AssegnazioneRiga a : assegnazioni(scheda)) {
+            righe.aggiungi(AssegnazioneRiga.INSERISCI, a.colonne());
+        }
+    }
+
+    @Override
+    public String gruppo() {
+        return GRUPPO;
+    }
+
+    /** One row per period of assignment of each person of the scheda. */
+    private static List<AssegnazioneRiga> assegnazioni(Scheda s) {
+        List<AssegnazioneRiga> righe = new ArrayList<>();
+        for (Scheda.Persona p : s.persone()) {
+            for (Scheda.PeriodoAssegnazione periodo : p.periodi()) {
+                righe.add(new AssegnazioneRiga(s.id(), p.nome(), periodo.inizio(), s.ente(), s.anno(), periodo.fine()));
+            }
+        }
+        return righe;
     }
 
     @ResetHandler
@@ -129,15 +170,12 @@ public class SchedaProjection {
                     .setParameter("id", assegnazioniCambiate).getResultList()
                     .forEach(a -> esistenti.put(a.chiave(), a));
             for (String id : assegnazioniCambiate) {
-                Scheda s = schede.get(id);
-                for (Scheda.Persona p : s.persone()) {
-                    for (Scheda.PeriodoAssegnazione periodo : p.periodi()) {
-                        AssegnazioneRiga riga = esistenti.remove(new AssegnazioneRiga.Chiave(s.id(), p.nome(), periodo.inizio()));
-                        if (riga == null) {
-                            em.persist(new AssegnazioneRiga(s.id(), p.nome(), periodo.inizio(), s.ente(), s.anno(), periodo.fine()));
-                        } else {
-                            riga.termina(periodo.fine());
-                        }
+                for (AssegnazioneRiga nuova : assegnazioni(schede.get(id))) {
+                    AssegnazioneRiga riga = esistenti.remove(nuova.chiave());
+                    if (riga == null) {
+                        em.persist(nuova);
+                    } else {
+                        riga.termina(nuova.fine());
                     }
                 }
             }

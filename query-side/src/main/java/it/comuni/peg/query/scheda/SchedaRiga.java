@@ -45,6 +45,11 @@ public class SchedaRiga {
     @Transient
     private Scheda scheda;
 
+    /** The row as a rebuild inserts it, outside the persistence context: see {@link #colonne()}. */
+    static final String INSERISCI = "INSERT INTO scheda_obiettivo (obiettivo_id, ente, anno, settore, ufficio,"
+            + " responsabile_settore, responsabile_ufficio, titolo, completato, avviato, scadenza_aperta, versione,"
+            + " definito_il, documento) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     protected SchedaRiga() {
     }
 
@@ -67,6 +72,12 @@ public class SchedaRiga {
         definitoIl = s.definitoIl();
         documento = json;
         scheda = s;
+    }
+
+    /** The values of {@link #INSERISCI}, in its order. */
+    Object[] colonne() {
+        return new Object[]{obiettivoId, ente, anno, settore, ufficio, responsabileSettore, responsabileUfficio, titolo,
+                completato, avviato, scadenzaAperta, versione, definitoIl, documento};
     }
 
     Scheda schedaInMemoria() {

@@ -19,6 +19,10 @@ public class StoricoObiettivoRiga {
     @Column(name = "ultima_sequenza")
     private long ultimaSequenza;
 
+    /** The row as a rebuild inserts it: see {@link #colonne()}. */
+    static final String INSERISCI = "INSERT INTO storico_obiettivo (obiettivo_id, ente, anno, titolo, ultima_sequenza)"
+            + " VALUES (?, ?, ?, ?, ?)";
+
     protected StoricoObiettivoRiga() {
     }
 
@@ -44,6 +48,11 @@ public class StoricoObiettivoRiga {
 
     public String titolo() {
         return titolo;
+    }
+
+    /** The values of {@link #INSERISCI}, in its order. */
+    Object[] colonne() {
+        return new Object[]{obiettivoId, ente, anno, titolo, ultimaSequenza};
     }
 
     long ultimaSequenza() {

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.comuni.peg.api.obiettivo.ObiettivoDefinito;
 import it.comuni.peg.platform.axon.Metadati;
+import it.comuni.peg.query.proiezione.InBlocco;
 import it.comuni.peg.query.proiezione.Lotto;
 import it.comuni.peg.query.proiezione.Proiezioni;
+import it.comuni.peg.query.proiezione.Righe;
 import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -27,7 +29,7 @@ import java.util.Set;
  */
 @Component
 @ProcessingGroup(Proiezioni.STORICO)
-public class StoricoProjection {
+public class StoricoProjection implements InBlocco {
 
     private final EntityManager em;
     private final ObjectMapper mapper;
@@ -54,11 +56,7 @@ public class StoricoProjection {
         long sequenza = evento.getSequenceNumber();
         StoricoObiettivoRiga obiettivo = lotto.obiettivi.get(id);
         if (obiettivo == null) {
-            if (!(evento.getPayload() instanceof ObiettivoDefinito e)) {
-                throw new IllegalStateException("Evento " + evento.getPayloadType().getSimpleName()
-                        + " dell'obiettivo " + id + " prima della sua definizione");
-            }
-            obiettivo = new StoricoObiettivoRiga(id, e.ente(), e.anno(), e.titolo(), sequenza);
+            obiettivo = primo(evento);
             em.persist(obiettivo);
             lotto.obiettivi.put(id, obiettivo);
         } else if (sequenza <= obiettivo.ultimaSequenza()) {
@@ -66,10 +64,49 @@ public class StoricoProjection {
         } else {
             obiettivo.applicata(sequenza);
         }
-        em.persist(new StoricoVoceRiga(id, sequenza, obiettivo.ente(), obiettivo.anno(),
-                token == null ? 0 : token.position().orElse(0), evento.getTimestamp(),
+        em.persist(voce(evento, obiettivo, token == null ? 0 : token.position().orElse(0), d));
+    }
+
+    /** The whole stream of one objective, as a rebuild reads it: the same lines as {@link #on}. */
+    @Override
+    public void ricostruisci(List<InBlocco.Evento> eventi, Righe righe) {
+        StoricoObiettivoRiga obiettivo = null;
+        for (InBlocco.Evento e : eventi) {
+            DomainEventMessage<?> evento = e.messaggio();
+            Descrizione d = narratore.racconta(evento.getPayload(), evento.getTimestamp());
+            if (d == null) {
+                continue;
+            }
+            if (obiettivo == null) {
+                obiettivo = primo(evento);
+            } else {
+                obiettivo.applicata(evento.getSequenceNumber());
+            }
+            righe.aggiungi(StoricoVoceRiga.INSERISCI, voce(evento, obiettivo, e.posizione(), d).colonne());
+        }
+        if (obiettivo != null) {
+            righe.aggiungi(StoricoObiettivoRiga.INSERISCI, obiettivo.colonne());
+        }
+    }
+
+    @Override
+    public String gruppo() {
+        return Proiezioni.STORICO;
+    }
+
+    private static StoricoObiettivoRiga primo(DomainEventMessage<?> evento) {
+        if (!(evento.getPayload() instanceof ObiettivoDefinito e)) {
+            throw new IllegalStateException("Evento " + evento.getPayloadType().getSimpleName()
+                    + " dell'obiettivo " + evento.getAggregateIdentifier() + " prima della sua definizione");
+        }
+        return new StoricoObiettivoRiga(evento.getAggregateIdentifier(), e.ente(), e.anno(), e.titolo(), evento.getSequenceNumber());
+    }
+
+    private StoricoVoceRiga voce(DomainEventMessage<?> evento, StoricoObiettivoRiga obiettivo, long posizione, Descrizione d) {
+        return new StoricoVoceRiga(obiettivo.obiettivoId(), evento.getSequenceNumber(), obiettivo.ente(), obiettivo.anno(),
+                posizione, evento.getTimestamp(),
                 (String) evento.getMetaData().get(Metadati.UTENTE), (String) evento.getMetaData().get(Metadati.RUOLO),
-                d, json(d.prima()), json(d.dopo())));
+                d, json(d.prima()), json(d.dopo()));
     }
 
     /**

@@ -49,6 +49,11 @@ public class StoricoVoceRiga {
     @Column(name = "giorni_ritardo")
     private Integer giorniRitardo;
 
+    /** The row as a rebuild inserts it: see {@link #colonne()}. */
+    static final String INSERISCI = "INSERT INTO storico_voce (obiettivo_id, sequenza, ente, anno, posizione, registrato_il,"
+            + " utente, ruolo, tipo, descrizione, motivazione, prima, dopo, registrato_in_ritardo, giorni_ritardo)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     protected StoricoVoceRiga() {
     }
 
@@ -69,6 +74,12 @@ public class StoricoVoceRiga {
         this.dopo = dopo;
         this.registratoInRitardo = d.giorniRitardo() != null;
         this.giorniRitardo = d.giorniRitardo();
+    }
+
+    /** The values of {@link #INSERISCI}, in its order. */
+    Object[] colonne() {
+        return new Object[]{obiettivoId, sequenza, ente, anno, posizione, registratoIl, utente, ruolo, tipo, descrizione,
+                motivazione, prima, dopo, registratoInRitardo, giorniRitardo};
     }
 
     public String obiettivoId() { return obiettivoId; }
