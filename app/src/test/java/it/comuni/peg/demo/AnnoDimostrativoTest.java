@@ -30,7 +30,9 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -148,6 +150,87 @@ class AnnoDimostrativoTest {
         assertThat(reale.getMetaData()).doesNotContainKeys(Metadati.SIMULAZIONE, Metadati.REGISTRATO_IL)
                 .containsEntry(Metadati.UTENTE, "controllo");
         assertThat(Duration.between(reale.getTimestamp(), Instant.now()).abs()).isLessThan(Duration.ofMinutes(2));
+    }
+
+    /**
+     * The fast rebuild writes, row for row, what the processors wrote event by event over the whole
+     * simulated year; so does the slow path; and the processors carry on from the head the fast path
+     * read, neither skipping nor repeating the next event.
+     */
+    @Test
+    void theFastRebuildWritesTheRowsTheProcessorsWrote() throws Exception {
+        ClienteHttp http = new ClienteHttp(porta);
+        List<String> ids = attendiProiezione(http);
+        ricostruisci(http, null);
+        Map<String, List<Map<String, Object>>> dalVivo = proiezioni();
+        assertThat(dalVivo.get("storico_voce")).hasSizeGreaterThan(1000);
+
+        assertThat(ricostruisci(http, "")).containsOnly("IN_BLOCCO");
+        stesseRighe(proiezioni(), dalVivo);
+        assertThat(ricostruisci(http, "?modo=PROCESSORI")).containsOnly("PROCESSORI");
+        stesseRighe(proiezioni(), dalVivo);
+
+        ricostruisci(http, "");
+        String id = ids.get(1);
+        long voci = jdbc.queryForObject("SELECT COUNT(*) FROM storico_voce WHERE obiettivo_id = ?", Long.class, id);
+        Risposta fase = http.post("controllo", "/api/obiettivi/" + id + "/fasi",
+                "{\"numero\":98,\"titolo\":\"Fase dopo la ricostruzione\",\"inizio\":\"2023-11-01\",\"fine\":\"2023-12-31\"}");
+        assertThat(fase.stato()).as(fase.corpo()).isEqualTo(200);
+        long limite = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < limite && jdbc.queryForObject(
+                "SELECT COUNT(*) FROM storico_voce WHERE obiettivo_id = ?", Long.class, id) == voci) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(500);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM storico_voce WHERE obiettivo_id = ?", Long.class, id)).isEqualTo(voci + 1);
+        assertThat(http.get("nucleo", "/api/obiettivi/" + id).json().get("fasi").toString()).contains("Fase dopo la ricostruzione");
+    }
+
+    /**
+     * Rebuilds every projection and waits until each is at the head of the store; returns how each
+     * one was rebuilt. With a null {@code modo} it only waits for the processors to reach the head.
+     */
+    private Set<String> ricostruisci(ClienteHttp http, String modo) throws InterruptedException {
+        if (modo != null) {
+            Risposta avvio = http.post("controllo", "/api/admin/proiezioni/ricostruzione" + modo, "");
+            assertThat(avvio.stato()).as(avvio.corpo()).isEqualTo(202);
+        }
+        long limite = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < limite) {
+            JsonNode stato = http.get("controllo", "/api/admin/proiezioni").json();
+            boolean finita = true;
+            Set<String> modi = new HashSet<>();
+            for (JsonNode p : stato) {
+                finita &= !p.get("inRicostruzione").asBoolean() && p.get("posizione").asLong() >= p.get("testa").asLong();
+                modi.add(p.path("modo").asText());
+            }
+            if (finita) {
+                return modi;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("Ricostruzione non terminata in 120 s");
+    }
+
+    /** Table by table, row by row: a difference fails at the first row that differs. */
+    private static void stesseRighe(Map<String, List<Map<String, Object>>> righe, Map<String, List<Map<String, Object>>> attese) {
+        assertThat(righe.keySet()).isEqualTo(attese.keySet());
+        for (String tabella : attese.keySet()) {
+            assertThat(righe.get(tabella)).as(tabella).hasSameSizeAs(attese.get(tabella));
+            for (int i = 0; i < attese.get(tabella).size(); i++) {
+                assertThat(righe.get(tabella).get(i)).as("%s, riga %d", tabella, i).isEqualTo(attese.get(tabella).get(i));
+            }
+        }
+    }
+
+    /** Every row of every projection table, in key order. */
+    private Map<String, List<Map<String, Object>>> proiezioni() {
+        Map<String, List<Map<String, Object>>> tabelle = new LinkedHashMap<>();
+        tabelle.put("scheda_obiettivo", jdbc.queryForList("SELECT * FROM scheda_obiettivo ORDER BY obiettivo_id"));
+        tabelle.put("assegnazione_persona", jdbc.queryForList("SELECT * FROM assegnazione_persona ORDER BY obiettivo_id, nome, inizio"));
+        tabelle.put("storico_obiettivo", jdbc.queryForList("SELECT * FROM storico_obiettivo ORDER BY obiettivo_id"));
+        tabelle.put("storico_voce", jdbc.queryForList("SELECT * FROM storico_voce ORDER BY obiettivo_id, sequenza"));
+        return tabelle;
     }
 
     /** The projection is asynchronous: wait until it holds every event of the demo's objectives. */

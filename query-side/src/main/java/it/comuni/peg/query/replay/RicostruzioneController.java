@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import it.comuni.peg.query.proiezione.Proiezioni;
@@ -37,17 +38,21 @@ public class RicostruzioneController {
     }
 
     @PostMapping("/{nome}/ricostruzione")
-    @Operation(summary = "Ricostruisce una proiezione dall'event store; fino al termine le sue letture rispondono 503")
-    public ResponseEntity<Avanzamento> ricostruisci(@PathVariable String nome, Authentication utente) {
+    @Operation(summary = "Ricostruisce una proiezione dall'event store; fino al termine le sue letture rispondono 503."
+            + " modo=PROCESSORI la ricostruisce evento per evento dal suo processore (più lento)")
+    public ResponseEntity<Avanzamento> ricostruisci(@PathVariable String nome,
+                                                    @RequestParam(defaultValue = "IN_BLOCCO") Ricostruzioni.Modo modo,
+                                                    Authentication utente) {
         richiediAmministratore(utente);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(ricostruzioni.avvia(nome));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(ricostruzioni.avvia(List.of(nome), modo).get(0));
     }
 
     @PostMapping("/ricostruzione")
     @Operation(summary = "Ricostruisce tutte le proiezioni insieme, con una sola lettura dell'event store")
-    public ResponseEntity<List<Avanzamento>> ricostruisciTutte(Authentication utente) {
+    public ResponseEntity<List<Avanzamento>> ricostruisciTutte(@RequestParam(defaultValue = "IN_BLOCCO") Ricostruzioni.Modo modo,
+                                                               Authentication utente) {
         richiediAmministratore(utente);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(ricostruzioni.avvia(Proiezioni.TUTTE));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(ricostruzioni.avvia(Proiezioni.TUTTE, modo));
     }
 
     private static void richiediAmministratore(Authentication utente) {

@@ -62,8 +62,15 @@ public class Ricostruzioni {
         this.transazione = new TransactionTemplate(transazioni);
     }
 
+    /** How a rebuild runs: the fast path, or the processors event by event (its fallback). */
+    public enum Modo { IN_BLOCCO, PROCESSORI }
+
     public Avanzamento avvia(String proiezione) {
-        return avvia(List.of(proiezione)).get(0);
+        return avvia(List.of(proiezione), Modo.IN_BLOCCO).get(0);
+    }
+
+    public List<Avanzamento> avvia(List<String> nomi) {
+        return avvia(nomi, Modo.IN_BLOCCO);
     }
 
     /**
@@ -73,7 +80,7 @@ public class Ricostruzioni {
      * The fast path ({@link RicostruzioneInBlocco}) then writes the rows and moves the tokens to the
      * head it read; if it fails, the processors rebuild the projections event by event instead.
      */
-    public synchronized List<Avanzamento> avvia(List<String> nomi) {
+    public synchronized List<Avanzamento> avvia(List<String> nomi, Modo modo) {
         nomi.forEach(this::processore);
         List<String> nuove = nomi.stream().distinct().filter(p -> !disponibilita.inRicostruzione(p)).toList();
         if (!nuove.isEmpty()) {
@@ -85,9 +92,13 @@ public class Ricostruzioni {
                 log.info("Ricostruzione della proiezione {} fino alla posizione {}", p, testa);
                 azzera(p);
             }
-            Thread esecutore = new Thread(() -> esegui(nuove, letti), "ricostruzione-" + String.join("-", nuove));
-            esecutore.setDaemon(true);
-            esecutore.start();
+            if (modo == Modo.IN_BLOCCO) {
+                Thread esecutore = new Thread(() -> esegui(nuove, letti), "ricostruzione-" + String.join("-", nuove));
+                esecutore.setDaemon(true);
+                esecutore.start();
+            } else {
+                nuove.forEach(this::perProcessori);
+            }
         }
         return nomi.stream().map(this::avanzamento).toList();
     }
@@ -114,15 +125,20 @@ public class Ricostruzioni {
         } catch (Exception e) {
             log.warn("Ricostruzione in blocco di {} non riuscita ({}): i processori ricostruiscono evento per evento", nomi, e.toString(), e);
             for (String p : nomi) {
-                Corsa corsa = corse.get(p);
-                corse.put(p, new Corsa(corsa.iniziata(), corsa.inizioNanos(), corsa.testa(), null, null, 0));
                 azzera(p);
-                processore(p).start();
-                Thread sorvegliante = new Thread(() -> sorveglia(p), "ricostruzione-" + p);
-                sorvegliante.setDaemon(true);
-                sorvegliante.start();
+                perProcessori(p);
             }
         }
+    }
+
+    /** The slow path: the processor, reset to the tail, replays every event; a watcher sees it end. */
+    private void perProcessori(String proiezione) {
+        Corsa corsa = corse.get(proiezione);
+        corse.put(proiezione, new Corsa(corsa.iniziata(), corsa.inizioNanos(), corsa.testa(), null, null, 0));
+        processore(proiezione).start();
+        Thread sorvegliante = new Thread(() -> sorveglia(proiezione), "ricostruzione-" + proiezione);
+        sorvegliante.setDaemon(true);
+        sorvegliante.start();
     }
 
     public List<Avanzamento> tutte() {
@@ -137,7 +153,7 @@ public class Ricostruzioni {
         Corsa corsa = corse.get(proiezione);
         if (corsa == null) {
             long testa = testa();
-            return new Avanzamento(proiezione, false, null, null, posizione, testa, posizione, testa, 0, letterMorte);
+            return new Avanzamento(proiezione, false, null, null, posizione, testa, posizione, testa, 0, letterMorte, null);
         }
         boolean inCorso = corsa.terminata() == null;
         long fatti = !inCorso ? corsa.testa()
@@ -145,7 +161,8 @@ public class Ricostruzioni {
         long nanos = inCorso ? System.nanoTime() - corsa.inizioNanos() : corsa.durataNanos();
         double alSecondo = nanos == 0 ? 0 : fatti / (nanos / 1e9);
         return new Avanzamento(proiezione, inCorso, corsa.iniziata(), corsa.terminata(), posizione, testa(), fatti,
-                corsa.testa(), Math.round(alSecondo * 10) / 10.0, letterMorte);
+                corsa.testa(), Math.round(alSecondo * 10) / 10.0, letterMorte,
+                corsa.letti() != null ? Modo.IN_BLOCCO : Modo.PROCESSORI);
     }
 
     /** Blocks until the rebuild of {@code proiezione} is over, or the timeout passes. */
