@@ -3,7 +3,12 @@ package it.comuni.peg;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.comuni.peg.ClienteHttp.Risposta;
+import it.comuni.peg.api.comune.ObiettivoId;
+import it.comuni.peg.api.fase.FasePianificata;
+import it.comuni.peg.command.concorrenza.CacheObiettivi;
 import it.comuni.peg.platform.test.MariaDbDiTest;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +50,10 @@ class ComandiHttpTest {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    CacheObiettivi cache;
 
     ClienteHttp http;
 
@@ -143,6 +152,31 @@ class ComandiHttpTest {
                 "{\"mese\":\"" + mese(0) + "\",\"svolta\":true,\"percentuale\":10}", Map.of("If-Match", "\"11\""));
         assertThat(accettato.stato()).as(accettato.toString()).isEqualTo(200);
         assertThat(accettato.json().get("versione").asLong()).isEqualTo(12);
+    }
+
+    /**
+     * Loaded objectives stay in memory between commands; an event another process appended in the
+     * meantime (the split topology's other command side) is not missed: the next command sees it and
+     * is judged on it, rather than failing on the store's unique (aggregate, sequence).
+     */
+    @Test
+    void anEventAppendedByAnotherProcessIsSeenByTheNextCommand() {
+        String id = definisci();
+        assertThat(http.post("controllo", "/api/obiettivi/" + id + "/fasi", "{\"numero\":1,\"titolo\":\"Fase 1\"}").stato())
+                .isEqualTo(200);
+        assertThat(cache.containsKey(id)).isTrue();
+        // what the other process wrote: phase 2, at the next sequence number
+        eventStore.publish(new GenericDomainEventMessage<>("Obiettivo", id, 2L, new FasePianificata(ObiettivoId.di(id), 2,
+                "Fase scritta da un altro processo", null, null, null, List.of(), false)));
+
+        Risposta doppia = http.post("controllo", "/api/obiettivi/" + id + "/fasi", "{\"numero\":2,\"titolo\":\"Fase 2\"}");
+        assertThat(doppia.stato()).as(doppia.toString()).isEqualTo(409);
+        assertThat(doppia.json().get("type").asText()).endsWith("regola-violata");
+        assertThat(doppia.json().get("detail").asText()).contains("La fase 2 esiste già");
+        Risposta terza = http.post("controllo", "/api/obiettivi/" + id + "/fasi", "{\"numero\":3,\"titolo\":\"Fase 3\"}");
+        assertThat(terza.stato()).as(terza.toString()).isEqualTo(200);
+        assertThat(jdbc.queryForList("SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ?"
+                + " ORDER BY sequence_number", Long.class, id)).containsExactly(0L, 1L, 2L, 3L);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package it.comuni.peg.command.concorrenza;
 
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -28,6 +29,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * share a stripe only wait for each other briefly. A lock not obtained within the wait (a long
  * transaction holding many objectives) is not waited for further: Axon's lock and the unique
  * constraint still guard the store, at worst with a 409.
+ * <p>
+ * The same place keeps the cache of loaded objectives ({@link CacheObiettivi}) true: checked against
+ * the store before the command, emptied of the objective when the transaction does not commit.
  */
 @Component
 public class BloccoFinoAlCommit implements MessageHandlerInterceptor<CommandMessage<?>> {
@@ -38,9 +42,13 @@ public class BloccoFinoAlCommit implements MessageHandlerInterceptor<CommandMess
 
     private final ReentrantLock[] strisce = new ReentrantLock[STRISCE];
     private final CommandTargetResolver bersaglio;
+    private final CacheObiettivi cache;
+    private final EventStore eventStore;
 
-    public BloccoFinoAlCommit(CommandTargetResolver bersaglio) {
+    public BloccoFinoAlCommit(CommandTargetResolver bersaglio, CacheObiettivi cache, EventStore eventStore) {
         this.bersaglio = bersaglio;
+        this.cache = cache;
+        this.eventStore = eventStore;
         for (int i = 0; i < STRISCE; i++) {
             strisce[i] = new ReentrantLock();
         }
@@ -48,26 +56,36 @@ public class BloccoFinoAlCommit implements MessageHandlerInterceptor<CommandMess
 
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            // no Spring transaction at all (a bus without a transaction manager): nothing to wait for
-            return chain.proceed();
-        }
         String obiettivo = obiettivo(unitOfWork.getMessage());
         if (obiettivo == null) {
             return chain.proceed();
         }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            // no Spring transaction at all (a bus without a transaction manager): nothing to wait for,
+            // and no commit to know the cached objective by
+            cache.remove(obiettivo);
+            return chain.proceed();
+        }
         ReentrantLock lock = strisce[Math.floorMod(obiettivo.hashCode(), STRISCE)];
-        if (!lock.tryLock(ATTESA_MASSIMA_SECONDI, TimeUnit.SECONDS)) {
+        boolean inFila = lock.tryLock(ATTESA_MASSIMA_SECONDI, TimeUnit.SECONDS);
+        if (!inFila) {
             LOG.warn("Obiettivo {} occupato da oltre {} s: procedo senza attendere il commit altrui", obiettivo,
                     ATTESA_MASSIMA_SECONDI);
-            return chain.proceed();
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int stato) {
-                lock.unlock();
+                if (stato != STATUS_COMMITTED) {
+                    // Axon forgets the objective when its own unit of work rolls back; this is the
+                    // enclosing transaction (the Idempotency-Key's) failing after Axon committed
+                    cache.remove(obiettivo);
+                }
+                if (inFila) {
+                    lock.unlock();
+                }
             }
         });
+        cache.verifica(obiettivo, () -> eventStore.lastSequenceNumberFor(obiettivo).orElse(null));
         return chain.proceed();
     }
 

@@ -1,5 +1,6 @@
 package it.comuni.peg.command.obiettivo;
 
+import it.comuni.peg.command.concorrenza.CacheObiettivi;
 import it.comuni.peg.api.comune.Motivazione;
 import it.comuni.peg.api.comune.NonTrovato;
 import it.comuni.peg.api.comune.ObiettivoId;
@@ -60,9 +61,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * change state.
  */
 // No snapshots: an objective holds a few hundred events a year, and the Jackson serializer cannot
-// write this class's private state into a snapshot (it would load back empty). Loading the whole
-// stream is measured by the benchmark; a snapshot would need an explicit state record first.
-@Aggregate
+// write this class's private state into a snapshot (it would load back empty). Loaded objectives
+// stay in memory instead (CacheObiettivi, checked against the store before each command).
+@Aggregate(cache = CacheObiettivi.NOME)
 public class Obiettivo {
 
     /** Years outside this range are typing errors, not PEGs. */

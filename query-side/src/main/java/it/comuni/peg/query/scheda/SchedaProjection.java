@@ -2,6 +2,7 @@ package it.comuni.peg.query.scheda;
 
 import it.comuni.peg.api.persona.AssegnazioneTerminata;
 import it.comuni.peg.api.persona.PersonaAssegnata;
+import it.comuni.peg.platform.memoria.MappaMorbida;
 import it.comuni.peg.query.proiezione.InBlocco;
 import it.comuni.peg.query.proiezione.Lotto;
 import it.comuni.peg.query.proiezione.Righe;
@@ -39,6 +40,12 @@ public class SchedaProjection implements InBlocco {
 
     private final EntityManager em;
     private final SchedaJson json;
+    /**
+     * The schede this process last wrote, by objective: the next batch on an objective whose row
+     * is still at that version skips parsing its JSON (most of a live event's cost). Compared by
+     * version, so a row written elsewhere, or not committed, is parsed as before.
+     */
+    private final MappaMorbida<String, Scheda> scritte = new MappaMorbida<>();
 
     public SchedaProjection(EntityManager em, SchedaJson json) {
         this.em = em;
@@ -93,8 +100,15 @@ public class SchedaProjection implements InBlocco {
         return righe;
     }
 
+    /** The row's scheda: the one this process last wrote if the row is still at its version, else parsed. */
+    private Scheda giaLetta(SchedaRiga riga) {
+        Scheda nota = scritte.get(riga.obiettivoId());
+        return nota != null && nota.versione() == riga.versione() ? nota : json.leggi(riga.documento());
+    }
+
     @ResetHandler
     void svuota() {
+        scritte.clear();
         em.createQuery("delete from AssegnazioneRiga").executeUpdate();
         em.createQuery("delete from SchedaRiga").executeUpdate();
     }
@@ -123,7 +137,7 @@ public class SchedaProjection implements InBlocco {
             SchedaRiga riga = righe.get(id);
             Scheda prima = schede.get(id);
             if (prima == null && riga != null) {
-                prima = riga.schedaInMemoria() != null ? riga.schedaInMemoria() : json.leggi(riga.documento());
+                prima = riga.schedaInMemoria() != null ? riga.schedaInMemoria() : giaLetta(riga);
             }
             if (prima != null && evento.getSequenceNumber() <= prima.versione()) {
                 return;
@@ -147,6 +161,7 @@ public class SchedaProjection implements InBlocco {
             for (Map.Entry<String, SchedaRiga> e : cambiate.entrySet()) {
                 Scheda s = schede.get(e.getKey());
                 e.getValue().aggiorna(s, json.scrivi(s));
+                scritte.put(e.getKey(), s);
                 if (nuove.contains(e.getKey())) {
                     em.persist(e.getValue());
                 }
