@@ -25,12 +25,12 @@ public record Parametri(long eventi, long seme, List<Integer> livelli, Duration 
 
     /** The default run: a store of a million events. */
     public static Parametri completo(long eventi, Path uscita) {
-        return new Parametri(eventi, SEME, List.of(1, 2, 4, 8, 16), Duration.ofSeconds(15), Duration.ofSeconds(40), 300_000, 2000, uscita);
+        return new Parametri(eventi, SEME, List.of(1, 2, 3, 4, 6, 8, 12, 16), Duration.ofSeconds(15), Duration.ofSeconds(90), 300_000, 2000, uscita);
     }
 
     /** Everyday use: a smaller store and shorter levels, under five minutes. */
     public static Parametri rapido(long eventi, Path uscita) {
-        return new Parametri(eventi, SEME, List.of(1, 4, 16), Duration.ofSeconds(6), Duration.ofSeconds(25), 100_000, 500, uscita);
+        return new Parametri(eventi, SEME, List.of(1, 4, 16), Duration.ofSeconds(6), Duration.ofSeconds(30), 100_000, 500, uscita);
     }
 
     /** The integration test: proves the code path, measures nothing worth reading. */
