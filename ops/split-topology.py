@@ -116,6 +116,7 @@ def main():
         attendi(lambda n=nome: pronto(porte[n]), 300, nome)
     esito(all(pronto(p) for p in porte.values()), "two command sides and two query sides ready on one MariaDB "
           + str(porte))
+    tutti_pronti = time.time()
 
     anno = time.localtime().tm_year
     mese_corrente = time.localtime().tm_mon
@@ -132,6 +133,20 @@ def main():
             ok = ok and s == 200
         esito(ok, f"objective {i} with 4 phases defined through both command sides")
         obiettivi.append(corpo["id"])
+
+    # the second query side joined last: the two share the segments of each processor within a
+    # bound (the balancer's period plus Axon's claim interval), before the load starts
+    def segmenti(risposta, nome):
+        if not isinstance(risposta, list):
+            return 0
+        return next((p["segmentiRivendicati"] for p in risposta if p["nome"] == nome), 0)
+
+    def condivisi():
+        risposte = {q: http("GET", porte[q], "/api/admin/processori", utente="controllo")[1] for q in ("q1", "q2")}
+        return all(segmenti(risposte[q], p) > 0 for q in ("q1", "q2") for p in ("scheda", "storico"))
+    esito(attendi(condivisi, 90, "both query sides holding segments"),
+          f"both query sides hold segments of each projection, {time.time() - tutti_pronti:.0f} s after the"
+          " second one was ready")
 
     # (objective, phase, month): each one once, months growing with the percentage so that any
     # arrival order keeps progress cumulative; half claim a version with If-Match
@@ -169,11 +184,6 @@ def main():
                 print(time.strftime("%H:%M:%S"), "     query side 2 killed with SIGKILL mid-load", flush=True)
     esito(not altri, f"{len(compiti)} concurrent commands over two command sides: {len(accettati)} accepted,"
           f" {len(rifiutati)} refused with 409/412, {len(altri)} other answers {altri[:3]}")
-
-    def segmenti(risposta, nome):
-        if not isinstance(risposta, list):
-            return 0
-        return next((p["segmentiRivendicati"] for p in risposta if p["nome"] == nome), 0)
 
     for proiezione in ("scheda", "storico"):
         per_nodo = {q: segmenti(segmenti_condivisi.get(q), proiezione) for q in ("q1", "q2")} if segmenti_condivisi else {}
