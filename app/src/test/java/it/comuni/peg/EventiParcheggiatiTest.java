@@ -77,6 +77,43 @@ class EventiParcheggiatiTest {
         assertThat(http.get("dirigente", "/api/admin/eventi-parcheggiati").stato()).isEqualTo(403);
     }
 
+    /**
+     * The rebuild's fast path cannot park an event: when a projection fails on it, the rebuild falls
+     * back to the processors, which park the poison event and rebuild everything else; the automatic
+     * retry applies it once the cause is gone.
+     */
+    @Test
+    void aRebuildThatMeetsAPoisonEventFallsBackToTheProcessorsWhichParkIt() throws Exception {
+        ClienteHttp http = new ClienteHttp(porta);
+        String a = obiettivo(http);
+        String b = obiettivo(http);
+        consuntivo(http, a, 1, 10);
+        consuntivo(http, b, 1, 10);
+        attendi(() -> consuntivi(http, a) == 1 && consuntivi(http, b) == 1, "le schede abbiano i consuntivi");
+
+        GuastoScheda.obiettivo = a;
+        Risposta avvio = http.post("controllo", "/api/admin/proiezioni/scheda/ricostruzione", "");
+        assertThat(avvio.stato()).as(avvio.toString()).isEqualTo(202);
+        attendi(() -> !scheda(http).get("inRicostruzione").asBoolean(), "la ricostruzione termini");
+        assertThat(scheda(http).get("modo").asText()).isEqualTo("PROCESSORI");
+        assertThat(consuntivi(http, b)).isEqualTo(1);
+        attendi(() -> parcheggiati(http) == 1, "il consuntivo dell'obiettivo guasto sia parcheggiato");
+        assertThat(consuntivi(http, a)).isZero();
+
+        GuastoScheda.obiettivo = null;
+        attendi(() -> consuntivi(http, a) == 1, "la ripresa automatica applichi il consuntivo parcheggiato");
+        assertThat(parcheggiati(http)).isZero();
+    }
+
+    private static JsonNode scheda(ClienteHttp http) {
+        for (JsonNode p : http.get("controllo", "/api/admin/proiezioni").json()) {
+            if (p.get("proiezione").asText().equals("scheda")) {
+                return p;
+            }
+        }
+        throw new AssertionError("proiezione scheda assente");
+    }
+
     private static String obiettivo(ClienteHttp http) {
         String id = http.post("controllo", "/api/obiettivi", ComandiHttpTest.OBIETTIVO.formatted(YearMonth.now().getYear()))
                 .json().get("id").asText();

@@ -85,7 +85,7 @@ public class RicostruzioneInBlocco {
                     t.setDaemon(true);
                     return t;
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
-        AtomicReference<Exception> errore = new AtomicReference<>();
+        AtomicReference<Throwable> errore = new AtomicReference<>();
         try (Connection lettura = dataSource.getConnection(); Scrittore scrittore = new Scrittore(dataSource)) {
             lettura.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             lettura.setAutoCommit(false);
@@ -123,9 +123,7 @@ public class RicostruzioneInBlocco {
             lettura.commit();
             lavoratori.shutdown();
             lavoratori.awaitTermination(1, TimeUnit.HOURS);
-            if (errore.get() != null) {
-                throw errore.get();
-            }
+            fallito(errore);
             scrittore.termina();
             return token;
         } finally {
@@ -134,10 +132,8 @@ public class RicostruzioneInBlocco {
     }
 
     private void consegna(ThreadPoolExecutor lavoratori, List<List<EventoMemorizzato>> pacco, Collection<InBlocco> proiezioni,
-                          EventUpcaster upcaster, Scrittore scrittore, AtomicReference<Exception> errore) throws Exception {
-        if (errore.get() != null) {
-            throw errore.get();
-        }
+                          EventUpcaster upcaster, Scrittore scrittore, AtomicReference<Throwable> errore) {
+        fallito(errore);
         lavoratori.execute(() -> {
             try {
                 Righe righe = new Righe();
@@ -145,10 +141,17 @@ public class RicostruzioneInBlocco {
                     piega(proiezioni, aggregato, upcaster, righe);
                 }
                 scrittore.scrivi(righe);
-            } catch (Exception e) {
+            } catch (Throwable e) {
+                // a parcel not written must fail the whole rebuild, never leave its objectives out
                 errore.compareAndSet(null, e);
             }
         });
+    }
+
+    private static void fallito(AtomicReference<Throwable> errore) {
+        if (errore.get() != null) {
+            throw new IllegalStateException("Ricostruzione in blocco fallita", errore.get());
+        }
     }
 
     /** Folds one aggregate's stream into the rows of every projection. */
@@ -207,7 +210,7 @@ public class RicostruzioneInBlocco {
         private final Map<String, PreparedStatement> istruzioni = new HashMap<>();
         private final BlockingQueue<Righe> coda = new ArrayBlockingQueue<>(4);
         private final Thread thread;
-        private volatile Exception errore;
+        private volatile Throwable errore;
 
         Scrittore(DataSource dataSource) throws SQLException {
             connessione = dataSource.getConnection();
@@ -228,9 +231,7 @@ public class RicostruzioneInBlocco {
         void termina() throws Exception {
             scrivi(FINE);
             thread.join();
-            if (errore != null) {
-                throw errore;
-            }
+            controlla();
         }
 
         private void controlla() {
@@ -258,7 +259,8 @@ public class RicostruzioneInBlocco {
                     }
                     connessione.commit();
                 }
-            } catch (Exception e) {
+            } catch (Throwable e) {
+                // whatever it is, the reader must hear of it instead of waiting on a full queue
                 errore = e;
             }
         }

@@ -122,7 +122,8 @@ public class Ricostruzioni {
                 processore(p).start();
                 termina(p);
             }
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
+            // an Error too: the processors stopped above must start again, whatever stopped the fast path
             log.warn("Ricostruzione in blocco di {} non riuscita ({}): i processori ricostruiscono evento per evento", nomi, e.toString(), e);
             for (String p : nomi) {
                 azzera(p);
