@@ -30,7 +30,7 @@ public record Parametri(long eventi, long seme, List<Integer> livelli, Duration 
 
     /** Everyday use: a smaller store and shorter levels, under five minutes. */
     public static Parametri rapido(long eventi, Path uscita) {
-        return new Parametri(eventi, SEME, List.of(1, 4, 16), Duration.ofSeconds(6), Duration.ofSeconds(30), 100_000, 500, uscita);
+        return new Parametri(eventi, SEME, List.of(1, 2, 4, 16), Duration.ofSeconds(6), Duration.ofSeconds(60), 100_000, 500, uscita);
     }
 
     /** The integration test: proves the code path, measures nothing worth reading. */
