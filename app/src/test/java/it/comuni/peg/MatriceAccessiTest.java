@@ -73,6 +73,7 @@ class MatriceAccessiTest {
         http.post("controllo", "/api/obiettivi/" + id + "/indicatori", "{\"codice\":\"GG\",\"nome\":\"Giorni\",\"valoreAtteso\":30,"
                 + "\"direzione\":\"DECRESCENTE\",\"peso\":50}");
         http.post("dirigente", "/api/obiettivi/" + id + "/fasi/2/consuntivi", "{\"mese\":\"" + mese(0) + "\",\"svolta\":true,\"percentuale\":10}");
+        proiettato(http, id);
         String oggi = LocalDate.now(ZoneId.of("Europe/Rome")).toString();
         String ieri = LocalDate.now(ZoneId.of("Europe/Rome")).minusDays(1).toString();
         String enteQ = URLEncoder.encode(ente, StandardCharsets.UTF_8);
@@ -188,6 +189,31 @@ class MatriceAccessiTest {
         String utente = ruolo.equals("anonimo") ? null : ruolo;
         return voce.metodo().equals("GET") ? http.get(utente, voce.percorso().apply(ruolo))
                 : http.post(utente, voce.percorso().apply(ruolo), voce.corpo().apply(ruolo));
+    }
+
+    /**
+     * The read side is asynchronous, and right after start-up its processors may not have claimed
+     * their segments yet: wait until the scheda and the storico hold every event of the objective, so
+     * that what the matrix reads is decided by the role alone.
+     */
+    private void proiettato(ClienteHttp http, String id) {
+        long eventiObiettivo = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, id);
+        long limite = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < limite) {
+            Risposta scheda = http.get("controllo", "/api/obiettivi/" + id);
+            Risposta storico = http.get("controllo", "/api/obiettivi/" + id + "/storico");
+            if (scheda.stato() == 200 && scheda.json().get("versione").asLong() + 1 == eventiObiettivo && storico.stato() == 200) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("Le proiezioni non hanno raggiunto l'obiettivo " + id + " in 60 s");
     }
 
     private long eventi() {
