@@ -181,9 +181,13 @@ class AnnoDimostrativoTest {
                 "SELECT COUNT(*) FROM storico_voce WHERE obiettivo_id = ?", Long.class, id) == voci) {
             Thread.sleep(100);
         }
+        while (System.nanoTime() < limite
+                && !http.get("nucleo", "/api/obiettivi/" + id).json().get("fasi").toString().contains("Fase dopo la ricostruzione")) {
+            Thread.sleep(100);
+        }
+        assertThat(http.get("nucleo", "/api/obiettivi/" + id).json().get("fasi").toString()).contains("Fase dopo la ricostruzione");
         Thread.sleep(500);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM storico_voce WHERE obiettivo_id = ?", Long.class, id)).isEqualTo(voci + 1);
-        assertThat(http.get("nucleo", "/api/obiettivi/" + id).json().get("fasi").toString()).contains("Fase dopo la ricostruzione");
     }
 
     /**
