@@ -2,6 +2,7 @@ package it.comuni.peg;
 
 import it.comuni.peg.ClienteHttp.Risposta;
 import it.comuni.peg.platform.test.MariaDbDiTest;
+import it.comuni.peg.support.Attesa;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -14,6 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -59,7 +61,7 @@ class MatriceAccessiTest {
     }
 
     @Test
-    void everyEndpointForEveryRole() {
+    void everyEndpointForEveryRole() throws InterruptedException {
         ClienteHttp http = new ClienteHttp(porta);
         int anno = YearMonth.now(ZoneId.of("Europe/Rome")).getYear();
         String ente = "Comune di Prova";
@@ -196,24 +198,14 @@ class MatriceAccessiTest {
      * their segments yet: wait until the scheda and the storico hold every event of the objective, so
      * that what the matrix reads is decided by the role alone.
      */
-    private void proiettato(ClienteHttp http, String id) {
+    private void proiettato(ClienteHttp http, String id) throws InterruptedException {
         long eventiObiettivo = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
                 Long.class, id);
-        long limite = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < limite) {
+        assertThat(Attesa.entro(Duration.ofSeconds(60), () -> {
             Risposta scheda = http.get("controllo", "/api/obiettivi/" + id);
-            Risposta storico = http.get("controllo", "/api/obiettivi/" + id + "/storico");
-            if (scheda.stato() == 200 && scheda.json().get("versione").asLong() + 1 == eventiObiettivo && storico.stato() == 200) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new AssertionError("Le proiezioni non hanno raggiunto l'obiettivo " + id + " in 60 s");
+            return scheda.stato() == 200 && scheda.json().get("versione").asLong() + 1 == eventiObiettivo
+                    && http.get("controllo", "/api/obiettivi/" + id + "/storico").stato() == 200;
+        })).as("le proiezioni raggiungano l'obiettivo " + id).isTrue();
     }
 
     private long eventi() {

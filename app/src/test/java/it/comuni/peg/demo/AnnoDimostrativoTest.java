@@ -9,6 +9,7 @@ import it.comuni.peg.api.consuntivo.Tempestivita;
 import it.comuni.peg.command.demo.DemoDaRigaDiComando;
 import it.comuni.peg.platform.axon.Metadati;
 import it.comuni.peg.platform.test.MariaDbDiTest;
+import it.comuni.peg.support.Attesa;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -176,15 +177,10 @@ class AnnoDimostrativoTest {
         Risposta fase = http.post("controllo", "/api/obiettivi/" + id + "/fasi",
                 "{\"numero\":98,\"titolo\":\"Fase dopo la ricostruzione\",\"inizio\":\"2023-11-01\",\"fine\":\"2023-12-31\"}");
         assertThat(fase.stato()).as(fase.corpo()).isEqualTo(200);
-        long limite = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < limite && jdbc.queryForObject(
-                "SELECT COUNT(*) FROM storico_voce WHERE obiettivo_id = ?", Long.class, id) == voci) {
-            Thread.sleep(100);
-        }
-        while (System.nanoTime() < limite
-                && !http.get("nucleo", "/api/obiettivi/" + id).json().get("fasi").toString().contains("Fase dopo la ricostruzione")) {
-            Thread.sleep(100);
-        }
+        Attesa.entro(Duration.ofSeconds(30), () -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM storico_voce WHERE obiettivo_id = ?", Long.class, id) > voci);
+        Attesa.entro(Duration.ofSeconds(30),
+                () -> http.get("nucleo", "/api/obiettivi/" + id).json().get("fasi").toString().contains("Fase dopo la ricostruzione"));
         assertThat(http.get("nucleo", "/api/obiettivi/" + id).json().get("fasi").toString()).contains("Fase dopo la ricostruzione");
         Thread.sleep(500);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM storico_voce WHERE obiettivo_id = ?", Long.class, id)).isEqualTo(voci + 1);
@@ -199,21 +195,18 @@ class AnnoDimostrativoTest {
             Risposta avvio = http.post("controllo", "/api/admin/proiezioni/ricostruzione" + modo, "");
             assertThat(avvio.stato()).as(avvio.corpo()).isEqualTo(202);
         }
-        long limite = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < limite) {
-            JsonNode stato = http.get("controllo", "/api/admin/proiezioni").json();
-            boolean finita = true;
-            Set<String> modi = new HashSet<>();
-            for (JsonNode p : stato) {
-                finita &= !p.get("inRicostruzione").asBoolean() && p.get("posizione").asLong() >= p.get("testa").asLong();
+        Set<String> modi = new HashSet<>();
+        boolean finita = Attesa.entro(Duration.ofSeconds(120), () -> {
+            modi.clear();
+            boolean tutte = true;
+            for (JsonNode p : http.get("controllo", "/api/admin/proiezioni").json()) {
+                tutte &= !p.get("inRicostruzione").asBoolean() && p.get("posizione").asLong() >= p.get("testa").asLong();
                 modi.add(p.path("modo").asText());
             }
-            if (finita) {
-                return modi;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("Ricostruzione non terminata in 120 s");
+            return tutte;
+        });
+        assertThat(finita).as("ricostruzione terminata in 120 s").isTrue();
+        return modi;
     }
 
     /** Table by table, row by row: a difference fails at the first row that differs. */

@@ -5,6 +5,7 @@ import it.comuni.peg.ClienteHttp;
 import it.comuni.peg.PegApplication;
 import it.comuni.peg.guasti.Carico.Invio;
 import it.comuni.peg.platform.test.MariaDbDiTest;
+import it.comuni.peg.support.Attesa;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -41,11 +42,11 @@ class ArrestoBruscoTest {
         Process primo = avvia(url, porta, log);
         Process secondo = null;
         try {
-            assertThat(Verifiche.entro(Duration.ofSeconds(180), () -> Verifiche.pronta(http))).as("avviata").isTrue();
+            assertThat(Attesa.entro(Duration.ofSeconds(180), () -> Verifiche.pronta(http))).as("avviata").isTrue();
             List<String> obiettivi = Verifiche.definisciObiettivi(http, anno, 4);
             Carico carico = new Carico(() -> porta, obiettivi, anno, "kill");
             carico.avvia(3);
-            assertThat(Verifiche.entro(Duration.ofSeconds(60), () -> carico.invii().stream().filter(Invio::accettato).count() >= 15))
+            assertThat(Attesa.entro(Duration.ofSeconds(60), () -> carico.invii().stream().filter(Invio::accettato).count() >= 15))
                     .as("il carico viene accettato").isTrue();
             primo.destroyForcibly();
             assertThat(primo.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -55,7 +56,7 @@ class ArrestoBruscoTest {
             List<Invio> accettati = invii.stream().filter(Invio::accettato).toList();
 
             secondo = avvia(url, porta, log);
-            assertThat(Verifiche.entro(Duration.ofSeconds(180), () -> Verifiche.pronta(http))).as("riavviata").isTrue();
+            assertThat(Attesa.entro(Duration.ofSeconds(180), () -> Verifiche.pronta(http))).as("riavviata").isTrue();
 
             // every acknowledged command is there, once; nothing is there twice
             JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url, MariaDbDiTest.utente(), MariaDbDiTest.password()));
@@ -78,7 +79,7 @@ class ArrestoBruscoTest {
                         "{\"nome\":\"ULTIMA " + id + "\",\"inizio\":\"" + anno + "-01-01\",\"fine\":\"" + anno + "-12-31\"}");
                 assertThat(ancora.stato()).as(ancora.toString()).isEqualTo(200);
             }
-            assertThat(Verifiche.entro(Duration.ofSeconds(120), () -> Verifiche.proiezioniAllaTesta(http))).as("proiezioni alla testa: %s", new Object() { public String toString() { return Verifiche.stato(http); } }).isTrue();
+            assertThat(Attesa.entro(Duration.ofSeconds(120), () -> Verifiche.proiezioniAllaTesta(http))).as("proiezioni alla testa: %s", new Object() { public String toString() { return Verifiche.stato(http); } }).isTrue();
             Verifiche.catenaIntegra(http);
             Map<String, JsonNode> prima = Verifiche.letture(http, obiettivi);
             if (Verifiche.CONFRONTA_RICOSTRUZIONE) {

@@ -6,6 +6,7 @@ import it.comuni.peg.ClienteHttp.Risposta;
 import it.comuni.peg.PegApplication;
 import it.comuni.peg.guasti.Carico.Invio;
 import it.comuni.peg.platform.database.MariaDbIncorporato;
+import it.comuni.peg.support.Attesa;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -94,13 +95,13 @@ class GuastoDatabaseTest {
     void aDatabaseRestartUnderLoadLosesAndDoublesNothingAndHealsByItself() throws Exception {
         Carico carico = new Carico(() -> porta(app), obiettivi, anno, "riavvio");
         carico.avvia(3);
-        assertThat(Verifiche.entro(Duration.ofSeconds(60), () -> carico.invii().stream().filter(Invio::accettato).count() >= 20))
+        assertThat(Attesa.entro(Duration.ofSeconds(60), () -> carico.invii().stream().filter(Invio::accettato).count() >= 20))
                 .as("il carico viene accettato").isTrue();
 
         long fermato = System.currentTimeMillis();
         db.stop();
         // while it is down: commands get 503 problem+json with Retry-After, the probe says DOWN, nothing hangs
-        assertThat(Verifiche.entro(Duration.ofSeconds(30), () -> carico.invii().stream()
+        assertThat(Attesa.entro(Duration.ofSeconds(30), () -> carico.invii().stream()
                 .anyMatch(i -> i.inizioMs() > fermato && i.stato() == 503))).as("503 durante il guasto").isTrue();
         long inizioProbe = System.currentTimeMillis();
         Risposta prontezza = http.get(null, "/actuator/health/readiness");
@@ -113,11 +114,11 @@ class GuastoDatabaseTest {
         db.start();
 
         // once it is back the application recovers by itself: commands accepted again, ready again
-        assertThat(Verifiche.entro(Duration.ofSeconds(60), () -> carico.invii().stream()
+        assertThat(Attesa.entro(Duration.ofSeconds(60), () -> carico.invii().stream()
                 .anyMatch(i -> i.inizioMs() > riavviato && i.accettato()))).as("comandi di nuovo accettati").isTrue();
         Thread.sleep(3_000);
         carico.ferma();
-        assertThat(Verifiche.entro(Duration.ofSeconds(120), () -> Verifiche.pronta(http))).as("di nuovo pronta").isTrue();
+        assertThat(Attesa.entro(Duration.ofSeconds(120), () -> Verifiche.pronta(http))).as("di nuovo pronta").isTrue();
 
         List<Invio> invii = carico.invii();
         List<Invio> duranteIlGuasto = invii.stream().filter(i -> i.inizioMs() > fermato + 500 && i.inizioMs() + i.durataMs() < riavviato).toList();
@@ -160,7 +161,7 @@ class GuastoDatabaseTest {
     @Order(3)
     void projectionsAndSealsHealAfterTheOutage() throws Exception {
         // projections catch up by themselves and equal a fresh rebuild; the chain of seals holds
-        assertThat(Verifiche.entro(Duration.ofSeconds(120), () -> Verifiche.proiezioniAllaTesta(http))).as("proiezioni alla testa: %s", new Object() { public String toString() { return Verifiche.stato(http); } }).isTrue();
+        assertThat(Attesa.entro(Duration.ofSeconds(120), () -> Verifiche.proiezioniAllaTesta(http))).as("proiezioni alla testa: %s", new Object() { public String toString() { return Verifiche.stato(http); } }).isTrue();
         Map<String, JsonNode> prima = Verifiche.letture(http, obiettivi);
         Verifiche.ricostruisci(http);
         assertThat(Verifiche.letture(http, obiettivi)).isEqualTo(prima);
@@ -172,7 +173,7 @@ class GuastoDatabaseTest {
     void aBackupTakenWhileCommandsArriveRestoresIntoAFreshDatabaseThatVerifiesAndRebuildsTheSame() throws Exception {
         // two objectives left alone during the backup: their projections must come back identical
         List<String> fermi = Verifiche.definisciObiettivi(http, anno, 2);
-        assertThat(Verifiche.entro(Duration.ofSeconds(60), () -> Verifiche.proiezioniAllaTesta(http))).as("proiezioni alla testa: %s", new Object() { public String toString() { return Verifiche.stato(http); } }).isTrue();
+        assertThat(Attesa.entro(Duration.ofSeconds(60), () -> Verifiche.proiezioniAllaTesta(http))).as("proiezioni alla testa: %s", new Object() { public String toString() { return Verifiche.stato(http); } }).isTrue();
         Map<String, JsonNode> originali = Verifiche.letture(http, fermi);
 
         Carico carico = new Carico(() -> porta(app), obiettivi, anno, "backup");
@@ -215,14 +216,14 @@ class GuastoDatabaseTest {
         // an application on the restored database: the chain verifies, the projections rebuild the same
         try (ConfigurableApplicationContext restaurata = avviaApplicazione("peg_ripristino")) {
             ClienteHttp altra = new ClienteHttp(porta(restaurata));
-            assertThat(Verifiche.entro(Duration.ofSeconds(120), () -> Verifiche.pronta(altra))).as("ripristinata pronta").isTrue();
-            assertThat(Verifiche.entro(Duration.ofSeconds(120), () -> altra.get("nucleo", "/api/audit/verifica").json()
+            assertThat(Attesa.entro(Duration.ofSeconds(120), () -> Verifiche.pronta(altra))).as("ripristinata pronta").isTrue();
+            assertThat(Attesa.entro(Duration.ofSeconds(120), () -> altra.get("nucleo", "/api/audit/verifica").json()
                     .get("eventiInAttesaDiSigillo").asLong() == 0)).as("sigilli alla testa").isTrue();
             JsonNode catena = Verifiche.catenaIntegra(altra);
             assertThat(catena.get("eventiVerificati").asLong()).isEqualTo(righe.size());
             if (Verifiche.CONFRONTA_RICOSTRUZIONE) {
                 // the restored projections, caught up from the restored tokens, then rebuilt, show what the originals show
-                assertThat(Verifiche.entro(Duration.ofSeconds(120), () -> Verifiche.proiezioniAllaTesta(altra))).isTrue();
+                assertThat(Attesa.entro(Duration.ofSeconds(120), () -> Verifiche.proiezioniAllaTesta(altra))).isTrue();
                 assertThat(Verifiche.letture(altra, fermi)).isEqualTo(originali);
                 Map<String, JsonNode> vivi = Verifiche.letture(altra, obiettivi);
                 Verifiche.ricostruisci(altra);

@@ -6,6 +6,7 @@ import it.comuni.peg.ClienteHttp.Risposta;
 import it.comuni.peg.PegApplication;
 import it.comuni.peg.platform.axon.Metadati;
 import it.comuni.peg.platform.test.MariaDbDiTest;
+import it.comuni.peg.support.Attesa;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -87,7 +88,7 @@ class TransazioneLentaTest {
         int anno = LocalDate.now().getYear();
         List<String> obiettivi = Verifiche.definisciObiettivi(http, anno, 6);
         String lento = obiettivi.get(0);
-        assertThat(Verifiche.entro(Duration.ofSeconds(60), () -> Verifiche.proiezioniAllaTesta(http)))
+        assertThat(Attesa.entro(Duration.ofSeconds(60), () -> Verifiche.proiezioniAllaTesta(http)))
                 .as("alla testa: %s", new Object() { public String toString() { return Verifiche.stato(http); } }).isTrue();
 
         CompletableFuture<Risposta> comandoLento = CompletableFuture.supplyAsync(() -> http.post("controllo",
@@ -101,7 +102,7 @@ class TransazioneLentaTest {
                     .isEqualTo(200);
         }
         String ultimo = obiettivi.get(obiettivi.size() - 1);
-        assertThat(Verifiche.entro(Duration.ofSeconds(30), () -> http.get("nucleo", "/api/obiettivi/" + ultimo).json()
+        assertThat(Attesa.entro(Duration.ofSeconds(30), () -> http.get("nucleo", "/api/obiettivi/" + ultimo).json()
                 .get("fasi").size() == 2)).as("proiezione degli altri").isTrue();
         assertThat(comandoLento).as("la transazione lenta è ancora aperta").isNotDone();
         JsonNode durante = http.get("nucleo", "/api/audit/verifica").json();
@@ -116,12 +117,12 @@ class TransazioneLentaTest {
         assertThat(indiceLento).as("l'evento lento ha un indice anteriore a eventi confermati prima").isLessThan(massimoDegliAltri);
 
         // a skipped event would never show: the index of the others is past it, and no one asks again
-        assertThat(Verifiche.entro(Duration.ofSeconds(60), () -> http.get("nucleo", "/api/obiettivi/" + lento).json()
+        assertThat(Attesa.entro(Duration.ofSeconds(60), () -> http.get("nucleo", "/api/obiettivi/" + lento).json()
                 .get("fasi").toString().contains("Fase scritta lentamente")))
                 .as("fase lenta nella scheda: %s", new Object() { public String toString() { return Verifiche.stato(http); } }).isTrue();
-        assertThat(Verifiche.entro(Duration.ofSeconds(60), () -> http.get("nucleo", "/api/obiettivi/" + lento + "/storico").json()
+        assertThat(Attesa.entro(Duration.ofSeconds(60), () -> http.get("nucleo", "/api/obiettivi/" + lento + "/storico").json()
                 .get("totale").asInt() == 3)).as("voce lenta nello storico").isTrue();
-        assertThat(Verifiche.entro(Duration.ofSeconds(60), () -> http.get("nucleo", "/api/audit/verifica").json()
+        assertThat(Attesa.entro(Duration.ofSeconds(60), () -> http.get("nucleo", "/api/audit/verifica").json()
                 .get("eventiInAttesaDiSigillo").asLong() == 0)).as("sigilli alla testa").isTrue();
         JsonNode catena = Verifiche.catenaIntegra(http);
         long eventi = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
@@ -131,7 +132,7 @@ class TransazioneLentaTest {
     /** The global index the slow command's event took, read uncommitted while its transaction is open. */
     private Long attendiIndice(String aggregato, long sequenza) throws InterruptedException {
         Long[] indice = new Long[1];
-        assertThat(Verifiche.entro(Duration.ofSeconds(10), () -> {
+        assertThat(Attesa.entro(Duration.ofSeconds(10), () -> {
             indice[0] = jdbc.execute((java.sql.Connection c) -> {
                 // the pool puts the connection's isolation back when it is returned
                 c.setTransactionIsolation(java.sql.Connection.TRANSACTION_READ_UNCOMMITTED);

@@ -3,6 +3,7 @@ package it.comuni.peg.guasti;
 import com.fasterxml.jackson.databind.JsonNode;
 import it.comuni.peg.ClienteHttp;
 import it.comuni.peg.ClienteHttp.Risposta;
+import it.comuni.peg.support.Attesa;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,24 +44,6 @@ final class Verifiche {
             ids.add(id);
         }
         return ids;
-    }
-
-    /** Polls until the condition holds or the time is up; returns whether it held. */
-    static boolean entro(Duration tempo, Supplier<Boolean> condizione) throws InterruptedException {
-        long limite = System.nanoTime() + tempo.toNanos();
-        while (System.nanoTime() < limite) {
-            try {
-                if (Boolean.TRUE.equals(condizione.get())) {
-                    return true;
-                }
-            } catch (AssertionError e) {
-                throw e;
-            } catch (RuntimeException e) {
-                // not reachable yet: keep polling
-            }
-            Thread.sleep(250);
-        }
-        return false;
     }
 
     static boolean pronta(ClienteHttp http) {
@@ -131,7 +113,7 @@ final class Verifiche {
             Risposta r = http.post("controllo", "/api/admin/proiezioni/" + proiezione + "/ricostruzione", "");
             assertThat(r.stato()).as(r.toString()).isEqualTo(202);
         }
-        boolean finita = entro(Duration.ofSeconds(120), () -> proiezioniAllaTesta(http));
+        boolean finita = Attesa.entro(Duration.ofSeconds(120), () -> proiezioniAllaTesta(http));
         assertThat(finita).as("ricostruzione terminata: %s", finita ? "" : stato(http)).isTrue();
     }
 

@@ -44,14 +44,10 @@ public class CacheObiettivi implements Cache {
     /** Drops the entry of {@code obiettivo} if the store holds events it has not seen. */
     public void verifica(String obiettivo, Supplier<Long> ultimaSequenzaNelloStore) {
         Object valore = get(obiettivo);
-        if (valore instanceof AggregateCacheEntry<?> voce && !Objects.equals(versione(voce), ultimaSequenzaNelloStore.get())) {
+        if (valore instanceof AggregateCacheEntry<?> voce
+                && !Objects.equals((Long) VERSIONE.get(voce), ultimaSequenzaNelloStore.get())) {
             remove(obiettivo);
         }
-    }
-
-    /** The version (last sequence number applied) of a cache entry. */
-    static Long versione(AggregateCacheEntry<?> voce) {
-        return (Long) VERSIONE.get(voce);
     }
 
     @Override

@@ -137,7 +137,7 @@ public class SchedaProjection implements InBlocco {
             SchedaRiga riga = righe.get(id);
             Scheda prima = schede.get(id);
             if (prima == null && riga != null) {
-                prima = riga.schedaInMemoria() != null ? riga.schedaInMemoria() : giaLetta(riga);
+                prima = giaLetta(riga);
             }
             if (prima != null && evento.getSequenceNumber() <= prima.versione()) {
                 return;

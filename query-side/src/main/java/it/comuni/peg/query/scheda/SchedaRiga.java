@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,13 +37,6 @@ public class SchedaRiga {
     @Column(columnDefinition = "LONGTEXT")
     private String documento;
 
-    /**
-     * The parsed document, kept while the row stays in the persistence context: a batch of events
-     * on one objective parses its JSON once, not once per event.
-     */
-    @Transient
-    private Scheda scheda;
-
     /** The row as a rebuild inserts it, outside the persistence context: see {@link #colonne()}. */
     static final String INSERISCI = "INSERT INTO scheda_obiettivo (obiettivo_id, ente, anno, settore, ufficio,"
             + " responsabile_settore, responsabile_ufficio, titolo, completato, avviato, scadenza_aperta, versione,"
@@ -71,17 +63,12 @@ public class SchedaRiga {
         versione = s.versione();
         definitoIl = s.definitoIl();
         documento = json;
-        scheda = s;
     }
 
     /** The values of {@link #INSERISCI}, in its order. */
     Object[] colonne() {
         return new Object[]{obiettivoId, ente, anno, settore, ufficio, responsabileSettore, responsabileUfficio, titolo,
                 completato, avviato, scadenzaAperta, versione, definitoIl, documento};
-    }
-
-    Scheda schedaInMemoria() {
-        return scheda;
     }
 
     public String obiettivoId() {
