@@ -12,7 +12,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The command API over real HTTP, on a real MariaDB: what it records, what it refuses, and how. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = PegApplication.class)
 @ActiveProfiles("test")
-@AutoConfigureObservability
+@AutoConfigureMetrics
 class ComandiHttpTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

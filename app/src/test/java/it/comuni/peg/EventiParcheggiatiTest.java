@@ -6,7 +6,7 @@ import it.comuni.peg.guasti.GuastoScheda;
 import it.comuni.peg.platform.test.MariaDbDiTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = PegApplication.class,
         properties = {"peg.test.guasto-scheda=true", "peg.proiezioni.ripresa-parcheggiati=2s"})
 @ActiveProfiles("test")
-@AutoConfigureObservability
+@AutoConfigureMetrics
 class EventiParcheggiatiTest {
 
     @DynamicPropertySource

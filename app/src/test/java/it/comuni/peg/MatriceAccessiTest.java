@@ -5,7 +5,7 @@ import it.comuni.peg.platform.test.MariaDbDiTest;
 import it.comuni.peg.support.Attesa;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = PegApplication.class)
 @ActiveProfiles("test")
-@AutoConfigureObservability
+@AutoConfigureMetrics
 class MatriceAccessiTest {
 
     private static final List<String> RUOLI = List.of("anonimo", "controllo", "dirigente", "dirigente2", "responsabile", "nucleo", "ops");

@@ -1,7 +1,7 @@
 package it.comuni.peg.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 

@@ -1,6 +1,6 @@
 package it.comuni.peg.command.idempotenza;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 import it.comuni.peg.platform.web.CorpoInMemoria;
 import it.comuni.peg.platform.web.Problemi;
 import jakarta.servlet.FilterChain;

@@ -1,7 +1,6 @@
 package it.comuni.peg.command.importazione;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import tools.jackson.databind.ObjectMapper;
 import it.comuni.peg.command.importazione.stampa.StampaNonLeggibile;
 import it.comuni.peg.platform.sicurezza.Ruolo;
 import org.springframework.boot.ApplicationArguments;
@@ -65,7 +64,7 @@ public class ImportazioneDaRigaDiComando implements ApplicationRunner {
                 List.of(new SimpleGrantedAuthority(Ruolo.CONTROLLO_GESTIONE.autorita()))));
         try {
             EsitoImportazione esito = importatore.importa(Files.readAllBytes(Path.of(file)), ente, Integer.valueOf(anno));
-            uscita.println(objectMapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(esito));
+            uscita.println(objectMapper.writerWithDefaultPrettyPrinter().writeValueAsString(esito));
             return esito.nuovi() + esito.giaPresenti() == esito.obiettivi() ? 0 : 1;
         } catch (StampaNonLeggibile e) {
             errori.println("File non importabile" + (e.riga() > 0 ? " (riga " + e.riga() + ")" : "") + ": " + e.getMessage());

@@ -1,7 +1,7 @@
 package it.comuni.peg.platform.processori;
 
-import org.springframework.boot.actuate.health.AbstractHealthIndicator;
-import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
 /** Ready only when every event processor of this process runs and none is in error. */

@@ -1,6 +1,6 @@
 package it.comuni.peg.platform.sicurezza;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 import it.comuni.peg.platform.web.Problemi;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

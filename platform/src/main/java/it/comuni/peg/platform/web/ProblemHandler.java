@@ -1,11 +1,11 @@
 package it.comuni.peg.platform.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
 import it.comuni.peg.api.comune.AccessoNegato;
 import it.comuni.peg.api.comune.NonTrovato;
 import it.comuni.peg.api.comune.RegolaViolata;
@@ -202,14 +202,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             String messaggio = "Tipo di valore non valido" + atteso(mie.getTargetType());
             return Problemi.inputNonValido("Il campo '" + campo + "' non è valido", List.of(new ErroreCampo(campo, messaggio)));
         }
-        if (causa instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
+        if (causa instanceof DatabindException jme && !jme.getPath().isEmpty()) {
             String campo = percorso(jme);
             Throwable radice = radice(jme);
             String messaggio = radice instanceof ValoreNonValido || radice instanceof java.time.DateTimeException
                     ? radice.getMessage() : "Valore non valido";
             return Problemi.inputNonValido("Il campo '" + campo + "' non è valido", List.of(new ErroreCampo(campo, messaggio)));
         }
-        if (causa instanceof JsonProcessingException jpe && jpe.getLocation() != null) {
+        if (causa instanceof JacksonException jpe && jpe.getLocation() != null) {
             String dove = "riga " + jpe.getLocation().getLineNr() + ", colonna " + jpe.getLocation().getColumnNr();
             return Problemi.inputNonValido("JSON non valido alla " + dove,
                     List.of(new ErroreCampo("$", "JSON non valido alla " + dove)));
@@ -218,14 +218,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(new ErroreCampo("$", "Corpo mancante o illeggibile")));
     }
 
-    private static String percorso(JsonMappingException e) {
+    private static String percorso(JacksonException e) {
         StringBuilder campo = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
                 if (!campo.isEmpty()) {
                     campo.append('.');
                 }
-                campo.append(ref.getFieldName());
+                campo.append(ref.getPropertyName());
             } else if (ref.getIndex() >= 0) {
                 campo.append('[').append(ref.getIndex()).append(']');
             }

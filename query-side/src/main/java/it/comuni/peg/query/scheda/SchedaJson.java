@@ -1,8 +1,8 @@
 package it.comuni.peg.query.scheda;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,13 +15,13 @@ public class SchedaJson {
     private final ObjectMapper mapper;
 
     public SchedaJson(ObjectMapper objectMapper) {
-        this.mapper = objectMapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.mapper = objectMapper.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     }
 
     public String scrivi(Scheda scheda) {
         try {
             return mapper.writeValueAsString(scheda);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException("Scheda non serializzabile: " + scheda.id(), e);
         }
     }
@@ -29,7 +29,7 @@ public class SchedaJson {
     public Scheda leggi(String json) {
         try {
             return mapper.readValue(json, Scheda.class);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException("Documento della scheda illeggibile", e);
         }
     }

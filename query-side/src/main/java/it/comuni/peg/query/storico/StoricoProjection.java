@@ -1,7 +1,7 @@
 package it.comuni.peg.query.storico;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 import it.comuni.peg.api.obiettivo.ObiettivoDefinito;
 import it.comuni.peg.platform.axon.Metadati;
 import it.comuni.peg.query.proiezione.InBlocco;
@@ -143,7 +143,7 @@ public class StoricoProjection implements InBlocco {
     private String json(Object valore) {
         try {
             return valore == null ? null : mapper.writeValueAsString(valore);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,6 +1,6 @@
 package it.comuni.peg.query.storico;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
 
