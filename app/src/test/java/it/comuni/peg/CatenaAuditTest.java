@@ -1,6 +1,6 @@
 package it.comuni.peg;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import it.comuni.peg.ClienteHttp.Risposta;
 import it.comuni.peg.platform.test.MariaDbDiTest;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,7 +1,8 @@
 package it.comuni.peg;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.net.URI;
@@ -75,7 +76,7 @@ public final class ClienteHttp {
         public JsonNode json() {
             try {
                 return JSON.readTree(corpo);
-            } catch (IOException e) {
+            } catch (JacksonException e) {
                 throw new IllegalStateException("Non JSON: " + corpo, e);
             }
         }

@@ -1,7 +1,7 @@
 package it.comuni.peg;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import it.comuni.peg.ClienteHttp.Risposta;
 import it.comuni.peg.api.comune.ObiettivoId;
 import it.comuni.peg.api.fase.FasePianificata;
@@ -442,7 +442,7 @@ class ComandiHttpTest {
         assertThat(r.intestazione("Content-Type")).as(r.toString()).startsWith("application/problem+json");
         JsonNode errori = r.json().get("errori");
         assertThat(errori).as(r.toString()).isNotNull();
-        assertThat(errori.findValuesAsText("campo")).as(r.toString()).contains(campo);
+        assertThat(errori.findValuesAsString("campo")).as(r.toString()).contains(campo);
         assertThat(r.corpo()).contains(messaggio);
         assertThat(r.corpo()).doesNotContain("Exception").doesNotContain("at it.");
     }

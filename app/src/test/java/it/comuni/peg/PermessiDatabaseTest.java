@@ -1,6 +1,6 @@
 package it.comuni.peg;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import it.comuni.peg.ClienteHttp.Risposta;
 import it.comuni.peg.platform.database.MariaDbIncorporato;
 import org.junit.jupiter.api.Test;

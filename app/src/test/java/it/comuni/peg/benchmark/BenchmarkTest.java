@@ -1,7 +1,7 @@
 package it.comuni.peg.benchmark;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import it.comuni.peg.PegApplication;
 import it.comuni.peg.platform.audit.VerificaCatena;
 import it.comuni.peg.platform.test.MariaDbDiTest;

@@ -1,10 +1,10 @@
 package it.comuni.peg.fuzz;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 import it.comuni.peg.PegApplication;
 import it.comuni.peg.platform.test.MariaDbDiTest;
 import org.junit.jupiter.api.Test;
@@ -544,8 +544,7 @@ class FuzzHttpTest {
         private JsonNode muta(ObjectNode originale) {
             ObjectNode o = originale.deepCopy();
             List<String> campi = new ArrayList<>();
-            Iterator<String> nomi = o.fieldNames();
-            nomi.forEachRemaining(campi::add);
+            campi.addAll(o.propertyNames());
             int quante = 1 + random.nextInt(3);
             for (int i = 0; i < quante; i++) {
                 String campo = campi.isEmpty() ? "x" : campi.get(random.nextInt(campi.size()));
@@ -556,7 +555,7 @@ class FuzzHttpTest {
                     case 3 -> {
                         JsonNode annidato = o.get(campo);
                         if (annidato instanceof ObjectNode oggetto && oggetto.size() > 0) {
-                            String interno = oggetto.fieldNames().next();
+                            String interno = oggetto.propertyNames().iterator().next();
                             oggetto.set(interno, valoreCattivo(0));
                         } else {
                             o.set(campo, valoreCattivo(0));
@@ -617,11 +616,7 @@ class FuzzHttpTest {
         }
 
         private static byte[] bytes(JsonNode nodo) {
-            try {
-                return JSON.writeValueAsBytes(nodo);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+            return JSON.writeValueAsBytes(nodo);
         }
     }
 }

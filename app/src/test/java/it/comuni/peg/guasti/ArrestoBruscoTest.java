@@ -1,6 +1,6 @@
 package it.comuni.peg.guasti;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import it.comuni.peg.ClienteHttp;
 import it.comuni.peg.PegApplication;
 import it.comuni.peg.guasti.Carico.Invio;

@@ -1,7 +1,7 @@
 package it.comuni.peg.importazione;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import it.comuni.peg.ClienteHttp;
 import it.comuni.peg.ClienteHttp.Risposta;
 import it.comuni.peg.PegApplication;

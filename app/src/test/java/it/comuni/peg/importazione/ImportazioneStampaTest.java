@@ -1,8 +1,8 @@
 package it.comuni.peg.importazione;
 
 import it.comuni.peg.command.importazione.stampa.StampaAttesa;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import it.comuni.peg.PegApplication;
 import it.comuni.peg.api.fase.FasePianificata;
 import it.comuni.peg.api.obiettivo.ObiettivoDefinito;
@@ -82,7 +82,7 @@ class ImportazioneStampaTest {
                 "assegnazioni", 271, "persone", 176, "settori", 7, "uffici", 24, "nuovi", 41, "giaPresenti", 0));
         assertThat(tipi(esito)).contains("CODICE_DIVERSO_DALL_INDICE", "OBIETTIVO_SENZA_PERSONE", "FASE_SENZA_NUMERO",
                 "TABELLA_SPEZZATA", "PERSONA_RIPETUTA", "UFFICIO_SENZA_OBIETTIVI").doesNotContain("OBIETTIVO_ILLEGGIBILE", "OBIETTIVO_RIFIUTATO");
-        assertThat(esito.get("avvisi").get(0).fieldNames()).toIterable().containsExactly("riga", "tipo", "messaggio");
+        assertThat(esito.get("avvisi").get(0).propertyNames()).containsExactly("riga", "tipo", "messaggio");
         // 41 definitions, 270 assignments (one person printed twice for the same period), 184 phases
         assertThat(eventi() - eventiPrima).isEqualTo(41 + 270 + 184);
 
@@ -281,7 +281,7 @@ class ImportazioneStampaTest {
 
     private static Map<String, Integer> conteggi(JsonNode esito) {
         Map<String, Integer> conteggi = new java.util.HashMap<>();
-        esito.fields().forEachRemaining(e -> {
+        esito.properties().iterator().forEachRemaining(e -> {
             if (e.getValue().isInt()) {
                 conteggi.put(e.getKey(), e.getValue().asInt());
             }

@@ -1,6 +1,6 @@
 package it.comuni.peg.scenario;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import it.comuni.peg.PegApplication;
 import it.comuni.peg.platform.axon.AxonConfig;
 import it.comuni.peg.platform.test.MariaDbDiTest;

@@ -1,7 +1,7 @@
 package it.comuni.peg.query;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import it.comuni.peg.api.indicatore.Direzione;
 import it.comuni.peg.platform.test.MariaDbDiTest;
 import it.comuni.peg.query.scheda.SchedaProjection;
