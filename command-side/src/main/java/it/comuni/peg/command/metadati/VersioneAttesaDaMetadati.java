@@ -23,6 +23,6 @@ public class VersioneAttesaDaMetadati implements CommandTargetResolver {
         VersionedAggregateIdentifier target = annotazioni.resolveTarget(command);
         Object versione = command.getMetaData().get(VERSIONE_ATTESA);
         return versione == null ? target
-                : new VersionedAggregateIdentifier(target.getIdentifier(), ((Number) versione).longValue());
+                : new VersionedAggregateIdentifier(target.getIdentifierValue(), ((Number) versione).longValue());
     }
 }

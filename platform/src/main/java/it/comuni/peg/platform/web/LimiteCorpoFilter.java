@@ -71,10 +71,10 @@ public class LimiteCorpoFilter extends OncePerRequestFilter {
     private void rifiuta(HttpServletResponse response) throws IOException {
         // the client may still be sending: close the connection rather than read what is refused
         response.setHeader("Connection", "close");
-        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        var problema = Problemi.problema(HttpStatus.PAYLOAD_TOO_LARGE, "richiesta-troppo-grande", "Richiesta troppo grande",
+        var problema = Problemi.problema(HttpStatus.CONTENT_TOO_LARGE, "richiesta-troppo-grande", "Richiesta troppo grande",
                 "Il corpo della richiesta supera il massimo di " + massimo + " byte");
         problema.setProperty("massimoByte", massimo);
         objectMapper.writeValue(response.getOutputStream(), problema);
