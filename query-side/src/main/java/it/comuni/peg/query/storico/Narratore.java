@@ -29,7 +29,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -69,7 +68,7 @@ public final class Narratore {
         if (evento instanceof AssegnazioneTerminata e) {
             return new Descrizione("ASSEGNAZIONE_TERMINATA", "Terminata l'assegnazione di " + e.nome() + " il "
                     + g(e.fine()) + " (prevista fino al " + g(e.finePrevista()) + ")", null,
-                    Map.of("inizio", e.inizio(), "fine", e.finePrevista()), Map.of("inizio", e.inizio(), "fine", e.fine()), null);
+                    new Periodo(e.inizio(), e.finePrevista()), new Periodo(e.inizio(), e.fine()), null);
         }
         if (evento instanceof FasePianificata e) {
             return Descrizione.di("FASE_PIANIFICATA", "Pianificata la fase " + e.numero() + " «" + e.titolo() + "» "
@@ -172,5 +171,13 @@ public final class Narratore {
 
     private static String g(LocalDate d) {
         return d == null ? "—" : GIORNO.format(d);
+    }
+
+    /**
+     * Before and after of an assignment's period in the storico, as {"inizio", "fine"}: a record, so the
+     * keys always come in this order (a Map.of iterates in an order that changes from one JVM to the
+     * next, and two query sides, or a rebuild after a restart, wrote different text for the same event).
+     */
+    record Periodo(java.time.LocalDate inizio, java.time.LocalDate fine) {
     }
 }
