@@ -22,6 +22,7 @@ public final class MariaDbDiTest {
     private static String urlServer;
     private static String utente;
     private static String password;
+    private static MariaDbIncorporato incorporato;
 
     private MariaDbDiTest() {
     }
@@ -76,18 +77,32 @@ public final class MariaDbDiTest {
             MariaDbIncorporato db = MariaDbIncorporato.avvia(cartella, 0, "--innodb-flush-log-at-trx-commit=2",
                     // many cached Spring contexts, each with its own pool, share this server
                     "--max-connections=1000");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    db.stop();
-                } catch (Exception ignored) {
-                    // the JVM is going away anyway
-                }
-            }));
+            incorporato = db;
+            // a fallback only: FineSessioneDiTest stops it after the Spring contexts, when JUnit ends normally
+            Runtime.getRuntime().addShutdownHook(new Thread(MariaDbDiTest::arresta));
             urlServer = "jdbc:mariadb://127.0.0.1:" + db.getConfiguration().getPort() + "/";
             utente = "root";
             password = "";
         } catch (Exception e) {
             throw new IllegalStateException("Impossibile avviare il MariaDB di test", e);
         }
+    }
+
+    /**
+     * Stops the embedded server, if this JVM started one; does nothing otherwise or the second time.
+     * Called once every Spring context of the JVM is closed: stopped earlier, the contexts' own
+     * shutdown (processors releasing their segments, the sealer, the pools) would wait on a database
+     * that is gone, until Surefire kills the fork.
+     */
+    static synchronized void arresta() {
+        if (incorporato == null) {
+            return;
+        }
+        try {
+            incorporato.stop();
+        } catch (Exception ignored) {
+            // the JVM is going away anyway
+        }
+        incorporato = null;
     }
 }
