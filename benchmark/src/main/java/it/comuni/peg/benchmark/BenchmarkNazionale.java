@@ -11,10 +11,10 @@ import java.util.List;
 
 /**
  * {@code java -jar benchmark/target/benchmark.jar [--rapido] [--eventi=N]} (or {@code bash ops/benchmark.sh},
- * which builds the jar first): starts the whole application ({@link PegApplication}) on a fresh
- * embedded MariaDB under target/bench, runs {@link Banco}, writes
- * target/bench/results.json, prints the table, exits. Any other argument goes to the application
- * (e.g. {@code --peg.proiezioni.segmenti=2}).
+ * which builds the jar first): starts the whole application ({@link PegApplication}, whose component
+ * scan also finds this module's {@link ComandoVuoto}) on a fresh embedded MariaDB under target/bench,
+ * runs {@link Banco}, writes target/bench/results.json, prints the table, exits. Any other argument
+ * goes to the application (e.g. {@code --peg.proiezioni.segmenti=2}).
  */
 public final class BenchmarkNazionale {
 
