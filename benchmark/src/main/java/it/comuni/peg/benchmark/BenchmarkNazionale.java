@@ -10,10 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code java -Dloader.main=it.comuni.peg.benchmark.BenchmarkNazionale -jar app/target/app.jar [--rapido] [--eventi=N]}
- * (or {@code bash ops/benchmark.sh}): starts the whole application on a fresh embedded MariaDB
- * under target/bench, runs {@link Banco}, writes target/bench/results.json, prints the table, exits.
- * Any other argument goes to the application (e.g. {@code --peg.proiezioni.segmenti=2}).
+ * {@code java -jar benchmark/target/benchmark.jar [--rapido] [--eventi=N]} (or {@code bash ops/benchmark.sh},
+ * which builds the jar first): starts the whole application ({@link PegApplication}, whose component
+ * scan also finds this module's {@link ComandoVuoto}) on a fresh embedded MariaDB under target/bench,
+ * runs {@link Banco}, writes target/bench/results.json, prints the table, exits. Any other argument
+ * goes to the application (e.g. {@code --peg.proiezioni.segmenti=2}).
  */
 public final class BenchmarkNazionale {
 

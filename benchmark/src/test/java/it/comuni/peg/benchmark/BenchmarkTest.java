@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The benchmark's code path on a tiny store, in seconds: it measures nothing worth reading, but
  * proves that the generated store is one the application reads back (every projection rebuilt
- * from it, commands accepted on it, the hash chain intact) and that the results hold every key.
+ * from it, commands accepted on it, the floor answered, the hash chain intact) and that the results
+ * hold every key.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = PegApplication.class)
 @ActiveProfiles("test")
@@ -73,10 +74,20 @@ class BenchmarkTest {
         assertThat(json.get("raw_single_insert_per_s").asDouble()).isPositive();
         assertThat(json.get("raw_batch_insert_rows_per_s").asDouble()).isPositive();
         assertThat(json.get("asof_p99_ms").asDouble()).isGreaterThanOrEqualTo(json.get("asof_p50_ms").asDouble());
+        // the floor answered every request through the API's security (a refused token or role would
+        // count as a failure), and its CPU stands beside the commands'
+        for (JsonNode livello : json.get("floor_levels")) {
+            assertThat(livello.get("riusciti").asLong()).isPositive();
+            assertThat(livello.get("falliti").asLong()).isZero();
+        }
+        assertThat(json.get("floor_p99_ms").asDouble()).isPositive();
+        assertThat(json.get("command_cpu_ms").asDouble()).isPositive();
+        assertThat(json.get("floor_cpu_ms").asDouble()).isPositive();
+        assertThat(json.get("command_cpu_ms_over_floor").asDouble()).isPositive();
         // the scratch table of the raw references is gone
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()"
                 + " AND table_name = 'banco_grezzo'", Long.class)).isZero();
-        assertThat(risultati.tabella()).contains("replay_ratio", "command_ratio");
+        assertThat(risultati.tabella()).contains("replay_ratio", "command_ratio", "command_cpu_ms_over_floor");
         // the chain sealed in bulk verifies, and the events appended since are sealed after it
         long limite = System.currentTimeMillis() + 60_000;
         while (catena.verifica().eventiInAttesaDiSigillo() > 0 && System.currentTimeMillis() < limite) {

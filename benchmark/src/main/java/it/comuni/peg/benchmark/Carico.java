@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A closed-loop load: {@code concorrenza} clients, each sending its next request as soon as the
- * previous one is answered, for a fixed time. Every request's latency is kept.
+ * previous one is answered, for a fixed time. Every request's latency is kept, and the CPU the JVM and
+ * MariaDB spent meanwhile.
  */
 final class Carico {
 
@@ -26,6 +27,7 @@ final class Carico {
         long[] riusciti = new long[concorrenza];
         long[] falliti = new long[concorrenza];
         List<List<Long>> perCliente = new ArrayList<>();
+        TempoCpu cpu0 = TempoCpu.adesso();
         long inizio = System.nanoTime();
         for (int c = 0; c < concorrenza; c++) {
             int cliente = c;
@@ -55,6 +57,7 @@ final class Carico {
             t.join();
         }
         double secondi = (System.nanoTime() - inizio) / 1e9;
+        TempoCpu cpu1 = TempoCpu.adesso();
         long[] tutti = perCliente.stream().flatMap(List::stream).mapToLong(Long::longValue).toArray();
         long ok = 0;
         long ko = 0;
@@ -62,6 +65,6 @@ final class Carico {
             ok += riusciti[c];
             ko += falliti[c];
         }
-        return EsitoLivello.di(concorrenza, ok, ko, secondi, new Latenze(tutti));
+        return EsitoLivello.di(concorrenza, ok, ko, secondi, new Latenze(tutti), TempoCpu.perUnita(cpu0, cpu1, ok));
     }
 }

@@ -14,11 +14,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * their person), spread over many objectives: request n goes to objective n mod T, so concurrent
  * requests never meet on one aggregate. Each records a back-dated month of the open phase with 0%
  * (nothing done yet), which keeps progress cumulative whatever month the store already holds.
+ * {@link #soglia} sends the very same requests to {@link ComandoVuoto} instead (the floor).
  */
 final class ComandiHttp {
 
+    private static final String COMANDI = "/api/obiettivi";
+
     private final HttpClient http;
     private final String base;
+    private final String prefisso;
     private final EmittenteToken token;
     private final List<ObiettivoSintetico> bersagli;
     private final YearMonth primoMese;
@@ -26,12 +30,24 @@ final class ComandiHttp {
     final AtomicLong accettati = new AtomicLong();
     final AtomicLong rifiutati = new AtomicLong();
 
-    ComandiHttp(HttpClient http, String base, EmittenteToken token, List<ObiettivoSintetico> bersagli, int anno) {
+    private ComandiHttp(HttpClient http, String base, String prefisso, EmittenteToken token,
+                        List<ObiettivoSintetico> bersagli, int anno) {
         this.http = http;
         this.base = base;
+        this.prefisso = prefisso;
         this.token = token;
         this.bersagli = bersagli;
         this.primoMese = YearMonth.of(anno - 1, 12);
+    }
+
+    /** RegistraConsuntivo, to {@code base}/api/obiettivi/{id}/fasi/{n}/consuntivi. */
+    static ComandiHttp comandi(HttpClient http, String base, EmittenteToken token, List<ObiettivoSintetico> bersagli, int anno) {
+        return new ComandiHttp(http, base, COMANDI, token, bersagli, anno);
+    }
+
+    /** The same requests (users, tokens, paths, bodies) to the floor, which only reads them. */
+    static ComandiHttp soglia(HttpClient http, String base, EmittenteToken token, List<ObiettivoSintetico> bersagli, int anno) {
+        return new ComandiHttp(http, base, ComandoVuoto.PERCORSO, token, bersagli, anno);
     }
 
     EsitoLivello misura(int concorrenza, Duration durata) throws InterruptedException {
@@ -41,7 +57,7 @@ final class ComandiHttp {
     private boolean invia(long n) throws Exception {
         ObiettivoSintetico o = bersagli.get((int) (n % bersagli.size()));
         YearMonth mese = primoMese.minusMonths(n / bersagli.size());
-        HttpRequest richiesta = HttpRequest.newBuilder(URI.create(base + "/api/obiettivi/" + o.id + "/fasi/" + o.faseAperta() + "/consuntivi"))
+        HttpRequest richiesta = HttpRequest.newBuilder(URI.create(base + prefisso + "/" + o.id + "/fasi/" + o.faseAperta() + "/consuntivi"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Authorization", token.bearer(o.utenteDirigente, "DIRIGENTE", o.dirigente))
