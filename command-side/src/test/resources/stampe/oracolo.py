@@ -1,4 +1,4 @@
-# Regenerate: python3 oracolo.py capannori-2023-obiettivi-peg-straordinari.txt > capannori-2023-atteso.tsv
+# Regenerate, from this folder: python3 oracolo.py ../../../../../docs/peg/capannori-2023-obiettivi-peg-straordinari.txt > capannori-2023-atteso.tsv
 # Written apart from the Java reader on purpose: the tests compare two independent readings.
 # Independent reading of the print, for the test fixture: what every objective holds, line by line.
 import re,sys

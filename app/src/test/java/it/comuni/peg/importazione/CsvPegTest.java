@@ -48,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CsvPegTest {
 
-    private static final Path STAMPA = Path.of("..", "command-side", "src", "test", "resources", "stampe",
+    private static final Path STAMPA = Path.of("..", "docs", "peg",
             "capannori-2023-obiettivi-peg-straordinari.txt");
     private static final String ORIGINE = "Comune di Origine";
 

@@ -50,8 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 class ImportazioneStampaTest {
 
-    /** The print and its independent reading live with the importer's tests, in command-side. */
-    private static final Path STAMPE = Path.of("..", "command-side", "src", "test", "resources", "stampe");
+    /** The real print, kept once in the repository (docs/peg); its independent reading is StampaAttesa. */
+    private static final Path STAMPE = Path.of("..", "docs", "peg");
     private static final String STAMPA = "capannori-2023-obiettivi-peg-straordinari.txt";
 
     @DynamicPropertySource

@@ -71,7 +71,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PagineWebTest {
 
     static final Clock OROLOGIO_DI_SISTEMA = GenericEventMessage.clock;
-    static final Path STAMPA = Path.of("..", "command-side", "src", "test", "resources", "stampe",
+    static final Path STAMPA = Path.of("..", "docs", "peg",
             "capannori-2023-obiettivi-peg-straordinari.txt").toAbsolutePath().normalize();
 
     @TestConfiguration
