@@ -15,9 +15,19 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -28,9 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Idempotency-Key as the command's unit of work keeps it: a new objective and the nucleo's acts
- * replay like any other command, a refusal keeps nothing under its key, and concurrent retries of
- * one key over two command-side processes on one database append once, every other one replaying
- * the first answer (never a 409).
+ * replay like any other command, a refusal keeps nothing under its key, an import claims none, and
+ * concurrent retries of one key over two command-side processes on one database append once, every
+ * other one replaying the first answer (never a 409).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = PegApplication.class)
 @ActiveProfiles("test")
@@ -124,6 +134,44 @@ class IdempotenzaHttpTest {
         assertThat(dopo.intestazione("Idempotent-Replayed")).isNull();
         assertThat(http.post("dirigente", consuntivo, corpo, chiave).intestazione("Idempotent-Replayed")).isEqualTo("true");
         assertThat(eventiConChiave("ConsuntivoRegistrato", "prima-della-fase-" + id)).isEqualTo(1);
+    }
+
+    /**
+     * An import sends many commands, none of which claims the request's key (the key still travels
+     * on every event): importing again appends nothing anyway, its ids being deterministic.
+     */
+    @Test
+    void anImportUnderAKeyAppendsOnceAndClaimsNoKey() throws Exception {
+        byte[] stampa = Files.readAllBytes(Path.of("..", "command-side", "src", "test", "resources", "stampe",
+                "capannori-2023-obiettivi-peg-straordinari.txt"));
+        Risposta prima = importa(stampa, "importazione-capannori");
+        int eventi = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Integer.class);
+        Risposta seconda = importa(stampa, "importazione-capannori");
+
+        assertThat(prima.stato()).as(prima.toString()).isEqualTo(200);
+        assertThat(prima.json().get("nuovi").asInt()).isEqualTo(41);
+        assertThat(seconda.stato()).as(seconda.toString()).isEqualTo(200);
+        assertThat(seconda.json().get("nuovi").asInt()).isZero();
+        assertThat(seconda.json().get("giaPresenti").asInt()).isEqualTo(41);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Integer.class)).isEqualTo(eventi);
+        assertThat(eventiConChiave("ObiettivoDefinito", "importazione-capannori")).isEqualTo(41);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM richiesta_idempotente WHERE chiave = ?", Integer.class,
+                "importazione-capannori")).isZero();
+    }
+
+    private Risposta importa(byte[] stampa, String chiave) throws Exception {
+        byte[] testa = ("--confine\r\nContent-Disposition: form-data; name=\"file\"; filename=\"stampa.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] coda = "\r\n--confine--\r\n".getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + porta
+                        + "/api/import?ente=" + URLEncoder.encode("Comune di Capannori", StandardCharsets.UTF_8) + "&anno=2023"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("controllo:controllo".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "multipart/form-data; boundary=confine")
+                .header("Idempotency-Key", chiave)
+                .timeout(Duration.ofMinutes(2))
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(testa, stampa, coda)))
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Risposta(r.statusCode(), r.body(), r.headers().map());
     }
 
     /**
