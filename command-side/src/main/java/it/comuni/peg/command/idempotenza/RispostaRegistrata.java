@@ -1,5 +1,9 @@
 package it.comuni.peg.command.idempotenza;
 
-/** The first answer given to a request with an Idempotency-Key, replayed to every retry. */
-record RispostaRegistrata(String impronta, int stato, String tipoContenuto, String posizione, String etag, byte[] corpo) {
+/**
+ * What a claimed Idempotency-Key keeps: the fingerprint of the request that claimed it, and the
+ * result its command answered, serialized as Axon serializes a result ({@code tipoEsito} null: the
+ * command answered nothing).
+ */
+record RispostaRegistrata(String impronta, String tipoEsito, byte[] esito) {
 }

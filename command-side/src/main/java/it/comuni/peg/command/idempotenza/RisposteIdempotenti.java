@@ -1,5 +1,6 @@
 package it.comuni.peg.command.idempotenza;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -7,7 +8,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The table richiesta_idempotente: one row per (user, key), written once. */
+/**
+ * The table richiesta_idempotente: one row per (user, key), written by the unit of work of the
+ * command that claimed the key, in the transaction that appends its events (JdbcTemplate joins the
+ * transaction Axon started), so the row and the events commit or roll back together.
+ */
 @Repository
 class RisposteIdempotenti {
 
@@ -17,26 +22,33 @@ class RisposteIdempotenti {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Claims the key for a request with this fingerprint: true when the key is now this
+     * transaction's, false when an earlier request committed it (read it with {@link #trova}). A
+     * transaction that claimed the key and has not ended yet (in another process, or a command on
+     * another aggregate) holds the row's lock: the insert waits for it, then fails as a duplicate
+     * if that transaction committed, or succeeds if it rolled back.
+     */
+    boolean rivendica(String utente, String chiave, String impronta) {
+        try {
+            jdbc.update("INSERT INTO richiesta_idempotente (utente, chiave, impronta, registrata_il) VALUES (?, ?, ?, ?)",
+                    utente, chiave, impronta, Timestamp.from(Instant.now()));
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    /** What was committed under the key (under READ COMMITTED, the row a claim collided with is visible). */
     Optional<RispostaRegistrata> trova(String utente, String chiave) {
-        return jdbc.query("SELECT impronta, stato_http, tipo_contenuto, posizione, etag, corpo FROM richiesta_idempotente"
-                        + " WHERE utente = ? AND chiave = ?",
-                (rs, i) -> new RispostaRegistrata(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBytes(6)),
+        return jdbc.query("SELECT impronta, tipo_esito, esito FROM richiesta_idempotente WHERE utente = ? AND chiave = ?",
+                (rs, i) -> new RispostaRegistrata(rs.getString(1), rs.getString(2), rs.getBytes(3)),
                 utente, chiave).stream().findFirst();
     }
 
-    /** Claims the key: a concurrent request with the same key waits on this row's lock, then fails. */
-    void registra(String utente, String chiave, RispostaRegistrata risposta) {
-        jdbc.update("INSERT INTO richiesta_idempotente (utente, chiave, impronta, stato_http, tipo_contenuto, posizione,"
-                        + " etag, corpo, registrata_il) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                utente, chiave, risposta.impronta(), risposta.stato(), risposta.tipoContenuto(), risposta.posizione(),
-                risposta.etag(), risposta.corpo(), Timestamp.from(Instant.now()));
-    }
-
-    void completa(String utente, String chiave, RispostaRegistrata risposta) {
-        jdbc.update("UPDATE richiesta_idempotente SET stato_http = ?, tipo_contenuto = ?, posizione = ?, etag = ?, corpo = ?"
-                        + " WHERE utente = ? AND chiave = ?",
-                risposta.stato(), risposta.tipoContenuto(), risposta.posizione(), risposta.etag(), risposta.corpo(),
-                utente, chiave);
+    /** The command's result, beside the key this transaction claimed. */
+    void registra(String utente, String chiave, String tipoEsito, byte[] esito) {
+        jdbc.update("UPDATE richiesta_idempotente SET tipo_esito = ?, esito = ? WHERE utente = ? AND chiave = ?",
+                tipoEsito, esito, utente, chiave);
     }
 }

@@ -1,5 +1,6 @@
 package it.comuni.peg.command.obiettivo;
 
+import it.comuni.peg.command.concorrenza.BloccoAnticipato;
 import it.comuni.peg.command.concorrenza.CacheObiettivi;
 import it.comuni.peg.api.comune.Motivazione;
 import it.comuni.peg.api.comune.NonTrovato;
@@ -62,8 +63,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 // No snapshots: an objective holds a few hundred events a year, and the Jackson serializer cannot
 // write this class's private state into a snapshot (it would load back empty). Loaded objectives
-// stay in memory instead (CacheObiettivi, checked against the store before each command).
-@Aggregate(cache = CacheObiettivi.NOME)
+// stay in memory instead (CacheObiettivi, checked against the store before each command). The lock is
+// the one BloccoAnticipato takes first in every command's unit of work.
+@Aggregate(cache = CacheObiettivi.NOME, lockFactory = BloccoAnticipato.BLOCCHI)
 public class Obiettivo {
 
     /** Years outside this range are typing errors, not PEGs. */

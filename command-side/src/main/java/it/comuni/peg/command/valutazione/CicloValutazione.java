@@ -12,6 +12,7 @@ import it.comuni.peg.api.valutazione.MonitoraggioChiuso;
 import it.comuni.peg.api.valutazione.ParametriValutazione;
 import it.comuni.peg.api.valutazione.RegistraValutazione;
 import it.comuni.peg.api.valutazione.ValutazioneRegistrata;
+import it.comuni.peg.command.concorrenza.BloccoAnticipato;
 import it.comuni.peg.api.comune.AccessoNegato;
 import it.comuni.peg.platform.axon.Metadati;
 import org.axonframework.commandhandling.CommandHandler;
@@ -37,7 +38,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * acts. Created by whichever of its commands comes first. It never touches an objective: the nucleo
  * evaluates what the dirigenti reported, it does not edit it.
  */
-@Aggregate
+// the lock BloccoAnticipato takes first in every command's unit of work
+@Aggregate(lockFactory = BloccoAnticipato.BLOCCHI)
 public class CicloValutazione {
 
     @AggregateIdentifier

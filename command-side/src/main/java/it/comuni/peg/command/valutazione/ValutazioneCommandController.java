@@ -10,13 +10,13 @@ import it.comuni.peg.api.valutazione.CicloValutazioneId;
 import it.comuni.peg.api.valutazione.ImpostaMetodoValutazione;
 import it.comuni.peg.api.valutazione.ParametriValutazione;
 import it.comuni.peg.api.valutazione.RegistraValutazione;
+import it.comuni.peg.command.idempotenza.InvioIdempotente;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -36,10 +36,10 @@ public class ValutazioneCommandController {
 
     private static final String OBBLIGATORIO = "Campo obbligatorio";
 
-    private final CommandGateway commandGateway;
+    private final InvioIdempotente invio;
 
-    public ValutazioneCommandController(CommandGateway commandGateway) {
-        this.commandGateway = commandGateway;
+    public ValutazioneCommandController(InvioIdempotente invio) {
+        this.invio = invio;
     }
 
     public record EsitoCiclo(String ciclo, long versione) {
@@ -69,21 +69,21 @@ public class ValutazioneCommandController {
     @Operation(summary = "Imposta i parametri del metodo di valutazione di un ente e anno (nuova versione)")
     public ResponseEntity<EsitoCiclo> metodo(@Valid @RequestBody ImpostaMetodo r) {
         String ciclo = CicloValutazioneId.di(r.ente(), r.anno());
-        return esito(ciclo, commandGateway.sendAndWait(new ImpostaMetodoValutazione(ciclo, r.ente(), r.anno(), r.parametri(), r.motivazione())));
+        return esito(ciclo, invio.invia(new ImpostaMetodoValutazione(ciclo, r.ente(), r.anno(), r.parametri(), r.motivazione())));
     }
 
     @PostMapping("/monitoraggi")
     @Operation(summary = "Chiude il monitoraggio intermedio a una data (es. 30/06)")
     public ResponseEntity<EsitoCiclo> monitoraggio(@Valid @RequestBody Monitoraggio r) {
         String ciclo = CicloValutazioneId.di(r.ente(), r.anno());
-        return esito(ciclo, commandGateway.sendAndWait(new ChiudiMonitoraggio(ciclo, r.ente(), r.anno(), r.data(), r.note())));
+        return esito(ciclo, invio.invia(new ChiudiMonitoraggio(ciclo, r.ente(), r.anno(), r.data(), r.note())));
     }
 
     @PostMapping("/valutazioni")
     @Operation(summary = "Registra la valutazione finale di un obiettivo, con motivazione e, se serve, la valutazione degli indicatori")
     public ResponseEntity<EsitoCiclo> valutazione(@Valid @RequestBody Valutazione r) {
         String ciclo = CicloValutazioneId.di(r.ente(), r.anno());
-        return esito(ciclo, commandGateway.sendAndWait(new RegistraValutazione(ciclo, r.ente(), r.anno(), r.obiettivoId(),
+        return esito(ciclo, invio.invia(new RegistraValutazione(ciclo, r.ente(), r.anno(), r.obiettivoId(),
                 r.al(), r.valutazioneIndicatori(), r.motivazione())));
     }
 

@@ -14,10 +14,10 @@ import it.comuni.peg.api.obiettivo.DefinisciObiettivo;
 import it.comuni.peg.api.obiettivo.ModificaObiettivo;
 import it.comuni.peg.api.persona.AssegnaPersona;
 import it.comuni.peg.api.persona.TerminaAssegnazione;
+import it.comuni.peg.command.idempotenza.InvioIdempotente;
 import it.comuni.peg.command.metadati.VersioneAttesaDaMetadati;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -33,25 +33,28 @@ import java.net.URI;
 /**
  * The command API of an Obiettivo PEG: each endpoint sends one command and answers with the
  * objective's new version. {@code If-Match} (the version the client saw) makes a stale write fail
- * with 412.
+ * with 412. Every answer is built from the command's result alone, so that a retry under an
+ * Idempotency-Key, which gets the first request's result back ({@link InvioIdempotente}), gets
+ * the first answer.
  */
 @RestController
 @RequestMapping("/api/obiettivi")
 @Tag(name = "Comandi", description = "Pianificazione e consuntivo degli obiettivi PEG")
 public class ObiettiviCommandController {
 
-    private final CommandGateway commandGateway;
+    private final InvioIdempotente invio;
 
-    public ObiettiviCommandController(CommandGateway commandGateway) {
-        this.commandGateway = commandGateway;
+    public ObiettiviCommandController(InvioIdempotente invio) {
+        this.invio = invio;
     }
 
     @PostMapping
     @Operation(summary = "Definisce un obiettivo PEG")
     public ResponseEntity<Esito> definisci(@Valid @RequestBody Richieste.DefinisciObiettivo r) {
-        ObiettivoId id = ObiettivoId.nuovo();
-        commandGateway.sendAndWait(new DefinisciObiettivo(id, r.ente(), r.anno(), r.titolo(), r.descrizione(),
+        Object creato = invio.invia(new DefinisciObiettivo(ObiettivoId.nuovo(), r.ente(), r.anno(), r.titolo(), r.descrizione(),
                 r.settore(), r.ufficio(), r.pesoIndicatori(), r.pesoFasi(), r.dupStrategico(), r.dupOperativo()));
+        // the id the objective was created with, which a retry gets back instead of the one it made up
+        ObiettivoId id = ObiettivoId.di(creato.toString());
         return ResponseEntity.created(URI.create("/api/obiettivi/" + id)).eTag(etag(0)).body(new Esito(id.valore(), 0));
     }
 
@@ -133,7 +136,7 @@ public class ObiettiviCommandController {
         Long versioneAttesa = VersioneEtag.daIfMatch(ifMatch);
         MetaData metadati = versioneAttesa == null ? MetaData.emptyInstance()
                 : MetaData.with(VersioneAttesaDaMetadati.VERSIONE_ATTESA, versioneAttesa);
-        Number versione = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(comando).andMetaData(metadati));
+        Number versione = invio.invia(GenericCommandMessage.asCommandMessage(comando).andMetaData(metadati));
         return ResponseEntity.ok().eTag(etag(versione.longValue())).body(new Esito(id.valore(), versione.longValue()));
     }
 

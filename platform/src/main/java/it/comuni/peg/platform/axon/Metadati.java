@@ -11,6 +11,12 @@ public final class Metadati {
     public static final String PERSONA = "persona";
     /** The client's Idempotency-Key header, when it sent one. */
     public static final String CHIAVE_IDEMPOTENZA = "chiaveIdempotenza";
+    /**
+     * The fingerprint (SHA-256, hex) of the HTTP request that sent the command with its
+     * Idempotency-Key: only on a command that claims the key, so that a retry can be told from a
+     * different request under the same key. A command attribute, never copied onto events.
+     */
+    public static final String IMPRONTA_RICHIESTA = "improntaRichiesta";
     /** The id of the HTTP request (X-Request-Id, or one made up), for tracing across logs. */
     public static final String RICHIESTA = "richiesta";
 

@@ -7,6 +7,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 import it.comuni.peg.api.comune.AccessoNegato;
+import it.comuni.peg.api.comune.ChiaveRiutilizzata;
 import it.comuni.peg.api.comune.NonTrovato;
 import it.comuni.peg.api.comune.RegolaViolata;
 import it.comuni.peg.api.comune.ValoreNonValido;
@@ -71,6 +72,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RegolaViolata.class)
     ProblemDetail regolaViolata(RegolaViolata e) {
         return Problemi.problema(HttpStatus.CONFLICT, "regola-violata", "Regola violata", e.getMessage());
+    }
+
+    /** The Idempotency-Key of an earlier, different request: the client's bug, not a retry. */
+    @ExceptionHandler(ChiaveRiutilizzata.class)
+    ProblemDetail chiaveRiutilizzata(ChiaveRiutilizzata e) {
+        return Problemi.problema(HttpStatus.UNPROCESSABLE_CONTENT, "chiave-riutilizzata", "Idempotency-Key già usata",
+                e.getMessage());
     }
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)
