@@ -142,7 +142,7 @@ class IdempotenzaHttpTest {
      */
     @Test
     void anImportUnderAKeyAppendsOnceAndClaimsNoKey() throws Exception {
-        byte[] stampa = Files.readAllBytes(Path.of("..", "command-side", "src", "test", "resources", "stampe",
+        byte[] stampa = Files.readAllBytes(Path.of("..", "docs", "peg",
                 "capannori-2023-obiettivi-peg-straordinari.txt"));
         Risposta prima = importa(stampa, "importazione-capannori");
         int eventi = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Integer.class);
