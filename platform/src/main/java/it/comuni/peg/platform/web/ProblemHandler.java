@@ -10,6 +10,7 @@ import it.comuni.peg.api.comune.AccessoNegato;
 import it.comuni.peg.api.comune.NonTrovato;
 import it.comuni.peg.api.comune.RegolaViolata;
 import it.comuni.peg.api.comune.ValoreNonValido;
+import it.comuni.peg.api.comune.ValoriNonValidi;
 import it.comuni.peg.platform.web.Problemi.ErroreCampo;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -54,6 +55,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ValoreNonValido.class)
     ProblemDetail valoreNonValido(ValoreNonValido e) {
+        if (e instanceof ValoriNonValidi tutti) {
+            return Problemi.inputNonValido(e.getMessage(),
+                    tutti.errori().stream().map(v -> new ErroreCampo(v.campo(), v.messaggio())).toList());
+        }
         return Problemi.inputNonValido(e.getMessage(), List.of(new ErroreCampo(e.campo(), e.getMessage())));
     }
 
