@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -64,13 +65,14 @@ class ColonneProiezioniTest {
             "assegnazione_persona");
 
     private static Map<String, Colonna> colonne;
+    private static String url;
 
     record Colonna(String tabella, String nome, String tipo, long caratteri, String charset, String collation) {
     }
 
     @BeforeAll
     static void schema() throws SQLException {
-        String url = MariaDbDiTest.nuovoDatabase();
+        url = MariaDbDiTest.nuovoDatabase();
         Flyway.configure().dataSource(url, MariaDbDiTest.utente(), MariaDbDiTest.password())
                 .locations("classpath:db/migration").load().migrate();
         colonne = new TreeMap<>();
@@ -153,6 +155,67 @@ class ColonneProiezioniTest {
     @Test
     void aNameInAKeyIsComparedExactly() {
         assertThat(colonne.get("assegnazione_persona.nome").collation()).isEqualTo("utf8mb4_bin");
+    }
+
+    /**
+     * Every index of the projections finds a row whose texts are as long as an event may hold them, in
+     * 4-byte characters, and an ASCII one: MariaDB 10.11.5 once built a prefix index that found nothing (see V22).
+     */
+    @Test
+    void everyIndexFindsTheRowsItIndexes() throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, MariaDbDiTest.utente(), MariaDbDiTest.password())) {
+            for (boolean ascii : List.of(true, false)) {
+                String ente = ascii ? "Comune di Prova" : pieno(Limite.ENTE);
+                String id = "id-" + ente.length();
+                String codice = ascii ? "SASTER" : pieno(Limite.CODICE);
+                String nome = ascii ? "ROSSI MARIO" : pieno(Limite.PERSONA);
+                aggiorna(c, "INSERT INTO scheda_obiettivo (obiettivo_id, ente, anno, settore, ufficio, titolo, completato, avviato,"
+                        + " versione, definito_il, documento) VALUES (?, ?, 2023, ?, ?, 't', 0, 0, 0, '2023-01-10', '{}')", id, ente, codice, codice);
+                aggiorna(c, "INSERT INTO storico_obiettivo (obiettivo_id, ente, anno, titolo, ultima_sequenza) VALUES (?, ?, 2023, 't', 0)",
+                        id, ente);
+                aggiorna(c, "INSERT INTO storico_voce (obiettivo_id, sequenza, ente, anno, posizione, registrato_il, tipo, descrizione,"
+                        + " registrato_in_ritardo) VALUES (?, 0, ?, 2023, 1, '2023-01-10', 'T', 'd', 0)", id, ente);
+                aggiorna(c, "INSERT INTO assegnazione_persona (obiettivo_id, nome, inizio, ente, anno, fine)"
+                        + " VALUES (?, ?, '2023-01-01', ?, 2023, '2023-12-31')", id, nome, ente);
+                Map<String, Object[]> ricerche = new LinkedHashMap<>();
+                ricerche.put("SELECT COUNT(*) FROM scheda_obiettivo FORCE INDEX (ix_scheda_peg) WHERE ente = ? AND anno = 2023"
+                        + " AND settore = ? AND ufficio = ?", new Object[]{ente, codice, codice});
+                ricerche.put("SELECT COUNT(*) FROM scheda_obiettivo FORCE INDEX (ix_scheda_peg_definito) WHERE ente = ? AND anno = 2023"
+                        + " AND definito_il <= '2023-12-31'", new Object[]{ente});
+                ricerche.put("SELECT COUNT(*) FROM storico_voce FORCE INDEX (ix_storico_peg) WHERE ente = ? AND anno = 2023"
+                        + " AND registrato_il >= '2023-01-01'", new Object[]{ente});
+                ricerche.put("SELECT COUNT(*) FROM storico_voce FORCE INDEX (ix_storico_obiettivo_tempo) WHERE obiettivo_id = ?"
+                        + " AND registrato_il >= '2023-01-01'", new Object[]{id});
+                ricerche.put("SELECT COUNT(*) FROM assegnazione_persona FORCE INDEX (ix_assegnazione_nome) WHERE nome = ? AND anno = 2023",
+                        new Object[]{nome});
+                ricerche.put("SELECT COUNT(*) FROM assegnazione_persona FORCE INDEX (PRIMARY) WHERE obiettivo_id = ? AND nome = ?"
+                        + " AND inizio = '2023-01-01'", new Object[]{id, nome});
+                for (Map.Entry<String, Object[]> r : ricerche.entrySet()) {
+                    assertThat(conta(c, r.getKey(), r.getValue())).as(r.getKey() + " con ente di " + Limite.caratteri(ente) + " caratteri").isEqualTo(1);
+                }
+            }
+        }
+    }
+
+    private static void aggiorna(Connection c, String sql, Object... valori) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < valori.length; i++) {
+                s.setObject(i + 1, valori[i]);
+            }
+            s.executeUpdate();
+        }
+    }
+
+    private static long conta(Connection c, String sql, Object... valori) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < valori.length; i++) {
+                s.setObject(i + 1, valori[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     @Test
