@@ -112,13 +112,14 @@ public class Parcheggio implements ErrorHandler {
             UnitOfWork<?> radice = unita.root();
             Integer segmento = radice.getResource(chiaveSegmento);
             if (segmento != null && radice instanceof BatchingUnitOfWork<?> lotto) {
-                List<?> messaggi = lotto.getMessages();
-                String primo = ((EventMessage<?>) messaggi.get(0)).getIdentifier();
-                LottoInCorso corrente = IN_CORSO.get();
-                if (corrente == null || !corrente.gruppo().equals(gruppo) || corrente.segmento() != segmento
-                        || !corrente.primoEvento().equals(primo) || corrente.eventi() != messaggi.size()) {
-                    IN_CORSO.set(new LottoInCorso(gruppo, segmento, primo, messaggi.size()));
-                }
+                // once per batch, at its first event
+                radice.getOrComputeResource(LottoInCorso.class.getName(), chiave -> {
+                    List<?> messaggi = lotto.getMessages();
+                    LottoInCorso corrente = new LottoInCorso(gruppo, segmento,
+                            ((EventMessage<?>) messaggi.get(0)).getIdentifier(), messaggi.size());
+                    IN_CORSO.set(corrente);
+                    return corrente;
+                });
             }
             return catena.proceed();
         };
