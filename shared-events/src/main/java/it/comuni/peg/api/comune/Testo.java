@@ -34,7 +34,9 @@ public final class Testo {
     private static String massimo(String valore, String campo, int massimo) {
         // UTF-16 units first: cheap, and never fewer than the characters
         if (valore.length() > massimo && Limite.caratteri(valore) > massimo) {
-            throw new ValoreNonValido(campo, "Il campo '" + campo + "' supera " + massimo + " caratteri");
+            // the wording of Lunghezze's refusals: one message for a text too long, whoever finds it
+            throw new ValoreNonValido(campo, "Testo troppo lungo: al massimo " + massimo + " caratteri (ricevuti "
+                    + Limite.caratteri(valore) + ")");
         }
         return valore;
     }
