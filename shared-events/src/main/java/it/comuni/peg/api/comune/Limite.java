@@ -28,8 +28,9 @@ public enum Limite {
     /**
      * Description of an objective or a phase, an HTML fragment as in the print (its longest is 8,838).
      * At this size a command still fits the API's 2 MB body when every character is a 4-byte one
-     * written as a JSON escape pair (12 bytes), and an ObiettivoModificato (the description before and
-     * after) stays under 1 MB.
+     * written as a JSON escape pair (12 bytes), and the largest event, an ObiettivoModificato (the
+     * description before and after: 2.4 MB, since Axon's Jackson writes such a character as an escape
+     * pair too), stays well within MariaDB's 16 MB packet.
      */
     DESCRIZIONE(100_000, Testo.LUNGHEZZA_MASSIMA_LUNGA),
     /**
