@@ -123,6 +123,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(new ErroreCampo("$", "Nome o valore di un parametro non ammesso")));
     }
 
+    /**
+     * A form-encoded body or a query string that is not valid UTF-8: Tomcat refuses to decode it when
+     * Spring asks for the parameters (even to read a body it will then refuse as not JSON).
+     */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ProblemDetail parametriIlleggibili(RuntimeException e) {
+        return Problemi.inputNonValido("La richiesta contiene caratteri non validi",
+                List.of(new ErroreCampo("$", "Parametri o corpo non leggibili come UTF-8")));
+    }
+
     /** Left to Spring Security, which answers 401 or 403 as problem+json too. */
     @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
     void sicurezza(RuntimeException e) {
@@ -189,6 +199,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     private static ProblemDetail corpoNonLeggibile(Throwable causa) {
         if (causa instanceof ValueInstantiationException vie && radice(vie) instanceof ValoreNonValido vnv) {
             String campo = percorso(vie);
+            // a value type that names its own field more precisely (Settore: settore.nome) is taken at its word
+            if (vnv.campo() != null && vnv.campo().startsWith(campo + ".")) {
+                campo = vnv.campo();
+            }
             return Problemi.inputNonValido(vnv.getMessage(),
                     List.of(new ErroreCampo(campo.isEmpty() ? vnv.campo() : campo, vnv.getMessage())));
         }
