@@ -1,5 +1,7 @@
 package it.comuni.peg.command.importazione;
 
+import it.comuni.peg.api.comune.Limite;
+import it.comuni.peg.api.comune.Lunghezze;
 import it.comuni.peg.api.comune.NonTrovato;
 import it.comuni.peg.api.comune.RegolaViolata;
 import it.comuni.peg.api.comune.Testo;
@@ -102,6 +104,7 @@ public class ImportatoreStampa {
     /** The parameters every import needs, refused before the file is even read. */
     static void richiediEnteEAnno(String ente, Integer anno) {
         Testo.richiesto(ente, "ente");
+        new Lunghezze().testo("ente", ente.strip(), Limite.ENTE).verifica();
         if (anno == null || anno < PRIMO_ANNO || anno > ULTIMO_ANNO) {
             throw new ValoreNonValido("anno", "L'anno deve essere compreso tra " + PRIMO_ANNO + " e " + ULTIMO_ANNO);
         }

@@ -16,7 +16,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -45,19 +44,19 @@ public class ValutazioneCommandController {
     public record EsitoCiclo(String ciclo, long versione) {
     }
 
-    public record ImpostaMetodo(@NotBlank(message = OBBLIGATORIO) @Size(max = 255) String ente,
+    public record ImpostaMetodo(@NotBlank(message = OBBLIGATORIO) String ente,
                                 @NotNull(message = OBBLIGATORIO) @Min(2000) @Max(2100) Integer anno,
                                 @NotNull(message = OBBLIGATORIO) @Valid ParametriValutazione parametri,
                                 @NotNull(message = OBBLIGATORIO) Motivazione motivazione) {
     }
 
-    public record Monitoraggio(@NotBlank(message = OBBLIGATORIO) @Size(max = 255) String ente,
+    public record Monitoraggio(@NotBlank(message = OBBLIGATORIO) String ente,
                                @NotNull(message = OBBLIGATORIO) @Min(2000) @Max(2100) Integer anno,
                                @NotNull(message = OBBLIGATORIO) LocalDate data,
-                               @Size(max = 10_000) String note) {
+                               String note) {
     }
 
-    public record Valutazione(@NotBlank(message = OBBLIGATORIO) @Size(max = 255) String ente,
+    public record Valutazione(@NotBlank(message = OBBLIGATORIO) String ente,
                               @NotNull(message = OBBLIGATORIO) @Min(2000) @Max(2100) Integer anno,
                               @NotNull(message = OBBLIGATORIO) ObiettivoId obiettivoId,
                               @NotNull(message = OBBLIGATORIO) LocalDate al,

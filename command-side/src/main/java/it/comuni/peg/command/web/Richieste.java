@@ -5,7 +5,6 @@ import it.comuni.peg.api.comune.Percentuale;
 import it.comuni.peg.api.comune.Peso;
 import it.comuni.peg.api.comune.RiferimentoDup;
 import it.comuni.peg.api.comune.Settore;
-import it.comuni.peg.api.comune.Testo;
 import it.comuni.peg.api.comune.Ufficio;
 import it.comuni.peg.api.indicatore.Direzione;
 import jakarta.validation.Valid;
@@ -23,23 +22,22 @@ import java.util.List;
 /**
  * The bodies of the command API. The objective and the phase or indicator come from the path; the
  * user from the security context. Value types (Percentuale, Peso, Motivazione) refuse impossible
- * values while the JSON is read; the aggregate checks the rest against its state.
+ * values while the JSON is read; the command, when built, refuses texts beyond their limit (one set of
+ * limits for every way in: {@link it.comuni.peg.api.comune.Limite}); the aggregate checks the rest
+ * against its state.
  */
 final class Richieste {
 
     private static final String OBBLIGATORIO = "Campo obbligatorio";
-    private static final String TROPPO_LUNGO = "Testo troppo lungo: al massimo {max} caratteri";
-    /** Notes are a few lines; the cap keeps an event (and the projections' columns) sane. */
-    static final int NOTE = 10_000;
 
     private Richieste() {
     }
 
     record DefinisciObiettivo(
-            @NotBlank(message = OBBLIGATORIO) @Size(max = 255, message = TROPPO_LUNGO) String ente,
+            @NotBlank(message = OBBLIGATORIO) String ente,
             @NotNull(message = OBBLIGATORIO) @Min(2000) @Max(2100) Integer anno,
-            @NotBlank(message = OBBLIGATORIO) @Size(max = 1000, message = TROPPO_LUNGO) String titolo,
-            @Size(max = Testo.LUNGHEZZA_MASSIMA_LUNGA, message = TROPPO_LUNGO) String descrizione,
+            @NotBlank(message = OBBLIGATORIO) String titolo,
+            String descrizione,
             @NotNull(message = OBBLIGATORIO) @Valid Settore settore,
             @Valid Ufficio ufficio,
             @NotNull(message = OBBLIGATORIO) Peso pesoIndicatori,
@@ -49,7 +47,7 @@ final class Richieste {
     }
 
     record ModificaObiettivo(
-            @Size(max = Testo.LUNGHEZZA_MASSIMA_LUNGA, message = TROPPO_LUNGO) String descrizione,
+            String descrizione,
             @NotNull(message = OBBLIGATORIO) Peso pesoIndicatori,
             @NotNull(message = OBBLIGATORIO) Peso pesoFasi,
             RiferimentoDup dupStrategico,
@@ -58,22 +56,22 @@ final class Richieste {
     }
 
     record AssegnaPersona(
-            @NotBlank(message = OBBLIGATORIO) @Size(max = 255, message = TROPPO_LUNGO) String nome,
-            @Size(max = 255, message = TROPPO_LUNGO) String categoria,
-            @Size(max = 255, message = TROPPO_LUNGO) String ruolo,
+            @NotBlank(message = OBBLIGATORIO) String nome,
+            String categoria,
+            String ruolo,
             @NotNull(message = OBBLIGATORIO) LocalDate inizio,
             @NotNull(message = OBBLIGATORIO) LocalDate fine) {
     }
 
     record TerminaAssegnazione(
-            @NotBlank(message = OBBLIGATORIO) @Size(max = 255, message = TROPPO_LUNGO) String nome,
+            @NotBlank(message = OBBLIGATORIO) String nome,
             @NotNull(message = OBBLIGATORIO) LocalDate fine) {
     }
 
     record PianificaFase(
             @NotNull(message = OBBLIGATORIO) @Min(1) @Max(999) Integer numero,
-            @NotBlank(message = OBBLIGATORIO) @Size(max = 1000, message = TROPPO_LUNGO) String titolo,
-            @Size(max = Testo.LUNGHEZZA_MASSIMA_LUNGA, message = TROPPO_LUNGO) String descrizione,
+            @NotBlank(message = OBBLIGATORIO) String titolo,
+            String descrizione,
             LocalDate inizio,
             LocalDate fine,
             @Size(max = 36) List<YearMonth> mesiPrevisti) {
@@ -90,28 +88,28 @@ final class Richieste {
             @NotNull(message = OBBLIGATORIO) YearMonth mese,
             @NotNull(message = OBBLIGATORIO) Boolean svolta,
             @NotNull(message = OBBLIGATORIO) Percentuale percentuale,
-            @Size(max = NOTE, message = TROPPO_LUNGO) String note,
-            @Size(max = 1000, message = TROPPO_LUNGO) String atto) {
+            String note,
+            String atto) {
     }
 
     record RettificaConsuntivo(
             @NotNull(message = OBBLIGATORIO) YearMonth mese,
             @NotNull(message = OBBLIGATORIO) Boolean svolta,
             @NotNull(message = OBBLIGATORIO) Percentuale percentuale,
-            @Size(max = NOTE, message = TROPPO_LUNGO) String note,
-            @Size(max = 1000, message = TROPPO_LUNGO) String atto,
+            String note,
+            String atto,
             @NotNull(message = OBBLIGATORIO) Motivazione motivazione) {
     }
 
     record CompletaFase(
             @NotNull(message = OBBLIGATORIO) LocalDate data,
-            @Size(max = 1000, message = TROPPO_LUNGO) String atto) {
+            String atto) {
     }
 
     record DefinisciIndicatore(
-            @NotBlank(message = OBBLIGATORIO) @Size(max = 100, message = TROPPO_LUNGO) String codice,
-            @NotBlank(message = OBBLIGATORIO) @Size(max = 1000, message = TROPPO_LUNGO) String nome,
-            @Size(max = 100, message = TROPPO_LUNGO) String unita,
+            @NotBlank(message = OBBLIGATORIO) String codice,
+            @NotBlank(message = OBBLIGATORIO) String nome,
+            String unita,
             @NotNull(message = OBBLIGATORIO) BigDecimal valoreAtteso,
             @NotNull(message = OBBLIGATORIO) Direzione direzione,
             @NotNull(message = OBBLIGATORIO) Peso peso) {
@@ -120,6 +118,6 @@ final class Richieste {
     record RegistraValoreIndicatore(
             @NotNull(message = OBBLIGATORIO) BigDecimal valore,
             @NotNull(message = OBBLIGATORIO) LocalDate dataRiferimento,
-            @Size(max = NOTE, message = TROPPO_LUNGO) String note) {
+            String note) {
     }
 }

@@ -11,6 +11,7 @@ import it.comuni.peg.api.comune.ChiaveRiutilizzata;
 import it.comuni.peg.api.comune.NonTrovato;
 import it.comuni.peg.api.comune.RegolaViolata;
 import it.comuni.peg.api.comune.ValoreNonValido;
+import it.comuni.peg.api.comune.ValoriNonValidi;
 import it.comuni.peg.platform.web.Problemi.ErroreCampo;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -55,6 +56,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ValoreNonValido.class)
     ProblemDetail valoreNonValido(ValoreNonValido e) {
+        if (e instanceof ValoriNonValidi tutti) {
+            return Problemi.inputNonValido(e.getMessage(),
+                    tutti.errori().stream().map(v -> new ErroreCampo(v.campo(), v.messaggio())).toList());
+        }
         return Problemi.inputNonValido(e.getMessage(), List.of(new ErroreCampo(e.campo(), e.getMessage())));
     }
 
@@ -126,6 +131,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(new ErroreCampo("$", "Nome o valore di un parametro non ammesso")));
     }
 
+    /**
+     * A form-encoded body or a query string that is not valid UTF-8: Tomcat refuses to decode it when
+     * Spring asks for the parameters (even to read a body it will then refuse as not JSON).
+     */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ProblemDetail parametriIlleggibili(RuntimeException e) {
+        return Problemi.inputNonValido("La richiesta contiene caratteri non validi",
+                List.of(new ErroreCampo("$", "Parametri o corpo non leggibili come UTF-8")));
+    }
+
     /** Left to Spring Security, which answers 401 or 403 as problem+json too. */
     @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
     void sicurezza(RuntimeException e) {
@@ -183,17 +198,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(new ErroreCampo(e.getParameterName(), "Parametro obbligatorio"))));
     }
 
-    /**
-     * A form-encoded body (or query string) that is not valid UTF-8: Tomcat 11 refuses to decode it
-     * when Spring asks for the parameters (Spring reads a form POST's body through them, whatever
-     * the endpoint expects), instead of ignoring it as Tomcat 10 did. Bad input: 400, never a 500.
-     */
-    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
-    ProblemDetail parametriIlleggibili(org.apache.tomcat.util.http.InvalidParameterException e) {
-        return Problemi.inputNonValido("I parametri o il corpo del modulo non sono testo UTF-8 valido",
-                List.of(new ErroreCampo("$", "Codifica dei caratteri non valida")));
-    }
-
     @ExceptionHandler(MissingRequestHeaderException.class)
     ProblemDetail intestazioneMancante(MissingRequestHeaderException e) {
         return Problemi.inputNonValido("Manca l'intestazione '" + e.getHeaderName() + "'",
@@ -203,6 +207,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     private static ProblemDetail corpoNonLeggibile(Throwable causa) {
         if (causa instanceof ValueInstantiationException vie && radice(vie) instanceof ValoreNonValido vnv) {
             String campo = percorso(vie);
+            // a value type that names its own field more precisely (Settore: settore.nome) is taken at its word
+            if (vnv.campo() != null && vnv.campo().startsWith(campo + ".")) {
+                campo = vnv.campo();
+            }
             return Problemi.inputNonValido(vnv.getMessage(),
                     List.of(new ErroreCampo(campo.isEmpty() ? vnv.campo() : campo, vnv.getMessage())));
         }

@@ -2,8 +2,6 @@ package it.comuni.peg.query.proiezione;
 
 import it.comuni.peg.api.comune.NonTrovato;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -24,10 +22,12 @@ public class EventiParcheggiati {
 
     private final JdbcTemplate jdbc;
     private final EventProcessingConfiguration configurazione;
+    private final Parcheggio parcheggio;
 
-    public EventiParcheggiati(JdbcTemplate jdbc, EventProcessingConfiguration configurazione) {
+    public EventiParcheggiati(JdbcTemplate jdbc, EventProcessingConfiguration configurazione, Parcheggio parcheggio) {
         this.jdbc = jdbc;
         this.configurazione = configurazione;
+        this.parcheggio = parcheggio;
     }
 
     public record EventoParcheggiato(String id, String proiezione, String sequenza, long posizioneNellaSequenza,
@@ -49,15 +49,19 @@ public class EventiParcheggiati {
                 proiezione, proiezione);
     }
 
-    /** Retries every parked sequence of the projection once, in order; what fails again stays parked. */
+    /**
+     * Retries every parked sequence of the projection once, in order, one event per transaction; what
+     * fails again stays parked with its new cause, behind the others.
+     */
     public EsitoTentativo riprova(String proiezione) {
-        SequencedDeadLetterProcessor<EventMessage<?>> processore = configurazione.sequencedDeadLetterProcessor(proiezione)
-                .orElseThrow(() -> new NonTrovato("La proiezione '" + proiezione + "' non ha una coda di eventi parcheggiati"));
+        if (configurazione.sequencedDeadLetterProcessor(proiezione).isEmpty()) {
+            throw new NonTrovato("La proiezione '" + proiezione + "' non ha una coda di eventi parcheggiati");
+        }
         long sequenze = jdbc.queryForObject("SELECT COUNT(DISTINCT sequence_identifier) FROM dead_letter_entry"
                 + " WHERE processing_group = ?", Long.class, proiezione);
         int riuscite = 0;
         for (int i = 0; i < Math.min(sequenze, MASSIMO_PER_TENTATIVO); i++) {
-            if (processore.processAny()) {
+            if (parcheggio.riprovaSequenza(proiezione)) {
                 riuscite++;
             }
         }

@@ -12,9 +12,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Every projection in its own pooled streaming processor, reading the event store and keeping its
  * token in token_entry, in the same transaction as its rows (JPA token store, same database).
- * A handler failure propagates (Axon's default would log and skip it) and lands in the group's
- * dead-letter queue, with every later event of the same objective behind it: other objectives go
- * on, and nothing is lost or skipped silently. {@code GET /api/admin/proiezioni} shows the count.
+ * A failure propagates (Axon's default would log and skip it) and parks its event in the group's
+ * dead-letter queue, with every later event of the same objective behind it, whatever its cause: in a
+ * handler, at flush or at commit ({@link Parcheggio}). Other objectives go on, and nothing is lost or
+ * skipped silently. {@code GET /api/admin/proiezioni} shows the count.
  * <p>
  * Tuned by the benchmark (ops/benchmark.sh): batches of 500 events per transaction (the handlers
  * write each objective once per batch), and the dead-letter queue's sequence-identifier cache:
@@ -26,12 +27,17 @@ public class ProiezioniConfig {
 
     @Bean
     public ConfigurerModule proiezioniPooled(@Value("${peg.proiezioni.batch:500}") int batch,
-                                             @Value("${peg.proiezioni.segmenti:4}") int segmenti) {
+                                             @Value("${peg.proiezioni.segmenti:4}") int segmenti,
+                                             Parcheggio parcheggio) {
         return configurer -> configurer.eventProcessing(ep -> {
             for (String gruppo : Proiezioni.TUTTE) {
                 ep.registerPooledStreamingEventProcessor(gruppo, c -> c.eventStore(),
                         (c, builder) -> builder.batchSize(batch).initialSegmentCount(segmenti));
                 ep.registerListenerInvocationErrorHandler(gruppo, c -> PropagatingErrorHandler.instance());
+                // what fails outside a handler (at flush, at commit) is parked too: see Parcheggio
+                ep.registerErrorHandler(gruppo, c -> parcheggio);
+                ep.registerHandlerInterceptor(gruppo, c -> parcheggio.intercettore(gruppo));
+                ep.registerDeadLetterPolicy(gruppo, c -> parcheggio.politica());
                 // safe: only the owner of a segment parks its sequences, and the cache lives with the claim
                 ep.registerDeadLetteringEventHandlerInvokerConfiguration(gruppo, (c, invoker) -> invoker.enableSequenceIdentifierCache());
                 ep.registerDeadLetterQueue(gruppo, c -> JpaSequencedDeadLetterQueue.builder()

@@ -40,6 +40,7 @@ public final class Narratore {
 
     private static final DateTimeFormatter GIORNO = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final Locale ITALIANO = Locale.ITALIAN;
+    private static final int CIFRE_IN_CHIARO = 40;
 
     private final int tolleranzaGiorni;
 
@@ -165,8 +166,15 @@ public final class Narratore {
         return m.getMonth().getDisplayName(TextStyle.SHORT, ITALIANO) + " " + m.getYear();
     }
 
-    private static String numero(BigDecimal n) {
-        return n.stripTrailingZeros().toPlainString();
+    /**
+     * Plain digits ("12.5"). A magnitude no indicator has (more than {@value #CIFRE_IN_CHIARO} digits
+     * before or after the point, which only an event older than the commands' bound on numbers can hold)
+     * in scientific notation: written out, 1E+100000 alone would outgrow the sentence's column.
+     */
+    static String numero(BigDecimal n) {
+        BigDecimal ridotto = n.stripTrailingZeros();
+        boolean enorme = ridotto.precision() - ridotto.scale() > CIFRE_IN_CHIARO || ridotto.scale() > CIFRE_IN_CHIARO;
+        return enorme ? ridotto.toString() : ridotto.toPlainString();
     }
 
     private static String g(LocalDate d) {

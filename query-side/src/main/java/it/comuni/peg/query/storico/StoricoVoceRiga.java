@@ -35,6 +35,7 @@ public class StoricoVoceRiga {
     private String utente;
     private String ruolo;
     private String tipo;
+    @Column(columnDefinition = "TEXT")
     private String descrizione;
     @Column(columnDefinition = "TEXT")
     private String motivazione;

@@ -9,9 +9,12 @@ import java.util.UUID;
 /** The identity of an Obiettivo PEG. Travels as a plain string in JSON and as the aggregate id. */
 public record ObiettivoId(String valore) {
 
+    /** Letters, digits, '-' and '_' (a UUID is 36): it names a stream and the projections' rows. */
+    public static final int LUNGHEZZA_MASSIMA = 64;
+
     public ObiettivoId {
         Testo.richiesto(valore, "id");
-        if (valore.length() > 64 || !valore.matches("[A-Za-z0-9_-]+")) {
+        if (valore.length() > LUNGHEZZA_MASSIMA || !valore.matches("[A-Za-z0-9_-]+")) {
             throw new ValoreNonValido("id", "L'identificativo dell'obiettivo contiene caratteri non ammessi");
         }
     }

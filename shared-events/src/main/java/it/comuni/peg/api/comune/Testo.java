@@ -1,10 +1,16 @@
 package it.comuni.peg.api.comune;
 
-/** Checks on free text shared by every value type and command. */
+/**
+ * Checks on free text shared by every value type and command: present when required, and never
+ * beyond what an event may hold. These bounds are what the write side has always accepted, so every
+ * event ever recorded passes them when it is read back; what a command may carry today is the
+ * stricter {@link Limite} of its field.
+ */
 public final class Testo {
 
-    /** Room for long HTML descriptions (events beyond the 64 KiB of a BLOB), short enough to keep events sane. */
+    /** The most characters an event may hold in a long text (a description, notes); never lowered. */
     public static final int LUNGHEZZA_MASSIMA_LUNGA = 200_000;
+    /** The most characters an event may hold in a short text (a title, a code, a name); never lowered. */
     public static final int LUNGHEZZA_MASSIMA_BREVE = 1_000;
 
     private Testo() {
@@ -26,8 +32,11 @@ public final class Testo {
     }
 
     private static String massimo(String valore, String campo, int massimo) {
-        if (valore.length() > massimo) {
-            throw new ValoreNonValido(campo, "Il campo '" + campo + "' supera " + massimo + " caratteri");
+        // UTF-16 units first: cheap, and never fewer than the characters
+        if (valore.length() > massimo && Limite.caratteri(valore) > massimo) {
+            // the wording of Lunghezze's refusals: one message for a text too long, whoever finds it
+            throw new ValoreNonValido(campo, "Testo troppo lungo: al massimo " + massimo + " caratteri (ricevuti "
+                    + Limite.caratteri(valore) + ")");
         }
         return valore;
     }

@@ -1,5 +1,7 @@
 package it.comuni.peg.api.consuntivo;
 
+import it.comuni.peg.api.comune.Limite;
+import it.comuni.peg.api.comune.Lunghezze;
 import it.comuni.peg.api.comune.ObiettivoId;
 import it.comuni.peg.api.comune.Percentuale;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -18,4 +20,12 @@ public record RegistraConsuntivo(
         Percentuale percentuale,
         String note,
         String atto) {
+
+    /** Refuses, naming each field, texts beyond their {@link Limite}. */
+    public RegistraConsuntivo {
+        new Lunghezze()
+                .testo("note", note, Limite.NOTE)
+                .testo("atto", atto, Limite.ATTO)
+                .verifica();
+    }
 }

@@ -1,5 +1,7 @@
 package it.comuni.peg.api.consuntivo;
 
+import it.comuni.peg.api.comune.Limite;
+import it.comuni.peg.api.comune.Lunghezze;
 import it.comuni.peg.api.comune.Motivazione;
 import it.comuni.peg.api.comune.ObiettivoId;
 import it.comuni.peg.api.comune.Percentuale;
@@ -17,4 +19,13 @@ public record RettificaConsuntivo(
         String note,
         String atto,
         Motivazione motivazione) {
+
+    /** Refuses, naming each field, texts beyond their {@link Limite}. */
+    public RettificaConsuntivo {
+        new Lunghezze()
+                .testo("note", note, Limite.NOTE)
+                .testo("atto", atto, Limite.ATTO)
+                .motivazione("motivazione", motivazione)
+                .verifica();
+    }
 }

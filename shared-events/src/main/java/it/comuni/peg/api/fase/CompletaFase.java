@@ -1,5 +1,7 @@
 package it.comuni.peg.api.fase;
 
+import it.comuni.peg.api.comune.Limite;
+import it.comuni.peg.api.comune.Lunghezze;
 import it.comuni.peg.api.comune.ObiettivoId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -11,4 +13,9 @@ public record CompletaFase(
         int numero,
         LocalDate data,
         String atto) {
+
+    /** Refuses, naming each field, texts beyond their {@link Limite}. */
+    public CompletaFase {
+        new Lunghezze().testo("atto", atto, Limite.ATTO).verifica();
+    }
 }

@@ -1,5 +1,7 @@
 package it.comuni.peg.api.fase;
 
+import it.comuni.peg.api.comune.Limite;
+import it.comuni.peg.api.comune.Lunghezze;
 import it.comuni.peg.api.comune.ObiettivoId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -19,4 +21,12 @@ public record PianificaFase(
         LocalDate inizio,
         LocalDate fine,
         List<YearMonth> mesiPrevisti) {
+
+    /** Refuses, naming each field, texts beyond their {@link Limite}. */
+    public PianificaFase {
+        new Lunghezze()
+                .testo("titolo", titolo, Limite.TITOLO)
+                .testo("descrizione", descrizione, Limite.DESCRIZIONE)
+                .verifica();
+    }
 }

@@ -1,5 +1,7 @@
 package it.comuni.peg.api.fase;
 
+import it.comuni.peg.api.comune.Limite;
+import it.comuni.peg.api.comune.Lunghezze;
 import it.comuni.peg.api.comune.Motivazione;
 import it.comuni.peg.api.comune.ObiettivoId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -16,4 +18,9 @@ public record RimodulaFase(
         LocalDate fine,
         List<YearMonth> mesiPrevisti,
         Motivazione motivazione) {
+
+    /** Refuses, naming each field, texts beyond their {@link Limite}. */
+    public RimodulaFase {
+        new Lunghezze().motivazione("motivazione", motivazione).verifica();
+    }
 }

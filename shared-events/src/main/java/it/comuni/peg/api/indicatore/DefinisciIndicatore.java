@@ -1,5 +1,7 @@
 package it.comuni.peg.api.indicatore;
 
+import it.comuni.peg.api.comune.Limite;
+import it.comuni.peg.api.comune.Lunghezze;
 import it.comuni.peg.api.comune.ObiettivoId;
 import it.comuni.peg.api.comune.Peso;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -15,4 +17,14 @@ public record DefinisciIndicatore(
         BigDecimal valoreAtteso,
         Direzione direzione,
         Peso peso) {
+
+    /** Refuses, naming each field, texts beyond their {@link Limite} and numbers beyond its digits. */
+    public DefinisciIndicatore {
+        new Lunghezze()
+                .testo("codice", codice, Limite.CODICE)
+                .testo("nome", nome, Limite.TITOLO)
+                .testo("unita", unita, Limite.UNITA)
+                .numero("valoreAtteso", valoreAtteso)
+                .verifica();
+    }
 }

@@ -1,5 +1,7 @@
 package it.comuni.peg.api.indicatore;
 
+import it.comuni.peg.api.comune.Limite;
+import it.comuni.peg.api.comune.Lunghezze;
 import it.comuni.peg.api.comune.ObiettivoId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -13,4 +15,10 @@ public record RegistraValoreIndicatore(
         BigDecimal valore,
         LocalDate dataRiferimento,
         String note) {
+
+    /** Refuses, naming each field, texts beyond their {@link Limite} and numbers beyond its digits. */
+    public RegistraValoreIndicatore {
+        // the code names an indicator already defined (perhaps before today's limits): it is no new text
+        new Lunghezze().testo("note", note, Limite.NOTE).numero("valore", valore).verifica();
+    }
 }

@@ -1,5 +1,7 @@
 package it.comuni.peg.api.obiettivo;
 
+import it.comuni.peg.api.comune.Limite;
+import it.comuni.peg.api.comune.Lunghezze;
 import it.comuni.peg.api.comune.ObiettivoId;
 import it.comuni.peg.api.comune.Peso;
 import it.comuni.peg.api.comune.RiferimentoDup;
@@ -20,4 +22,17 @@ public record DefinisciObiettivo(
         Peso pesoFasi,
         RiferimentoDup dupStrategico,
         RiferimentoDup dupOperativo) {
+
+    /** Refuses, naming each field, texts beyond their {@link Limite}. */
+    public DefinisciObiettivo {
+        new Lunghezze()
+                .testo("ente", ente, Limite.ENTE)
+                .testo("titolo", titolo, Limite.TITOLO)
+                .testo("descrizione", descrizione, Limite.DESCRIZIONE)
+                .settore("settore", settore)
+                .ufficio("ufficio", ufficio)
+                .dup("dupStrategico", dupStrategico)
+                .dup("dupOperativo", dupOperativo)
+                .verifica();
+    }
 }

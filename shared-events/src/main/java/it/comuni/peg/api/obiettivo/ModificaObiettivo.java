@@ -1,5 +1,7 @@
 package it.comuni.peg.api.obiettivo;
 
+import it.comuni.peg.api.comune.Limite;
+import it.comuni.peg.api.comune.Lunghezze;
 import it.comuni.peg.api.comune.Motivazione;
 import it.comuni.peg.api.comune.ObiettivoId;
 import it.comuni.peg.api.comune.Peso;
@@ -15,4 +17,14 @@ public record ModificaObiettivo(
         RiferimentoDup dupStrategico,
         RiferimentoDup dupOperativo,
         Motivazione motivazione) {
+
+    /** Refuses, naming each field, texts beyond their {@link Limite}. */
+    public ModificaObiettivo {
+        new Lunghezze()
+                .testo("descrizione", descrizione, Limite.DESCRIZIONE)
+                .dup("dupStrategico", dupStrategico)
+                .dup("dupOperativo", dupOperativo)
+                .motivazione("motivazione", motivazione)
+                .verifica();
+    }
 }

@@ -1,5 +1,7 @@
 package it.comuni.peg.api.persona;
 
+import it.comuni.peg.api.comune.Limite;
+import it.comuni.peg.api.comune.Lunghezze;
 import it.comuni.peg.api.comune.ObiettivoId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -13,4 +15,13 @@ public record AssegnaPersona(
         String ruolo,
         LocalDate inizio,
         LocalDate fine) {
+
+    /** Refuses, naming each field, texts beyond their {@link Limite}. */
+    public AssegnaPersona {
+        new Lunghezze()
+                .testo("nome", nome, Limite.PERSONA)
+                .testo("categoria", categoria, Limite.CATEGORIA)
+                .testo("ruolo", ruolo, Limite.RUOLO)
+                .verifica();
+    }
 }

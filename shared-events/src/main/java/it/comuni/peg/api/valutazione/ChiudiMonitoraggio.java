@@ -1,5 +1,7 @@
 package it.comuni.peg.api.valutazione;
 
+import it.comuni.peg.api.comune.Limite;
+import it.comuni.peg.api.comune.Lunghezze;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
@@ -14,4 +16,12 @@ public record ChiudiMonitoraggio(
         int anno,
         LocalDate data,
         String note) {
+
+    /** Refuses, naming each field, texts beyond their {@link Limite}. */
+    public ChiudiMonitoraggio {
+        new Lunghezze()
+                .testo("ente", ente, Limite.ENTE)
+                .testo("note", note, Limite.NOTE)
+                .verifica();
+    }
 }

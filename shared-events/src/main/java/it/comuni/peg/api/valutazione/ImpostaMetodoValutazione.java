@@ -1,5 +1,7 @@
 package it.comuni.peg.api.valutazione;
 
+import it.comuni.peg.api.comune.Limite;
+import it.comuni.peg.api.comune.Lunghezze;
 import it.comuni.peg.api.comune.Motivazione;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -10,4 +12,12 @@ public record ImpostaMetodoValutazione(
         int anno,
         ParametriValutazione parametri,
         Motivazione motivazione) {
+
+    /** Refuses, naming each field, texts beyond their {@link Limite}. */
+    public ImpostaMetodoValutazione {
+        new Lunghezze()
+                .testo("ente", ente, Limite.ENTE)
+                .motivazione("motivazione", motivazione)
+                .verifica();
+    }
 }

@@ -1,5 +1,7 @@
 package it.comuni.peg.api.valutazione;
 
+import it.comuni.peg.api.comune.Limite;
+import it.comuni.peg.api.comune.Lunghezze;
 import it.comuni.peg.api.comune.Motivazione;
 import it.comuni.peg.api.comune.ObiettivoId;
 import it.comuni.peg.api.comune.Percentuale;
@@ -20,4 +22,12 @@ public record RegistraValutazione(
         LocalDate al,
         Percentuale valutazioneIndicatori,
         Motivazione motivazione) {
+
+    /** Refuses, naming each field, texts beyond their {@link Limite}. */
+    public RegistraValutazione {
+        new Lunghezze()
+                .testo("ente", ente, Limite.ENTE)
+                .motivazione("motivazione", motivazione)
+                .verifica();
+    }
 }
