@@ -1,5 +1,6 @@
 package it.comuni.peg.command.importazione;
 
+import it.comuni.peg.api.comune.Limite;
 import it.comuni.peg.api.fase.PianificaFase;
 import it.comuni.peg.api.obiettivo.DefinisciObiettivo;
 import it.comuni.peg.api.persona.AssegnaPersona;
@@ -13,6 +14,7 @@ import it.comuni.peg.command.obiettivo.Obiettivo;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,6 +77,24 @@ class ComandiDaStampaTest {
         assertThat(primo.tipo()).isEqualTo(TipoAvviso.OBIETTIVO_ILLEGGIBILE);
         assertThat(primo.riga()).isEqualTo(53);
         assertThat(primo.messaggio()).contains("riga 63").contains("non tocca l'anno 2025");
+    }
+
+    /** A title beyond its limit: the command refuses it when built, the objective is refused whole, with the line. */
+    @Test
+    void rifiutaInteroUnObiettivoConUnTestoOltreIlLimite() {
+        String lungo = "Diminuzione tempi di verifica delle SCIA " + "x".repeat(Limite.TITOLO.massimo());
+        String testo = new String(StampaDiProva.contenuto(), StandardCharsets.UTF_8)
+                .replace("<b>Diminuzione tempi di verifica delle SCIA</b>", "<b>" + lungo + "</b>");
+        ComandiDaStampa comandi = new ComandiDaStampa(ENTE, 2023);
+        List<Preparazione> preparazioni = new ArrayList<>();
+        Map<String, Integer> occorrenze = new HashMap<>();
+        for (ObiettivoStampato o : LettoreStampaPeg.leggi(testo).obiettivi()) {
+            preparazioni.add(comandi.prepara(o, occorrenze.merge(ComandiDaStampa.chiave(o), 1, Integer::sum)));
+        }
+        assertThat(piani(preparazioni)).hasSize(40);
+        assertThat(preparazioni.stream().flatMap(p -> p.avvisi().stream()))
+                .filteredOn(a -> a.tipo() == TipoAvviso.OBIETTIVO_ILLEGGIBILE).singleElement()
+                .satisfies(a -> assertThat(a.messaggio()).contains("Testo troppo lungo: al massimo 500 caratteri"));
     }
 
     /** The real aggregate takes every command of every objective of the print, in order. */

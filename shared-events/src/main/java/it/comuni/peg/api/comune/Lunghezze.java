@@ -14,6 +14,7 @@ public final class Lunghezze {
 
     private final List<ValoriNonValidi.Errore> errori = new ArrayList<>();
 
+    /** {@code valore} (absent passes) within {@code limite}, counted in characters; beyond it, {@code campo} is named. */
     public Lunghezze testo(String campo, String valore, Limite limite) {
         if (valore != null && valore.length() > limite.massimo()) {
             int caratteri = Limite.caratteri(valore);
@@ -37,23 +38,27 @@ public final class Lunghezze {
         return this;
     }
 
+    /** A settore's code, name and responsabile, named {@code campo.codice}, {@code campo.nome}, {@code campo.responsabile}. */
     public Lunghezze settore(String campo, Settore settore) {
         return settore == null ? this : testo(campo + ".codice", settore.codice(), Limite.CODICE)
                 .testo(campo + ".nome", settore.nome(), Limite.NOME_STRUTTURA)
                 .testo(campo + ".responsabile", settore.responsabile(), Limite.PERSONA);
     }
 
+    /** An ufficio's code, name and responsabile, as {@link #settore}. */
     public Lunghezze ufficio(String campo, Ufficio ufficio) {
         return ufficio == null ? this : testo(campo + ".codice", ufficio.codice(), Limite.CODICE)
                 .testo(campo + ".nome", ufficio.nome(), Limite.NOME_STRUTTURA)
                 .testo(campo + ".responsabile", ufficio.responsabile(), Limite.PERSONA);
     }
 
+    /** A link to the DUP: {@code campo.codice} and {@code campo.titolo}. */
     public Lunghezze dup(String campo, RiferimentoDup dup) {
         return dup == null ? this : testo(campo + ".codice", dup.codice(), Limite.CODICE)
                 .testo(campo + ".titolo", dup.titolo(), Limite.TITOLO_DUP);
     }
 
+    /** A motivazione's text. */
     public Lunghezze motivazione(String campo, Motivazione motivazione) {
         return motivazione == null ? this : testo(campo, motivazione.testo(), Limite.MOTIVAZIONE);
     }

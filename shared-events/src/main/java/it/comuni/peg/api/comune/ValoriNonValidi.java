@@ -20,6 +20,7 @@ public class ValoriNonValidi extends ValoreNonValido {
     public record Errore(String campo, String messaggio) {
     }
 
+    /** Every invalid field, in the order the command checks them; never empty. */
     public List<Errore> errori() {
         return errori;
     }

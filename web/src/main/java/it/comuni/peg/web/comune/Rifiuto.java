@@ -4,6 +4,7 @@ import it.comuni.peg.api.comune.AccessoNegato;
 import it.comuni.peg.api.comune.NonTrovato;
 import it.comuni.peg.api.comune.RegolaViolata;
 import it.comuni.peg.api.comune.ValoreNonValido;
+import it.comuni.peg.api.comune.ValoriNonValidi;
 import org.axonframework.modelling.command.ConcurrencyException;
 
 import java.util.LinkedHashMap;
@@ -22,6 +23,19 @@ public record Rifiuto(Map<String, String> campi, String generale) {
     public static Optional<Rifiuto> di(Throwable errore, Set<String> campiDelModulo) {
         Throwable e = radice(errore);
         String messaggio = e.getMessage();
+        if (e instanceof ValoriNonValidi tutti) {
+            // every field beyond its limit at its place; one the form does not have at the head
+            Map<String, String> campi = new LinkedHashMap<>();
+            String generale = null;
+            for (ValoriNonValidi.Errore voce : tutti.errori()) {
+                if (campiDelModulo.contains(voce.campo())) {
+                    campi.putIfAbsent(voce.campo(), voce.messaggio());
+                } else if (generale == null) {
+                    generale = voce.campo() + ": " + voce.messaggio();
+                }
+            }
+            return Optional.of(new Rifiuto(campi, generale));
+        }
         if (e instanceof ValoreNonValido v) {
             return Optional.of(campo(v.campo(), messaggio, campiDelModulo));
         }

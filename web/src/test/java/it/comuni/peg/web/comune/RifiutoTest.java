@@ -4,10 +4,12 @@ import it.comuni.peg.api.comune.AccessoNegato;
 import it.comuni.peg.api.comune.NonTrovato;
 import it.comuni.peg.api.comune.RegolaViolata;
 import it.comuni.peg.api.comune.ValoreNonValido;
+import it.comuni.peg.api.comune.ValoriNonValidi;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.junit.jupiter.api.Test;
 
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -53,6 +55,16 @@ class RifiutoTest {
         assertThat(giaRegistrata.generale()).contains("già registrata");
         Rifiuto negato = Rifiuto.di(new AccessoNegato("Monitoraggi e valutazioni sono atti del nucleo di valutazione"), MONITORAGGIO).orElseThrow();
         assertThat(negato.generale()).contains("nucleo");
+    }
+
+    @Test
+    void ogniTestoOltreIlLimiteStaAlSuoCampo() {
+        ValoriNonValidi lunghi = new ValoriNonValidi(List.of(
+                new ValoriNonValidi.Errore("titolo", "Testo troppo lungo: al massimo 500 caratteri (ricevuti 501)"),
+                new ValoriNonValidi.Errore("settore.codice", "Testo troppo lungo: al massimo 20 caratteri (ricevuti 21)")));
+        Rifiuto rifiuto = Rifiuto.di(lunghi, DEFINISCI).orElseThrow();
+        assertThat(rifiuto.campi()).containsOnlyKeys("titolo");
+        assertThat(rifiuto.generale()).startsWith("settore.codice: Testo troppo lungo");
     }
 
     @Test
