@@ -4,6 +4,8 @@ import tools.jackson.databind.JsonNode;
 import it.comuni.peg.ClienteHttp.Risposta;
 import it.comuni.peg.guasti.GuastoScheda;
 import it.comuni.peg.platform.test.MariaDbDiTest;
+import it.comuni.peg.support.Attesa;
+import it.comuni.peg.support.ObiettivoDiProva;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
@@ -13,8 +15,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.time.YearMonth;
-import java.time.ZoneId;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,20 +47,20 @@ class EventiParcheggiatiTest {
     @Test
     void aPoisonEventIsParkedTheRestGoesOnAndARetryAppliesIt() throws Exception {
         ClienteHttp http = new ClienteHttp(porta);
-        String a = obiettivo(http);
-        String b = obiettivo(http);
+        String a = ObiettivoDiProva.conUnaFase(http);
+        String b = ObiettivoDiProva.conUnaFase(http);
         GuastoScheda.obiettivo = a;
 
-        consuntivo(http, a, 1, 10);
-        consuntivo(http, b, 1, 10);
-        consuntivo(http, a, 0, 20);
+        ObiettivoDiProva.consuntivo(http, a, 1, 10);
+        ObiettivoDiProva.consuntivo(http, b, 1, 10);
+        ObiettivoDiProva.consuntivo(http, a, 0, 20);
 
-        attendi(() -> consuntivi(http, b) == 1, "l'obiettivo sano va avanti");
+        attendi(() -> ObiettivoDiProva.consuntivi(http, b) == 1, "l'obiettivo sano va avanti");
         attendi(() -> parcheggiati(http) == 2, "i due eventi dell'obiettivo guasto sono parcheggiati");
         JsonNode elenco = http.get("controllo", "/api/admin/eventi-parcheggiati?proiezione=scheda").json();
         assertThat(elenco.get(0).get("aggregato").asText()).isEqualTo(a);
         assertThat(elenco.get(0).get("messaggio").asText()).contains("Guasto simulato");
-        assertThat(consuntivi(http, a)).isZero();
+        assertThat(ObiettivoDiProva.consuntivi(http, a)).isZero();
         assertThat(http.get("ops", "/actuator/prometheus").corpo())
                 .containsPattern("peg_dead_letters\\{[^}]*processor=\"scheda\"[^}]*} 2.0");
 
@@ -69,7 +70,7 @@ class EventiParcheggiatiTest {
 
         // the cause goes away (a transient one would): the periodic retry applies them, in order
         GuastoScheda.obiettivo = null;
-        attendi(() -> consuntivi(http, a) == 2, "la ripresa automatica applichi gli eventi parcheggiati");
+        attendi(() -> ObiettivoDiProva.consuntivi(http, a) == 2, "la ripresa automatica applichi gli eventi parcheggiati");
         assertThat(parcheggiati(http)).isZero();
         Risposta riparato = http.post("controllo", "/api/admin/eventi-parcheggiati/scheda/tentativi", "");
         assertThat(riparato.stato()).isEqualTo(200);
@@ -85,23 +86,23 @@ class EventiParcheggiatiTest {
     @Test
     void aRebuildThatMeetsAPoisonEventFallsBackToTheProcessorsWhichParkIt() throws Exception {
         ClienteHttp http = new ClienteHttp(porta);
-        String a = obiettivo(http);
-        String b = obiettivo(http);
-        consuntivo(http, a, 1, 10);
-        consuntivo(http, b, 1, 10);
-        attendi(() -> consuntivi(http, a) == 1 && consuntivi(http, b) == 1, "le schede abbiano i consuntivi");
+        String a = ObiettivoDiProva.conUnaFase(http);
+        String b = ObiettivoDiProva.conUnaFase(http);
+        ObiettivoDiProva.consuntivo(http, a, 1, 10);
+        ObiettivoDiProva.consuntivo(http, b, 1, 10);
+        attendi(() -> ObiettivoDiProva.consuntivi(http, a) == 1 && ObiettivoDiProva.consuntivi(http, b) == 1, "le schede abbiano i consuntivi");
 
         GuastoScheda.obiettivo = a;
         Risposta avvio = http.post("controllo", "/api/admin/proiezioni/scheda/ricostruzione", "");
         assertThat(avvio.stato()).as(avvio.toString()).isEqualTo(202);
         attendi(() -> !scheda(http).get("inRicostruzione").asBoolean(), "la ricostruzione termini");
         assertThat(scheda(http).get("modo").asText()).isEqualTo("PROCESSORI");
-        assertThat(consuntivi(http, b)).isEqualTo(1);
+        assertThat(ObiettivoDiProva.consuntivi(http, b)).isEqualTo(1);
         attendi(() -> parcheggiati(http) == 1, "il consuntivo dell'obiettivo guasto sia parcheggiato");
-        assertThat(consuntivi(http, a)).isZero();
+        assertThat(ObiettivoDiProva.consuntivi(http, a)).isZero();
 
         GuastoScheda.obiettivo = null;
-        attendi(() -> consuntivi(http, a) == 1, "la ripresa automatica applichi il consuntivo parcheggiato");
+        attendi(() -> ObiettivoDiProva.consuntivi(http, a) == 1, "la ripresa automatica applichi il consuntivo parcheggiato");
         assertThat(parcheggiati(http)).isZero();
     }
 
@@ -114,35 +115,11 @@ class EventiParcheggiatiTest {
         throw new AssertionError("proiezione scheda assente");
     }
 
-    private static String obiettivo(ClienteHttp http) {
-        String id = http.post("controllo", "/api/obiettivi", ComandiHttpTest.OBIETTIVO.formatted(YearMonth.now().getYear()))
-                .json().get("id").asText();
-        assertThat(http.post("controllo", "/api/obiettivi/" + id + "/fasi", "{\"numero\":1,\"titolo\":\"Fase\"}").stato()).isEqualTo(200);
-        return id;
-    }
-
-    private static void consuntivo(ClienteHttp http, String id, int mesiFa, int percentuale) {
-        String mese = YearMonth.now(ZoneId.of("Europe/Rome")).minusMonths(mesiFa).toString();
-        Risposta r = http.post("dirigente", "/api/obiettivi/" + id + "/fasi/1/consuntivi",
-                "{\"mese\":\"" + mese + "\",\"svolta\":true,\"percentuale\":" + percentuale + "}");
-        assertThat(r.stato()).as(r.toString()).isEqualTo(200);
-    }
-
-    private static int consuntivi(ClienteHttp http, String id) {
-        Risposta r = http.get("nucleo", "/api/obiettivi/" + id);
-        // the scheda may not hold its phase yet
-        return r.stato() != 200 || r.json().get("fasi").isEmpty() ? -1 : r.json().get("fasi").get(0).get("consuntivi").size();
-    }
-
     private static long parcheggiati(ClienteHttp http) {
-        return http.get("controllo", "/api/admin/eventi-parcheggiati?proiezione=scheda").json().size();
+        return ObiettivoDiProva.parcheggiati(http, "scheda", null).size();
     }
 
     private static void attendi(Supplier<Boolean> condizione, String cosa) throws InterruptedException {
-        long limite = System.currentTimeMillis() + 60_000;
-        while (!condizione.get()) {
-            assertThat(System.currentTimeMillis()).as("in attesa che " + cosa).isLessThan(limite);
-            Thread.sleep(200);
-        }
+        assertThat(Attesa.entro(Duration.ofSeconds(60), condizione)).as("in attesa che " + cosa).isTrue();
     }
 }

@@ -13,6 +13,7 @@ import it.comuni.peg.api.obiettivo.ObiettivoDefinito;
 import it.comuni.peg.api.persona.PersonaAssegnata;
 import it.comuni.peg.platform.test.MariaDbDiTest;
 import it.comuni.peg.support.Attesa;
+import it.comuni.peg.support.ObiettivoDiProva;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +37,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -89,8 +89,8 @@ class GuastiDelleProiezioniTest {
     @Test
     void aConstraintBrokenWhileTheBatchIsWrittenParksItsEvent() throws Exception {
         ClienteHttp http = new ClienteHttp(porta);
-        String a = obiettivo(http);
-        String b = obiettivo(http);
+        String a = ObiettivoDiProva.conUnaFase(http);
+        String b = ObiettivoDiProva.conUnaFase(http);
         GuastiPiantati.tipo = GuastiPiantati.Tipo.VINCOLO;
         GuastiPiantati.obiettivo = a;
 
@@ -101,8 +101,8 @@ class GuastiDelleProiezioniTest {
     @Test
     void aFailingCommitParksItsEvent() throws Exception {
         ClienteHttp http = new ClienteHttp(porta);
-        String a = obiettivo(http);
-        String b = obiettivo(http);
+        String a = ObiettivoDiProva.conUnaFase(http);
+        String b = ObiettivoDiProva.conUnaFase(http);
         GuastiPiantati.tipo = GuastiPiantati.Tipo.COMMIT;
         GuastiPiantati.obiettivo = a;
 
@@ -112,22 +112,22 @@ class GuastiDelleProiezioniTest {
     @Test
     void aDeadlockIsRetriedAndAppliedWithoutParking() throws Exception {
         ClienteHttp http = new ClienteHttp(porta);
-        String a = obiettivo(http);
+        String a = ObiettivoDiProva.conUnaFase(http);
         GuastiPiantati.tipo = GuastiPiantati.Tipo.CONTESA;
         GuastiPiantati.contese.set(2);
         GuastiPiantati.obiettivo = a;
 
-        consuntivo(http, a, 1, 10);
-        attendi(() -> consuntivi(http, a) == 1, "il consuntivo sia applicato dopo i deadlock");
+        ObiettivoDiProva.consuntivo(http, a, 1, 10);
+        attendi(() -> ObiettivoDiProva.consuntivi(http, a) == 1, "il consuntivo sia applicato dopo i deadlock");
         assertThat(GuastiPiantati.contese.get()).as("entrambi i deadlock sono avvenuti").isNegative();
-        assertThat(parcheggiati(http, "scheda", a)).isEmpty();
+        assertThat(ObiettivoDiProva.parcheggiati(http, "scheda", a)).isEmpty();
     }
 
     @Test
     void aDeadlockThatLastsIsParkedAfterItsRetries() throws Exception {
         ClienteHttp http = new ClienteHttp(porta);
-        String a = obiettivo(http);
-        String b = obiettivo(http);
+        String a = ObiettivoDiProva.conUnaFase(http);
+        String b = ObiettivoDiProva.conUnaFase(http);
         GuastiPiantati.tipo = GuastiPiantati.Tipo.CONTESA;
         GuastiPiantati.contese.set(Integer.MAX_VALUE);
         GuastiPiantati.obiettivo = a;
@@ -139,26 +139,26 @@ class GuastiDelleProiezioniTest {
     @Test
     void aLockWaitTimeoutIsRetriedThenParkedAndAppliedOnceTheLockIsGone() throws Exception {
         ClienteHttp http = new ClienteHttp(porta);
-        String a = obiettivo(http);
-        String b = obiettivo(http);
-        attendi(() -> consuntivi(http, a) == 0, "la scheda da bloccare esista");
+        String a = ObiettivoDiProva.conUnaFase(http);
+        String b = ObiettivoDiProva.conUnaFase(http);
+        attendi(() -> ObiettivoDiProva.consuntivi(http, a) == 0, "la scheda da bloccare esista");
         try (Connection blocco = dataSource.getConnection()) {
             blocco.setAutoCommit(false);
             try (PreparedStatement s = blocco.prepareStatement("SELECT versione FROM scheda_obiettivo WHERE obiettivo_id = ? FOR UPDATE")) {
                 s.setString(1, a);
                 s.executeQuery().close();
             }
-            consuntivo(http, a, 1, 10);
-            consuntivo(http, b, 1, 10);
-            consuntivo(http, a, 0, 20);
-            attendi(() -> consuntivi(http, b) == 1, "l'obiettivo sano nello stesso segmento vada avanti");
-            attendi(() -> parcheggiati(http, "scheda", a).size() == 2, "i consuntivi dell'obiettivo bloccato siano parcheggiati");
-            assertThat(parcheggiati(http, "scheda", a).get(0).get("messaggio").asText()).contains("Lock wait timeout");
+            ObiettivoDiProva.consuntivo(http, a, 1, 10);
+            ObiettivoDiProva.consuntivo(http, b, 1, 10);
+            ObiettivoDiProva.consuntivo(http, a, 0, 20);
+            attendi(() -> ObiettivoDiProva.consuntivi(http, b) == 1, "l'obiettivo sano nello stesso segmento vada avanti");
+            attendi(() -> ObiettivoDiProva.parcheggiati(http, "scheda", a).size() == 2, "i consuntivi dell'obiettivo bloccato siano parcheggiati");
+            assertThat(ObiettivoDiProva.parcheggiati(http, "scheda", a).get(0).get("messaggio").asText()).contains("Lock wait timeout");
             blocco.rollback();
         }
         riprova(http, "scheda");
-        assertThat(consuntivi(http, a)).isEqualTo(2);
-        assertThat(parcheggiati(http, "scheda", a)).isEmpty();
+        assertThat(ObiettivoDiProva.consuntivi(http, a)).isEqualTo(2);
+        assertThat(ObiettivoDiProva.parcheggiati(http, "scheda", a)).isEmpty();
     }
 
     /**
@@ -169,19 +169,19 @@ class GuastiDelleProiezioniTest {
     @Test
     void dataTooLongForAColumnParksTheObjectiveInEveryProjectionUntilTheColumnIsWidened() throws Exception {
         ClienteHttp http = new ClienteHttp(porta);
-        String b = obiettivo(http);
+        String b = ObiettivoDiProva.conUnaFase(http);
         String a = "pianta-" + UUID.randomUUID();
         String ente = "E".repeat(1_001);
-        pubblica(a, 0, new ObiettivoDefinito(ObiettivoId.di(a), ente, anno(), "Obiettivo di un tempo senza limiti", null,
+        pubblica(a, 0, new ObiettivoDefinito(ObiettivoId.di(a), ente, ObiettivoDiProva.anno(), "Obiettivo di un tempo senza limiti", null,
                 new Settore("SASTER", null, "GENTILI LUCA"), null, Peso.di(50), Peso.di(50), null, null));
-        pubblica(a, 1, new PersonaAssegnata(ObiettivoId.di(a), "ROSSI MARIO", null, null, LocalDate.of(anno(), 1, 1),
-                LocalDate.of(anno(), 12, 31)));
-        consuntivo(http, b, 1, 10);
+        pubblica(a, 1, new PersonaAssegnata(ObiettivoId.di(a), "ROSSI MARIO", null, null, LocalDate.of(ObiettivoDiProva.anno(), 1, 1),
+                LocalDate.of(ObiettivoDiProva.anno(), 12, 31)));
+        ObiettivoDiProva.consuntivo(http, b, 1, 10);
 
-        attendi(() -> consuntivi(http, b) == 1, "l'obiettivo sano vada avanti");
+        attendi(() -> ObiettivoDiProva.consuntivi(http, b) == 1, "l'obiettivo sano vada avanti");
         for (String proiezione : List.of("scheda", "storico")) {
-            attendi(() -> parcheggiati(http, proiezione, a).size() == 2, "l'obiettivo sia parcheggiato in " + proiezione);
-            assertThat(parcheggiati(http, proiezione, a).get(0).get("messaggio").asText()).contains("Data too long for column 'ente'");
+            attendi(() -> ObiettivoDiProva.parcheggiati(http, proiezione, a).size() == 2, "l'obiettivo sia parcheggiato in " + proiezione);
+            assertThat(ObiettivoDiProva.parcheggiati(http, proiezione, a).get(0).get("messaggio").asText()).contains("Data too long for column 'ente'");
         }
         assertThat(http.get("nucleo", "/api/obiettivi/" + a).stato()).isEqualTo(404);
 
@@ -194,37 +194,37 @@ class GuastiDelleProiezioniTest {
         assertThat(scheda.get("ente").asText()).isEqualTo(ente);
         assertThat(scheda.get("persone").size()).isEqualTo(1);
         assertThat(http.get("nucleo", "/api/obiettivi/" + a + "/storico").json().get("voci").size()).isEqualTo(2);
-        assertThat(parcheggiati(http, "scheda", a)).isEmpty();
-        assertThat(parcheggiati(http, "storico", a)).isEmpty();
+        assertThat(ObiettivoDiProva.parcheggiati(http, "scheda", a)).isEmpty();
+        assertThat(ObiettivoDiProva.parcheggiati(http, "storico", a)).isEmpty();
     }
 
     @Test
     void aPayloadThatNoLongerDeserializesIsParkedAndAppliedOnceItReadsAgain() throws Exception {
         ClienteHttp http = new ClienteHttp(porta);
-        String a = obiettivo(http);
-        String b = obiettivo(http);
-        attendi(() -> consuntivi(http, a) == 0, "la scheda esista");
+        String a = ObiettivoDiProva.conUnaFase(http);
+        String b = ObiettivoDiProva.conUnaFase(http);
+        attendi(() -> ObiettivoDiProva.consuntivi(http, a) == 0, "la scheda esista");
         EventoIlleggibile.guasto = true;
         long ultimo = jdbc.queryForObject("SELECT MAX(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?",
                 Long.class, a);
         pubblica(a, ultimo + 1, new EventoIlleggibile("dato di un formato che non si legge più"));
         pubblica(a, ultimo + 2, new ConsuntivoRegistrato(ObiettivoId.di(a), 1, YearMonth.now(ZoneId.of("Europe/Rome")).minusMonths(1),
                 true, Percentuale.di(30), null, null));
-        consuntivo(http, b, 1, 10);
+        ObiettivoDiProva.consuntivo(http, b, 1, 10);
 
-        attendi(() -> consuntivi(http, b) == 1, "l'obiettivo sano vada avanti");
+        attendi(() -> ObiettivoDiProva.consuntivi(http, b) == 1, "l'obiettivo sano vada avanti");
         for (String proiezione : List.of("scheda", "storico")) {
-            attendi(() -> parcheggiati(http, proiezione, a).size() == 2, "l'obiettivo sia parcheggiato in " + proiezione);
-            assertThat(parcheggiati(http, proiezione, a).get(0).get("messaggio").asText()).contains("Payload illeggibile");
+            attendi(() -> ObiettivoDiProva.parcheggiati(http, proiezione, a).size() == 2, "l'obiettivo sia parcheggiato in " + proiezione);
+            assertThat(ObiettivoDiProva.parcheggiati(http, proiezione, a).get(0).get("messaggio").asText()).contains("Payload illeggibile");
         }
-        assertThat(consuntivi(http, a)).isZero();
+        assertThat(ObiettivoDiProva.consuntivi(http, a)).isZero();
 
         EventoIlleggibile.guasto = false;
         riprova(http, "scheda");
         riprova(http, "storico");
-        assertThat(consuntivi(http, a)).isEqualTo(1);
-        assertThat(parcheggiati(http, "scheda", a)).isEmpty();
-        assertThat(parcheggiati(http, "storico", a)).isEmpty();
+        assertThat(ObiettivoDiProva.consuntivi(http, a)).isEqualTo(1);
+        assertThat(ObiettivoDiProva.parcheggiati(http, "scheda", a)).isEmpty();
+        assertThat(ObiettivoDiProva.parcheggiati(http, "storico", a)).isEmpty();
     }
 
     /**
@@ -233,26 +233,26 @@ class GuastiDelleProiezioniTest {
      * a retry while the cause is still there leaves them parked; once it is fixed, a retry applies both.
      */
     private void parcheggiaEPoiApplica(ClienteHttp http, String a, String b, String causa, Runnable ripara) throws Exception {
-        consuntivo(http, a, 1, 10);
-        consuntivo(http, b, 1, 10);
-        consuntivo(http, a, 0, 20);
+        ObiettivoDiProva.consuntivo(http, a, 1, 10);
+        ObiettivoDiProva.consuntivo(http, b, 1, 10);
+        ObiettivoDiProva.consuntivo(http, a, 0, 20);
 
-        attendi(() -> consuntivi(http, b) == 1, "l'obiettivo sano nello stesso segmento vada avanti");
-        attendi(() -> parcheggiati(http, "scheda", a).size() == 2, "i consuntivi dell'obiettivo guasto siano parcheggiati");
-        List<JsonNode> parcheggiati = parcheggiati(http, "scheda", a);
+        attendi(() -> ObiettivoDiProva.consuntivi(http, b) == 1, "l'obiettivo sano nello stesso segmento vada avanti");
+        attendi(() -> ObiettivoDiProva.parcheggiati(http, "scheda", a).size() == 2, "i consuntivi dell'obiettivo guasto siano parcheggiati");
+        List<JsonNode> parcheggiati = ObiettivoDiProva.parcheggiati(http, "scheda", a);
         assertThat(parcheggiati.get(0).get("messaggio").asText()).contains(causa);
         assertThat(parcheggiati.get(0).get("posizioneNellaSequenza").asLong())
                 .isLessThan(parcheggiati.get(1).get("posizioneNellaSequenza").asLong());
-        assertThat(consuntivi(http, a)).isZero();
+        assertThat(ObiettivoDiProva.consuntivi(http, a)).isZero();
 
         Risposta ancora = http.post("controllo", "/api/admin/eventi-parcheggiati/scheda/tentativi", "");
         assertThat(ancora.stato()).as(ancora.toString()).isEqualTo(200);
-        assertThat(parcheggiati(http, "scheda", a)).hasSize(2);
+        assertThat(ObiettivoDiProva.parcheggiati(http, "scheda", a)).hasSize(2);
 
         ripara.run();
         riprova(http, "scheda");
-        assertThat(consuntivi(http, a)).isEqualTo(2);
-        assertThat(parcheggiati(http, "scheda", a)).isEmpty();
+        assertThat(ObiettivoDiProva.consuntivi(http, a)).isEqualTo(2);
+        assertThat(ObiettivoDiProva.parcheggiati(http, "scheda", a)).isEmpty();
     }
 
     private void pubblica(String aggregato, long sequenza, Object payload) {
@@ -264,40 +264,6 @@ class GuastiDelleProiezioniTest {
         Risposta r = http.post("controllo", "/api/admin/eventi-parcheggiati/" + proiezione + "/tentativi", "");
         assertThat(r.stato()).as(r.toString()).isEqualTo(200);
         assertThat(r.json().get("ancoraParcheggiati").asLong()).as(r.toString()).isZero();
-    }
-
-    private static int anno() {
-        return YearMonth.now(ZoneId.of("Europe/Rome")).getYear();
-    }
-
-    private static String obiettivo(ClienteHttp http) {
-        Risposta r = http.post("controllo", "/api/obiettivi", Verifiche.OBIETTIVO.formatted(anno()));
-        assertThat(r.stato()).as(r.toString()).isEqualTo(201);
-        String id = r.json().get("id").asText();
-        assertThat(http.post("controllo", "/api/obiettivi/" + id + "/fasi", "{\"numero\":1,\"titolo\":\"Fase\"}").stato()).isEqualTo(200);
-        return id;
-    }
-
-    private static void consuntivo(ClienteHttp http, String id, int mesiFa, int percentuale) {
-        String mese = YearMonth.now(ZoneId.of("Europe/Rome")).minusMonths(mesiFa).toString();
-        Risposta r = http.post("dirigente", "/api/obiettivi/" + id + "/fasi/1/consuntivi",
-                "{\"mese\":\"" + mese + "\",\"svolta\":true,\"percentuale\":" + percentuale + "}");
-        assertThat(r.stato()).as(r.toString()).isEqualTo(200);
-    }
-
-    private static int consuntivi(ClienteHttp http, String id) {
-        Risposta r = http.get("nucleo", "/api/obiettivi/" + id);
-        return r.stato() != 200 || r.json().get("fasi").isEmpty() ? -1 : r.json().get("fasi").get(0).get("consuntivi").size();
-    }
-
-    private static List<JsonNode> parcheggiati(ClienteHttp http, String proiezione, String aggregato) {
-        List<JsonNode> suoi = new ArrayList<>();
-        for (JsonNode p : http.get("controllo", "/api/admin/eventi-parcheggiati?proiezione=" + proiezione).json()) {
-            if (p.get("aggregato").asText().equals(aggregato)) {
-                suoi.add(p);
-            }
-        }
-        return suoi;
     }
 
     private static void attendi(Supplier<Boolean> condizione, String cosa) throws InterruptedException {

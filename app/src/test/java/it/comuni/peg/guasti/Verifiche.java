@@ -4,6 +4,7 @@ import tools.jackson.databind.JsonNode;
 import it.comuni.peg.ClienteHttp;
 import it.comuni.peg.ClienteHttp.Risposta;
 import it.comuni.peg.support.Attesa;
+import it.comuni.peg.support.ObiettivoDiProva;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -17,13 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What every fault test checks once the fault is over, over HTTP as an operator would. */
 final class Verifiche {
 
-    /** An objective of the settore whose responsabile is the test dirigente (GENTILI LUCA). */
-    static final String OBIETTIVO = """
-            {"ente":"Comune di Prova","anno":%d,"titolo":"Diminuzione tempi di verifica delle SCIA",
-             "settore":{"codice":"SASTER","nome":"ASSETTO E GESTIONE DEL TERRITORIO","responsabile":"GENTILI LUCA"},
-             "ufficio":{"codice":"UEDPRI","nome":"EDILIZIA PRIVATA","responsabile":"DEL FRATE GIOVANNI"},
-             "pesoIndicatori":50.0,"pesoFasi":50.0}""";
-
     private Verifiche() {
     }
 
@@ -36,12 +30,7 @@ final class Verifiche {
     static List<String> definisciObiettivi(ClienteHttp http, int anno, int quanti) {
         List<String> ids = new java.util.ArrayList<>();
         for (int i = 0; i < quanti; i++) {
-            Risposta r = http.post("controllo", "/api/obiettivi", OBIETTIVO.formatted(anno));
-            assertThat(r.stato()).as(r.toString()).isEqualTo(201);
-            String id = r.json().get("id").asText();
-            assertThat(http.post("controllo", "/api/obiettivi/" + id + "/fasi", "{\"numero\":1,\"titolo\":\"Fase\"}").stato())
-                    .isEqualTo(200);
-            ids.add(id);
+            ids.add(ObiettivoDiProva.conUnaFase(http, anno));
         }
         return ids;
     }
