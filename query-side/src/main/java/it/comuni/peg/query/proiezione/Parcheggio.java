@@ -1,5 +1,7 @@
 package it.comuni.peg.query.proiezione;
 
+import it.comuni.peg.platform.errori.Radice;
+import it.comuni.peg.platform.processori.SorveglianzaSegmenti;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.ErrorContext;
@@ -78,8 +80,10 @@ public class Parcheggio implements ErrorHandler {
     private final TransactionTemplate transazioneDellaCoda;
     private final int tentativiContesa;
     private final Duration attesaContesa;
+    private final SorveglianzaSegmenti sorveglianza;
 
     public Parcheggio(ObjectProvider<EventProcessingConfiguration> configurazione, PlatformTransactionManager transazioni,
+                      SorveglianzaSegmenti sorveglianza,
                       @Value("${peg.proiezioni.tentativi-contesa:3}") int tentativiContesa,
                       @Value("${peg.proiezioni.attesa-contesa:PT0.2S}") Duration attesaContesa) {
         this.configurazione = configurazione;
@@ -90,6 +94,7 @@ public class Parcheggio implements ErrorHandler {
                 new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW));
         this.tentativiContesa = tentativiContesa;
         this.attesaContesa = attesaContesa;
+        this.sorveglianza = sorveglianza;
     }
 
     /** A batch of the processor {@code gruppo}, as the error handler recognises it. */
@@ -157,7 +162,7 @@ public class Parcheggio implements ErrorHandler {
         }
         String gruppo = contesto.eventProcessor();
         LOG.warn("Proiezione {}, segmento {}: un lotto di {} eventi non è stato applicato ({}); li riapplico uno per transazione",
-                gruppo, lotto.segmento(), contesto.failedEvents().size(), descrivi(contesto.error()));
+                gruppo, lotto.segmento(), contesto.failedEvents().size(), Radice.descrivi(contesto.error()));
         DeadLetteringEventHandlerInvoker invoker = invoker(gruppo);
         Segment segmento = segmento(gruppo, lotto.segmento());
         TokenStore tokenStore = configurazione.getObject().tokenStore(gruppo);
@@ -192,8 +197,10 @@ public class Parcheggio implements ErrorHandler {
                 rilancia(errore);
             }
             if (guasto == Guasto.CONTESA && tentativo <= tentativiContesa) {
+                // the segment stands still meanwhile: ops see why in its status (a lock held elsewhere)
+                sorveglianza.registraErrore(gruppo, segmento.getSegmentId(), errore);
                 LOG.info("Proiezione {}: evento {} in contesa ({}), tentativo {} di {}", gruppo, evento.getIdentifier(),
-                        descrivi(errore), tentativo, tentativiContesa);
+                        Radice.descrivi(errore), tentativo, tentativiContesa);
                 Thread.sleep(attesaContesa.toMillis() * tentativo);
                 continue;
             }
@@ -213,7 +220,7 @@ public class Parcheggio implements ErrorHandler {
         // this objective's next events instead of parking them behind this one
         invoker.segmentReleased(segmento);
         LOG.error("Proiezione {}: evento {} ({} dell'aggregato {}) parcheggiato: {}", gruppo, evento.getIdentifier(),
-                evento.getPayloadType().getSimpleName(), sequenza, descrivi(errore));
+                evento.getPayloadType().getSimpleName(), sequenza, Radice.descrivi(errore));
     }
 
     /**
@@ -238,7 +245,7 @@ public class Parcheggio implements ErrorHandler {
             if (Guasto.di(errore) == Guasto.DATABASE_ASSENTE) {
                 throw new LottoDaRiapplicare(errore);
             }
-            LOG.info("Proiezione {}: l'evento parcheggiato {} fallisce ancora: {}", gruppo, evento.getIdentifier(), descrivi(errore));
+            LOG.info("Proiezione {}: l'evento parcheggiato {} fallisce ancora: {}", gruppo, evento.getIdentifier(), Radice.descrivi(errore));
             return Decisions.requeue(causa(errore));
         }));
         return Boolean.TRUE.equals(riuscita);
@@ -299,22 +306,12 @@ public class Parcheggio implements ErrorHandler {
      * the queue's column, never inside a character.
      */
     static ThrowableCause causa(Throwable errore) {
-        Throwable radice = Guasto.radice(errore);
+        Throwable radice = Radice.di(errore);
         String messaggio = String.valueOf(radice.getMessage());
         if (radice != errore && !(errore instanceof LottoDaRiapplicare)) {
             messaggio = messaggio + " (" + errore.getClass().getSimpleName() + ")";
         }
-        int massimo = ThrowableCause.TRUNCATED_MESSAGE_SIZE;
-        if (messaggio.length() > massimo) {
-            int fine = Character.isHighSurrogate(messaggio.charAt(massimo - 1)) ? massimo - 1 : massimo;
-            messaggio = messaggio.substring(0, fine);
-        }
-        return new ThrowableCause(radice.getClass().getName(), messaggio);
-    }
-
-    private static String descrivi(Throwable errore) {
-        Throwable radice = Guasto.radice(errore);
-        return radice.getClass().getSimpleName() + ": " + radice.getMessage();
+        return new ThrowableCause(radice.getClass().getName(), Radice.tronca(messaggio, ThrowableCause.TRUNCATED_MESSAGE_SIZE));
     }
 
     /** Whether the failure comes from the database (JDBC, JPA or Spring's translation of them). */
