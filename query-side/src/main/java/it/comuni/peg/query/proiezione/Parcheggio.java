@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.InterceptorChain;
@@ -57,8 +58,8 @@ import java.util.List;
  * events again one per transaction, in order, through the same invoker. An event whose own transaction
  * fails (in a handler, at flush or at commit) is parked in a transaction of its own; a lock conflict
  * (deadlock, lock wait timeout) is first retried {@code peg.proiezioni.tentativi-contesa} times. The
- * later events of a parked objective are parked behind it, the other objectives are applied, and the
- * work package goes on from the next batch;</li>
+ * later events of a parked objective are parked behind it, the other objectives are applied, the batch's
+ * token is stored, and the work package goes on from the next batch;</li>
  * <li>a parked sequence is retried ({@link #riprovaSequenza}) one event per transaction too, so that an
  * event still failing at commit stays parked, with its new cause, and the others are not held behind it.</li>
  * </ol>
@@ -97,8 +98,11 @@ public class Parcheggio implements ErrorHandler {
         this.sorveglianza = sorveglianza;
     }
 
-    /** A batch of the processor {@code gruppo}, as the error handler recognises it. */
-    private record LottoInCorso(String gruppo, int segmento, String primoEvento, int eventi) {
+    /**
+     * A batch of the processor {@code gruppo}, as the error handler recognises it; {@code token} is where the
+     * segment stands once the batch is done (the work package's, past the other segments' events too).
+     */
+    private record LottoInCorso(String gruppo, int segmento, String primoEvento, int eventi, TrackingToken token) {
 
         boolean e(ErrorContext contesto) {
             List<? extends EventMessage<?>> falliti = contesto.failedEvents();
@@ -108,11 +112,13 @@ public class Parcheggio implements ErrorHandler {
     }
 
     /**
-     * Registered on each projection's processor: notes which segment's batch this thread is applying,
-     * so that {@link #handleError} knows where a failed batch came from (Axon does not say).
+     * Registered on each projection's processor: notes which segment's batch this thread is applying and
+     * the token it ends at, so that {@link #handleError} knows where a failed batch came from (Axon does not
+     * say) and where to leave its segment.
      */
     public MessageHandlerInterceptor<EventMessage<?>> intercettore(String gruppo) {
         String chiaveSegmento = "Processor[" + gruppo + "]/SegmentId";
+        String chiaveToken = "Processor[" + gruppo + "]/Token";
         return (UnitOfWork<? extends EventMessage<?>> unita, InterceptorChain catena) -> {
             UnitOfWork<?> radice = unita.root();
             Integer segmento = radice.getResource(chiaveSegmento);
@@ -121,7 +127,7 @@ public class Parcheggio implements ErrorHandler {
                 radice.getOrComputeResource(LottoInCorso.class.getName(), chiave -> {
                     List<?> messaggi = lotto.getMessages();
                     LottoInCorso corrente = new LottoInCorso(gruppo, segmento,
-                            ((EventMessage<?>) messaggi.get(0)).getIdentifier(), messaggi.size());
+                            ((EventMessage<?>) messaggi.get(0)).getIdentifier(), messaggi.size(), radice.getResource(chiaveToken));
                     IN_CORSO.set(corrente);
                     return corrente;
                 });
@@ -148,7 +154,7 @@ public class Parcheggio implements ErrorHandler {
 
     /**
      * A batch of a projection failed and was rolled back: its events are applied again one per
-     * transaction, and the ones that fail on their own are parked. A database that is away, a batch that
+     * transaction, the ones that fail on their own are parked, and the batch's token is stored. A database that is away, a batch that
      * is not a projection's, or a failure outside a batch (Axon asking whether an event can be handled)
      * are rethrown: Axon then stops the work package and claims the segment again later, as it always did.
      */
@@ -176,6 +182,13 @@ public class Parcheggio implements ErrorHandler {
                 nuovaTransazione.executeInTransaction(() -> tokenStore.extendClaim(gruppo, segmento.getSegmentId()));
                 prossimaEstensione = System.nanoTime() + ESTENSIONE_CLAIM.toNanos();
             }
+        }
+        if (lotto.token() != null) {
+            // The batch is done. Axon's work package takes its token for stored once written at the batch's
+            // prepare-commit, before the projection's rows: when the commit then fails, the write is rolled
+            // back but the package does not write it again until the segment's next batch, and till then
+            // the token store (what every node reports) shows the segment stalled behind the head.
+            nuovaTransazione.executeInTransaction(() -> tokenStore.storeToken(lotto.token(), gruppo, segmento.getSegmentId()));
         }
         LOG.warn("Proiezione {}, segmento {}: lotto riapplicato, {} eventi parcheggiati da questo lotto", gruppo,
                 segmento.getSegmentId(), parcheggiati);
