@@ -36,12 +36,14 @@ public class Processori {
         return configurazione.eventProcessors().keySet().stream().sorted().toList();
     }
 
+    /** Every processor of this process, by name ({@link StatoProcessore}); a database that is away fails the call. */
     public List<StatoProcessore> stati() {
         long testa = testa();
         Map<String, Long> parcheggiati = deadLetters();
         return nomi().stream().map(nome -> stato(processore(nome), testa, parcheggiati.getOrDefault(nome, 0L))).toList();
     }
 
+    /** One processor of this process; {@link NonTrovato} (404) for a name this process does not run. */
     public StatoProcessore stato(String nome) {
         return stato(processore(nome), testa(), deadLetters(nome));
     }

@@ -23,6 +23,7 @@ public class SorveglianzaPeriodica {
         this.sorveglianza = sorveglianza;
     }
 
+    /** One round: every processor of this process, read and recorded; a database that is away waits for the next. */
     @Scheduled(initialDelayString = "${peg.processori.sorveglianza:PT2S}", fixedDelayString = "${peg.processori.sorveglianza:PT2S}")
     public void sorveglia() {
         for (String nome : processori.nomi()) {

@@ -153,6 +153,10 @@ public class Ricostruzioni {
         return Proiezioni.TUTTE.stream().map(this::avanzamento).toList();
     }
 
+    /**
+     * Where {@code proiezione} stands ({@link Avanzamento}), with its last rebuild's progress if this process
+     * ran one; {@link NonTrovato} (404) for a projection that does not exist or whose processor is not here.
+     */
     public Avanzamento avanzamento(String proiezione) {
         processore(proiezione);
         // the shared token store, not this process's processor: a segment released after an error (Axon
