@@ -18,7 +18,7 @@ import sys
 
 CONTRACT = [
     "up", "peg_database_up", "peg_event_processor_running", "peg_event_processor_segments_claimed",
-    "peg_event_processor_lag_events", "peg_dead_letters", "peg_comandi_seconds_count",
+    "peg_event_processor_lag_events", "peg_event_processor_stalled_seconds", "peg_dead_letters", "peg_comandi_seconds_count",
     "peg_comandi_seconds_bucket", "peg_obiettivi", "peg_fasi_in_ritardo",
     "peg_consuntivi_registrati_total", "peg_rimodulazioni_total", "peg_comandi_rifiutati_total",
     "peg_import_total", "http_server_requests_seconds_count", "hikaricp_connections_active",

@@ -58,12 +58,12 @@ final class FormatoArchivio {
     static final List<String> TABELLE_PROIEZIONI = List.of("scheda_obiettivo", "assegnazione_persona", "storico_obiettivo",
             "storico_voce");
     /**
-     * The other tables of the schema, left out of the archive: token_entry and nodo_processore are the
-     * state of the processes that ran (a rebuild writes its own); dead_letter_entry, saga_entry and
+     * The other tables of the schema, left out of the archive: token_entry, nodo_processore and
+     * segmento_processore are the state of the processes that ran (a rebuild writes its own); dead_letter_entry, saga_entry and
      * association_value_entry must be empty (the generator checks); richiesta_idempotente holds HTTP
      * answers kept for clients' retries, not history; flyway_schema_history is the schema's own.
      */
-    static final List<String> TABELLE_NON_ARCHIVIATE = List.of("token_entry", "nodo_processore", "dead_letter_entry",
+    static final List<String> TABELLE_NON_ARCHIVIATE = List.of("token_entry", "nodo_processore", "segmento_processore", "dead_letter_entry",
             "saga_entry", "association_value_entry", "richiesta_idempotente", "flyway_schema_history");
 
     private static final ObjectMapper JSON = new ObjectMapper();

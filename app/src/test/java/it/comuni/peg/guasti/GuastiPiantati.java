@@ -7,11 +7,13 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransactionRollbackException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Failures planted in the scheda projection's transaction, for the consuntivi of the objective named by
  * {@link #obiettivo}, each where a real one would strike: a constraint broken while the batch's rows are
  * written (before the commit, outside any handler), a failure in the commit itself, a deadlock raised
- * by the database inside a handler. The handler's own exception is {@link GuastoScheda}'s.
+ * by the database inside a handler, a connection lost inside a handler. The handler's own exception is
+ * {@link GuastoScheda}'s.
  */
 @Component
 @ProcessingGroup(Proiezioni.SCHEDA)
@@ -32,7 +35,12 @@ public class GuastiPiantati {
         /** The commit fails (a transaction synchronisation throws as the commit begins). */
         COMMIT,
         /** MariaDB's deadlock (1213) inside the handler, {@link #contese} times, then no more. */
-        CONTESA
+        CONTESA,
+        /**
+         * The connection to the database lost inside the handler (SQLSTATE 08S01): nothing is parked for a
+         * database that is away, the batch fails, and Axon retries the segment after a back-off, for ever.
+         */
+        CONNESSIONE
     }
 
     public static volatile String obiettivo;
@@ -69,6 +77,8 @@ public class GuastiPiantati {
                     throw new IllegalStateException("Guasto simulato al commit");
                 }
             });
+            case CONNESSIONE -> throw new DataAccessResourceFailureException("Connessione persa (simulata)",
+                    new SQLNonTransientConnectionException("Connessione al database persa (guasto piantato)", "08S01"));
             case CONTESA -> {
                 if (contese.getAndDecrement() > 0) {
                     throw new CannotAcquireLockException("Deadlock simulato", new SQLTransactionRollbackException(

@@ -53,7 +53,7 @@ final class Verifiche {
                 return false;
             }
         }
-        // the positions above are the processors' own; the committed ones are in the token store
+        // the processors must also run, without error, on this process
         Risposta processori = http.get("controllo", "/api/admin/processori");
         if (processori.stato() != 200) {
             return false;

@@ -4,44 +4,48 @@ import it.comuni.peg.api.comune.NonTrovato;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
-/** The event processors of this process, their state, and the ops actions on them. */
+/**
+ * The event processors of this process, their state, and the ops actions on them. Positions, lag and
+ * stalls come from the tables every node shares ({@link TokenCondivisi}, {@link SorveglianzaSegmenti}):
+ * true whichever node asks, also for a segment held elsewhere or by nobody.
+ */
 @Component
 public class Processori {
 
     private final EventProcessingConfiguration configurazione;
     private final JdbcTemplate jdbc;
-    private final Serializer serializer;
+    private final TokenCondivisi token;
+    private final SorveglianzaSegmenti sorveglianza;
 
-    public Processori(EventProcessingConfiguration configurazione, JdbcTemplate jdbc, Serializer serializer) {
+    public Processori(EventProcessingConfiguration configurazione, JdbcTemplate jdbc, TokenCondivisi token,
+                      SorveglianzaSegmenti sorveglianza) {
         this.configurazione = configurazione;
         this.jdbc = jdbc;
-        this.serializer = serializer;
+        this.token = token;
+        this.sorveglianza = sorveglianza;
     }
 
     public List<String> nomi() {
         return configurazione.eventProcessors().keySet().stream().sorted().toList();
     }
 
+    /** Every processor of this process, by name ({@link StatoProcessore}); a database that is away fails the call. */
     public List<StatoProcessore> stati() {
         long testa = testa();
         Map<String, Long> parcheggiati = deadLetters();
         return nomi().stream().map(nome -> stato(processore(nome), testa, parcheggiati.getOrDefault(nome, 0L))).toList();
     }
 
+    /** One processor of this process; {@link NonTrovato} (404) for a name this process does not run. */
     public StatoProcessore stato(String nome) {
-        return stato(processore(nome), testa(), deadLetters().getOrDefault(nome, 0L));
+        return stato(processore(nome), testa(), deadLetters(nome));
     }
 
     public StatoProcessore ferma(String nome) {
@@ -61,37 +65,32 @@ public class Processori {
 
     /** The highest global index in the store: where every processor should be. */
     public long testa() {
-        Long testa = jdbc.queryForObject("SELECT COALESCE(MAX(global_index), -1) FROM domain_event_entry", Long.class);
-        return testa == null ? -1 : testa;
+        return token.testa();
     }
 
     /** The position of the slowest segment, read from the token store shared by every node. */
     public Long posizione(String nome) {
-        List<Long> posizioni = jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ?",
-                (rs, i) -> {
-                    byte[] token = rs.getBytes(1);
-                    String tipo = rs.getString(2);
-                    if (token == null || tipo == null) {
-                        return -1L;
-                    }
-                    TrackingToken tracking = serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, tipo, null));
-                    OptionalLong posizione = tracking.position();
-                    return posizione.isPresent() ? posizione.getAsLong() : -1L;
-                }, nome);
-        return posizioni.isEmpty() ? null : posizioni.stream().min(Comparator.naturalOrder()).orElse(null);
+        return token.posizione(nome);
     }
 
     private StatoProcessore stato(EventProcessor processore, long testa, long parcheggiati) {
         String nome = processore.getName();
         Long posizione = posizione(nome);
         Long ritardo = posizione == null ? null : Math.max(0, testa - posizione);
+        List<StatoSegmento> segmenti = sorveglianza.stati(nome, true);
+        long fermoDaSecondi = StatoSegmento.stalloPiuLungo(segmenti);
         if (processore instanceof StreamingEventProcessor streaming) {
-            Integer totali = jdbc.queryForObject("SELECT COUNT(*) FROM token_entry WHERE processor_name = ?", Integer.class, nome);
             return new StatoProcessore(nome, processore.isRunning(), processore.isError(), streaming.isReplaying(),
-                    streaming.processingStatus().size(), totali == null ? 0 : totali, posizione, testa, ritardo, parcheggiati);
+                    streaming.processingStatus().size(), segmenti.size(), posizione, testa, ritardo, parcheggiati,
+                    fermoDaSecondi, segmenti);
         }
         return new StatoProcessore(nome, processore.isRunning(), processore.isError(), false, 0, 0, posizione, testa, ritardo,
-                parcheggiati);
+                parcheggiati, fermoDaSecondi, segmenti);
+    }
+
+    /** How many events of {@code nome} are parked in its dead-letter queue. */
+    public long deadLetters(String nome) {
+        return deadLetters().getOrDefault(nome, 0L);
     }
 
     private Map<String, Long> deadLetters() {

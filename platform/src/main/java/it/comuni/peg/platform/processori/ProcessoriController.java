@@ -23,12 +23,15 @@ public class ProcessoriController {
     }
 
     @GetMapping
-    @Operation(summary = "Stato di ogni processore di eventi: attivo, segmenti, posizione, ritardo, eventi parcheggiati")
+    @Operation(summary = "Stato di ogni processore di eventi: attivo, segmenti, posizione, ritardo, eventi parcheggiati, stallo più lungo;"
+            + " per ogni segmento posizione, testa, eventi indietro, nodo che lo tiene, secondi fermo con eventi in attesa, ultimo errore"
+            + " e, se fermo, l'evento (obiettivo e tipo) che non ha superato e il perché")
     public List<StatoProcessore> elenco() {
         return processori.stati();
     }
 
     @GetMapping("/{nome}")
+    @Operation(summary = "Stato di un processore di eventi, come nell'elenco")
     public StatoProcessore stato(@PathVariable String nome) {
         return processori.stato(nome);
     }

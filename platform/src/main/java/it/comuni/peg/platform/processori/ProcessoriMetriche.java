@@ -12,16 +12,19 @@ import java.util.function.ToDoubleFunction;
 /**
  * Gauges per processor that stay true when a processor stalls: Axon's own latency gauge freezes
  * when no message arrives, while these read the token store and the head of the event store at
- * every scrape. Registered once the processors exist.
+ * every scrape. Lag and stall are the slowest segment's, wherever it is held: every node reports the
+ * same. Registered once the processors exist.
  */
 @Component
 public class ProcessoriMetriche {
 
     private final Processori processori;
+    private final SorveglianzaSegmenti sorveglianza;
     private final MeterRegistry registry;
 
-    public ProcessoriMetriche(Processori processori, MeterRegistry registry) {
+    public ProcessoriMetriche(Processori processori, SorveglianzaSegmenti sorveglianza, MeterRegistry registry) {
         this.processori = processori;
+        this.sorveglianza = sorveglianza;
         this.registry = registry;
     }
 
@@ -37,8 +40,11 @@ public class ProcessoriMetriche {
                         Long posizione = processori.posizione(n);
                         return posizione == null ? processori.testa() + 1 : Math.max(0, processori.testa() - posizione);
                     });
+            gauge("peg_event_processor_stalled_seconds", nome,
+                    "Seconds the most stalled segment has stood at its position while events waited beyond it; 0 when every segment moves or is idle",
+                    n -> StatoSegmento.stalloPiuLungo(sorveglianza.stati(n, false)));
             gauge("peg_dead_letters", nome, "Events parked in the processor's dead-letter queue",
-                    n -> processori.stato(n).deadLetters());
+                    processori::deadLetters);
         }
     }
 

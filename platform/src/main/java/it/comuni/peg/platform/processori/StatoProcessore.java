@@ -1,10 +1,15 @@
 package it.comuni.peg.platform.processori;
 
+import java.util.List;
+
 /**
  * What ops need to know of one event processor: is it running here, how many segments this node
  * holds, where the slowest segment is (from the shared token store, so it stays true when a
  * processor stalls or runs on another node), how far that is from the head of the event store,
- * how many events are parked in its dead-letter queue.
+ * how many events are parked in its dead-letter queue, for how many seconds its most stalled segment
+ * has stood still while events waited ({@code fermoDaSecondi}, 0 when every segment moves or is idle),
+ * and each segment's own status ({@link StatoSegmento}: position, holder, stall, last error, and for a
+ * stalled one the event it has not passed and why).
  */
 public record StatoProcessore(
         String nome,
@@ -16,5 +21,7 @@ public record StatoProcessore(
         Long posizione,
         long testa,
         Long ritardoEventi,
-        long deadLetters) {
+        long deadLetters,
+        long fermoDaSecondi,
+        List<StatoSegmento> segmenti) {
 }

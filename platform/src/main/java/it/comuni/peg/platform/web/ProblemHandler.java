@@ -13,6 +13,7 @@ import it.comuni.peg.api.comune.RegolaViolata;
 import it.comuni.peg.api.comune.ValoreNonValido;
 import it.comuni.peg.api.comune.ValoriNonValidi;
 import it.comuni.peg.platform.web.Problemi.ErroreCampo;
+import it.comuni.peg.platform.errori.Radice;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -205,7 +206,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail corpoNonLeggibile(Throwable causa) {
-        if (causa instanceof ValueInstantiationException vie && radice(vie) instanceof ValoreNonValido vnv) {
+        if (causa instanceof ValueInstantiationException vie && Radice.di(vie) instanceof ValoreNonValido vnv) {
             String campo = percorso(vie);
             // a value type that names its own field more precisely (Settore: settore.nome) is taken at its word
             if (vnv.campo() != null && vnv.campo().startsWith(campo + ".")) {
@@ -231,7 +232,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (causa instanceof DatabindException jme && !jme.getPath().isEmpty()) {
             String campo = percorso(jme);
-            Throwable radice = radice(jme);
+            Throwable radice = Radice.di(jme);
             String messaggio = radice instanceof ValoreNonValido || radice instanceof java.time.DateTimeException
                     ? radice.getMessage() : "Valore non valido";
             return Problemi.inputNonValido("Il campo '" + campo + "' non è valido", List.of(new ErroreCampo(campo, messaggio)));
@@ -273,14 +274,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             case "String" -> " (atteso un testo)";
             default -> tipo.isEnum() ? " (ammessi: " + java.util.Arrays.toString(tipo.getEnumConstants()) + ")" : "";
         };
-    }
-
-    private static Throwable radice(Throwable e) {
-        Throwable radice = e;
-        while (radice.getCause() != null && radice.getCause() != radice) {
-            radice = radice.getCause();
-        }
-        return radice;
     }
 
     private static String messaggio(FieldError errore) {

@@ -59,15 +59,6 @@ enum Guasto {
         return PERMANENTE;
     }
 
-    /** The innermost cause: what the database or the handler really said. */
-    static Throwable radice(Throwable errore) {
-        Throwable t = errore;
-        while (causa(t) != null) {
-            t = causa(t);
-        }
-        return t;
-    }
-
     private static Throwable causa(Throwable t) {
         return t.getCause() == t ? null : t.getCause();
     }

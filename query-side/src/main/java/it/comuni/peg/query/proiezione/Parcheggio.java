@@ -1,5 +1,7 @@
 package it.comuni.peg.query.proiezione;
 
+import it.comuni.peg.platform.errori.Radice;
+import it.comuni.peg.platform.processori.SorveglianzaSegmenti;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.ErrorContext;
@@ -9,6 +11,7 @@ import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.InterceptorChain;
@@ -55,8 +58,8 @@ import java.util.List;
  * events again one per transaction, in order, through the same invoker. An event whose own transaction
  * fails (in a handler, at flush or at commit) is parked in a transaction of its own; a lock conflict
  * (deadlock, lock wait timeout) is first retried {@code peg.proiezioni.tentativi-contesa} times. The
- * later events of a parked objective are parked behind it, the other objectives are applied, and the
- * work package goes on from the next batch;</li>
+ * later events of a parked objective are parked behind it, the other objectives are applied, the batch's
+ * token is stored, and the work package goes on from the next batch;</li>
  * <li>a parked sequence is retried ({@link #riprovaSequenza}) one event per transaction too, so that an
  * event still failing at commit stays parked, with its new cause, and the others are not held behind it.</li>
  * </ol>
@@ -78,8 +81,10 @@ public class Parcheggio implements ErrorHandler {
     private final TransactionTemplate transazioneDellaCoda;
     private final int tentativiContesa;
     private final Duration attesaContesa;
+    private final SorveglianzaSegmenti sorveglianza;
 
     public Parcheggio(ObjectProvider<EventProcessingConfiguration> configurazione, PlatformTransactionManager transazioni,
+                      SorveglianzaSegmenti sorveglianza,
                       @Value("${peg.proiezioni.tentativi-contesa:3}") int tentativiContesa,
                       @Value("${peg.proiezioni.attesa-contesa:PT0.2S}") Duration attesaContesa) {
         this.configurazione = configurazione;
@@ -90,10 +95,14 @@ public class Parcheggio implements ErrorHandler {
                 new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW));
         this.tentativiContesa = tentativiContesa;
         this.attesaContesa = attesaContesa;
+        this.sorveglianza = sorveglianza;
     }
 
-    /** A batch of the processor {@code gruppo}, as the error handler recognises it. */
-    private record LottoInCorso(String gruppo, int segmento, String primoEvento, int eventi) {
+    /**
+     * A batch of the processor {@code gruppo}, as the error handler recognises it; {@code token} is where the
+     * segment stands once the batch is done (the work package's, past the other segments' events too).
+     */
+    private record LottoInCorso(String gruppo, int segmento, String primoEvento, int eventi, TrackingToken token) {
 
         boolean e(ErrorContext contesto) {
             List<? extends EventMessage<?>> falliti = contesto.failedEvents();
@@ -103,11 +112,13 @@ public class Parcheggio implements ErrorHandler {
     }
 
     /**
-     * Registered on each projection's processor: notes which segment's batch this thread is applying,
-     * so that {@link #handleError} knows where a failed batch came from (Axon does not say).
+     * Registered on each projection's processor: notes which segment's batch this thread is applying and
+     * the token it ends at, so that {@link #handleError} knows where a failed batch came from (Axon does not
+     * say) and where to leave its segment.
      */
     public MessageHandlerInterceptor<EventMessage<?>> intercettore(String gruppo) {
         String chiaveSegmento = "Processor[" + gruppo + "]/SegmentId";
+        String chiaveToken = "Processor[" + gruppo + "]/Token";
         return (UnitOfWork<? extends EventMessage<?>> unita, InterceptorChain catena) -> {
             UnitOfWork<?> radice = unita.root();
             Integer segmento = radice.getResource(chiaveSegmento);
@@ -116,7 +127,7 @@ public class Parcheggio implements ErrorHandler {
                 radice.getOrComputeResource(LottoInCorso.class.getName(), chiave -> {
                     List<?> messaggi = lotto.getMessages();
                     LottoInCorso corrente = new LottoInCorso(gruppo, segmento,
-                            ((EventMessage<?>) messaggi.get(0)).getIdentifier(), messaggi.size());
+                            ((EventMessage<?>) messaggi.get(0)).getIdentifier(), messaggi.size(), radice.getResource(chiaveToken));
                     IN_CORSO.set(corrente);
                     return corrente;
                 });
@@ -143,7 +154,7 @@ public class Parcheggio implements ErrorHandler {
 
     /**
      * A batch of a projection failed and was rolled back: its events are applied again one per
-     * transaction, and the ones that fail on their own are parked. A database that is away, a batch that
+     * transaction, the ones that fail on their own are parked, and the batch's token is stored. A database that is away, a batch that
      * is not a projection's, or a failure outside a batch (Axon asking whether an event can be handled)
      * are rethrown: Axon then stops the work package and claims the segment again later, as it always did.
      */
@@ -157,7 +168,7 @@ public class Parcheggio implements ErrorHandler {
         }
         String gruppo = contesto.eventProcessor();
         LOG.warn("Proiezione {}, segmento {}: un lotto di {} eventi non è stato applicato ({}); li riapplico uno per transazione",
-                gruppo, lotto.segmento(), contesto.failedEvents().size(), descrivi(contesto.error()));
+                gruppo, lotto.segmento(), contesto.failedEvents().size(), Radice.descrivi(contesto.error()));
         DeadLetteringEventHandlerInvoker invoker = invoker(gruppo);
         Segment segmento = segmento(gruppo, lotto.segmento());
         TokenStore tokenStore = configurazione.getObject().tokenStore(gruppo);
@@ -171,6 +182,13 @@ public class Parcheggio implements ErrorHandler {
                 nuovaTransazione.executeInTransaction(() -> tokenStore.extendClaim(gruppo, segmento.getSegmentId()));
                 prossimaEstensione = System.nanoTime() + ESTENSIONE_CLAIM.toNanos();
             }
+        }
+        if (lotto.token() != null) {
+            // The batch is done. Axon's work package takes its token for stored once written at the batch's
+            // prepare-commit, before the projection's rows: when the commit then fails, the write is rolled
+            // back but the package does not write it again until the segment's next batch, and till then
+            // the token store (what every node reports) shows the segment stalled behind the head.
+            nuovaTransazione.executeInTransaction(() -> tokenStore.storeToken(lotto.token(), gruppo, segmento.getSegmentId()));
         }
         LOG.warn("Proiezione {}, segmento {}: lotto riapplicato, {} eventi parcheggiati da questo lotto", gruppo,
                 segmento.getSegmentId(), parcheggiati);
@@ -192,8 +210,10 @@ public class Parcheggio implements ErrorHandler {
                 rilancia(errore);
             }
             if (guasto == Guasto.CONTESA && tentativo <= tentativiContesa) {
+                // the segment stands still meanwhile: ops see why in its status (a lock held elsewhere)
+                sorveglianza.registraErrore(gruppo, segmento.getSegmentId(), errore);
                 LOG.info("Proiezione {}: evento {} in contesa ({}), tentativo {} di {}", gruppo, evento.getIdentifier(),
-                        descrivi(errore), tentativo, tentativiContesa);
+                        Radice.descrivi(errore), tentativo, tentativiContesa);
                 Thread.sleep(attesaContesa.toMillis() * tentativo);
                 continue;
             }
@@ -213,7 +233,7 @@ public class Parcheggio implements ErrorHandler {
         // this objective's next events instead of parking them behind this one
         invoker.segmentReleased(segmento);
         LOG.error("Proiezione {}: evento {} ({} dell'aggregato {}) parcheggiato: {}", gruppo, evento.getIdentifier(),
-                evento.getPayloadType().getSimpleName(), sequenza, descrivi(errore));
+                evento.getPayloadType().getSimpleName(), sequenza, Radice.descrivi(errore));
     }
 
     /**
@@ -238,7 +258,7 @@ public class Parcheggio implements ErrorHandler {
             if (Guasto.di(errore) == Guasto.DATABASE_ASSENTE) {
                 throw new LottoDaRiapplicare(errore);
             }
-            LOG.info("Proiezione {}: l'evento parcheggiato {} fallisce ancora: {}", gruppo, evento.getIdentifier(), descrivi(errore));
+            LOG.info("Proiezione {}: l'evento parcheggiato {} fallisce ancora: {}", gruppo, evento.getIdentifier(), Radice.descrivi(errore));
             return Decisions.requeue(causa(errore));
         }));
         return Boolean.TRUE.equals(riuscita);
@@ -299,22 +319,12 @@ public class Parcheggio implements ErrorHandler {
      * the queue's column, never inside a character.
      */
     static ThrowableCause causa(Throwable errore) {
-        Throwable radice = Guasto.radice(errore);
+        Throwable radice = Radice.di(errore);
         String messaggio = String.valueOf(radice.getMessage());
         if (radice != errore && !(errore instanceof LottoDaRiapplicare)) {
             messaggio = messaggio + " (" + errore.getClass().getSimpleName() + ")";
         }
-        int massimo = ThrowableCause.TRUNCATED_MESSAGE_SIZE;
-        if (messaggio.length() > massimo) {
-            int fine = Character.isHighSurrogate(messaggio.charAt(massimo - 1)) ? massimo - 1 : massimo;
-            messaggio = messaggio.substring(0, fine);
-        }
-        return new ThrowableCause(radice.getClass().getName(), messaggio);
-    }
-
-    private static String descrivi(Throwable errore) {
-        Throwable radice = Guasto.radice(errore);
-        return radice.getClass().getSimpleName() + ": " + radice.getMessage();
+        return new ThrowableCause(radice.getClass().getName(), Radice.tronca(messaggio, ThrowableCause.TRUNCATED_MESSAGE_SIZE));
     }
 
     /** Whether the failure comes from the database (JDBC, JPA or Spring's translation of them). */

@@ -1,5 +1,6 @@
 package it.comuni.peg.query.proiezione;
 
+import it.comuni.peg.platform.processori.SorveglianzaSegmenti;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -28,14 +29,15 @@ public class ProiezioniConfig {
     @Bean
     public ConfigurerModule proiezioniPooled(@Value("${peg.proiezioni.batch:500}") int batch,
                                              @Value("${peg.proiezioni.segmenti:4}") int segmenti,
-                                             Parcheggio parcheggio) {
+                                             Parcheggio parcheggio, SorveglianzaSegmenti sorveglianza) {
         return configurer -> configurer.eventProcessing(ep -> {
             for (String gruppo : Proiezioni.TUTTE) {
                 ep.registerPooledStreamingEventProcessor(gruppo, c -> c.eventStore(),
                         (c, builder) -> builder.batchSize(batch).initialSegmentCount(segmenti));
                 ep.registerListenerInvocationErrorHandler(gruppo, c -> PropagatingErrorHandler.instance());
-                // what fails outside a handler (at flush, at commit) is parked too: see Parcheggio
-                ep.registerErrorHandler(gruppo, c -> parcheggio);
+                // what fails outside a handler (at flush, at commit) is parked too: see Parcheggio; what
+                // still fails the batch becomes the segment's last error, shown to ops on every node
+                ep.registerErrorHandler(gruppo, c -> sorveglianza.sorvegliato(parcheggio));
                 ep.registerHandlerInterceptor(gruppo, c -> parcheggio.intercettore(gruppo));
                 ep.registerDeadLetterPolicy(gruppo, c -> parcheggio.politica());
                 // safe: only the owner of a segment parks its sequences, and the cache lives with the claim

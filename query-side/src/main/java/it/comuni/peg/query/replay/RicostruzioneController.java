@@ -31,7 +31,8 @@ public class RicostruzioneController {
     }
 
     @GetMapping
-    @Operation(summary = "Per ogni proiezione: posizione, testa dello store, ricostruzione in corso (eventi fatti su totale, eventi al secondo), lettere morte")
+    @Operation(summary = "Per ogni proiezione: posizione (del segmento più lento), testa dello store, ritardo, stallo più lungo, stato di ogni"
+            + " segmento, ricostruzione in corso (eventi fatti su totale, eventi al secondo), lettere morte")
     public List<Avanzamento> stato(Authentication utente) {
         richiediAmministratore(utente);
         return ricostruzioni.tutte();

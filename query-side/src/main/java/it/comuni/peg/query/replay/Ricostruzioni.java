@@ -1,6 +1,9 @@
 package it.comuni.peg.query.replay;
 
 import it.comuni.peg.api.comune.NonTrovato;
+import it.comuni.peg.platform.processori.SorveglianzaSegmenti;
+import it.comuni.peg.platform.processori.StatoSegmento;
+import it.comuni.peg.platform.processori.TokenCondivisi;
 import it.comuni.peg.query.proiezione.Disponibilita;
 import it.comuni.peg.query.proiezione.InBlocco;
 import it.comuni.peg.query.proiezione.Proiezioni;
@@ -44,6 +47,8 @@ public class Ricostruzioni {
     private final List<InBlocco> proiezioni;
     private final TokenStore tokenStore;
     private final TransactionTemplate transazione;
+    private final TokenCondivisi token;
+    private final SorveglianzaSegmenti sorveglianza;
     private final Map<String, Corsa> corse = new ConcurrentHashMap<>();
 
     /** One rebuild of a projection; {@code letti} counts the events the fast path has read. */
@@ -52,7 +57,7 @@ public class Ricostruzioni {
 
     public Ricostruzioni(EventProcessingConfiguration processori, Disponibilita disponibilita, JdbcTemplate jdbc,
                          RicostruzioneInBlocco inBlocco, List<InBlocco> proiezioni, TokenStore tokenStore,
-                         PlatformTransactionManager transazioni) {
+                         PlatformTransactionManager transazioni, TokenCondivisi token, SorveglianzaSegmenti sorveglianza) {
         this.processori = processori;
         this.disponibilita = disponibilita;
         this.jdbc = jdbc;
@@ -60,6 +65,8 @@ public class Ricostruzioni {
         this.proiezioni = proiezioni;
         this.tokenStore = tokenStore;
         this.transazione = new TransactionTemplate(transazioni);
+        this.token = token;
+        this.sorveglianza = sorveglianza;
     }
 
     /** How a rebuild runs: the fast path, or the processors event by event (its fallback). */
@@ -146,24 +153,35 @@ public class Ricostruzioni {
         return Proiezioni.TUTTE.stream().map(this::avanzamento).toList();
     }
 
+    /**
+     * Where {@code proiezione} stands ({@link Avanzamento}), with its last rebuild's progress if this process
+     * ran one; {@link NonTrovato} (404) for a projection that does not exist or whose processor is not here.
+     */
     public Avanzamento avanzamento(String proiezione) {
-        StreamingEventProcessor processore = processore(proiezione);
-        long posizione = posizione(processore);
+        processore(proiezione);
+        // the shared token store, not this process's processor: a segment released after an error (Axon
+        // retries it later) or held by another node would otherwise be missing, and the others at the head
+        Long piuLento = token.posizione(proiezione);
+        long posizione = piuLento == null ? 0 : Math.max(piuLento, 0);
+        long testa = testa();
+        List<StatoSegmento> segmenti = sorveglianza.stati(proiezione, true);
+        long ritardo = Math.max(0, testa - posizione);
+        long fermo = StatoSegmento.stalloPiuLungo(segmenti);
         long letterMorte = jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter_entry WHERE processing_group = ?",
                 Long.class, proiezione);
         Corsa corsa = corse.get(proiezione);
         if (corsa == null) {
-            long testa = testa();
-            return new Avanzamento(proiezione, false, null, null, posizione, testa, posizione, testa, 0, letterMorte, null);
+            return new Avanzamento(proiezione, false, null, null, posizione, testa, posizione, testa, 0, letterMorte, null,
+                    ritardo, fermo, segmenti);
         }
         boolean inCorso = corsa.terminata() == null;
         long fatti = !inCorso ? corsa.testa()
-                : corsa.letti() != null ? corsa.letti().get() : Math.min(Math.max(posizione, 0), corsa.testa());
+                : corsa.letti() != null ? corsa.letti().get() : Math.min(posizione, corsa.testa());
         long nanos = inCorso ? System.nanoTime() - corsa.inizioNanos() : corsa.durataNanos();
         double alSecondo = nanos == 0 ? 0 : fatti / (nanos / 1e9);
-        return new Avanzamento(proiezione, inCorso, corsa.iniziata(), corsa.terminata(), posizione, testa(), fatti,
+        return new Avanzamento(proiezione, inCorso, corsa.iniziata(), corsa.terminata(), posizione, testa, fatti,
                 corsa.testa(), Math.round(alSecondo * 10) / 10.0, letterMorte,
-                corsa.letti() != null ? Modo.IN_BLOCCO : Modo.PROCESSORI);
+                corsa.letti() != null ? Modo.IN_BLOCCO : Modo.PROCESSORI, ritardo, fermo, segmenti);
     }
 
     /** Blocks until the rebuild of {@code proiezione} is over, or the timeout passes. */
@@ -214,14 +232,7 @@ public class Ricostruzioni {
                 .orElseThrow(() -> new NonTrovato("Il processore della proiezione " + proiezione + " non è attivo"));
     }
 
-    private static long posizione(StreamingEventProcessor processore) {
-        return processore.processingStatus().values().stream()
-                .mapToLong(s -> s.getCurrentPosition().orElse(0))
-                .min().orElse(0);
-    }
-
     private long testa() {
-        Long testa = jdbc.queryForObject("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry", Long.class);
-        return testa == null ? 0 : testa;
+        return Math.max(token.testa(), 0);
     }
 }
