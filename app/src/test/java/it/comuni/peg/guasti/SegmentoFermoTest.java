@@ -5,6 +5,7 @@ import it.comuni.peg.ClienteHttp.Risposta;
 import it.comuni.peg.PegApplication;
 import it.comuni.peg.platform.test.MariaDbDiTest;
 import it.comuni.peg.support.Attesa;
+import it.comuni.peg.support.ObiettivoDiProva;
 import org.axonframework.eventhandling.Segment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -127,8 +126,8 @@ class SegmentoFermoTest {
         JsonNode bloccato;
         try (AutoCloseable rimuovi = causa.applica(fermo)) {
             Instant inviato = Instant.now();
-            consuntivo(http, fermo);
-            consuntivo(http, sano);
+            ObiettivoDiProva.consuntivo(http, fermo, 1, 10);
+            ObiettivoDiProva.consuntivo(http, sano, 1, 10);
 
             attendi(http, () -> consuntivi(http, sano) == 1, "l'obiettivo nell'altro segmento vada avanti");
             Instant giu = attendiPronta(http, false);
@@ -238,7 +237,7 @@ class SegmentoFermoTest {
     private static List<String> unoPerSegmento(ClienteHttp http) {
         List<String> creati = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            creati.add(obiettivo(http));
+            creati.add(ObiettivoDiProva.conUnaFase(http));
             for (String a : creati) {
                 for (String b : creati) {
                     if (segmentoDi(a) != segmentoDi(b)) {
@@ -271,21 +270,6 @@ class SegmentoFermoTest {
             }
         }
         throw new AssertionError(nome + " di " + processore + " assente dallo scrape");
-    }
-
-    private static String obiettivo(ClienteHttp http) {
-        Risposta r = http.post("controllo", "/api/obiettivi", Verifiche.OBIETTIVO.formatted(YearMonth.now(ZoneId.of("Europe/Rome")).getYear()));
-        assertThat(r.stato()).as(r.toString()).isEqualTo(201);
-        String id = r.json().get("id").asText();
-        assertThat(http.post("controllo", "/api/obiettivi/" + id + "/fasi", "{\"numero\":1,\"titolo\":\"Fase\"}").stato()).isEqualTo(200);
-        return id;
-    }
-
-    private static void consuntivo(ClienteHttp http, String id) {
-        String mese = YearMonth.now(ZoneId.of("Europe/Rome")).minusMonths(1).toString();
-        Risposta r = http.post("dirigente", "/api/obiettivi/" + id + "/fasi/1/consuntivi",
-                "{\"mese\":\"" + mese + "\",\"svolta\":true,\"percentuale\":10}");
-        assertThat(r.stato()).as(r.toString()).isEqualTo(200);
     }
 
     private static int consuntivi(ClienteHttp http, String id) {
