@@ -23,11 +23,13 @@ public class Processori {
     private final EventProcessingConfiguration configurazione;
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
+    private final Battiti battiti;
 
-    public Processori(EventProcessingConfiguration configurazione, JdbcTemplate jdbc, Serializer serializer) {
+    public Processori(EventProcessingConfiguration configurazione, JdbcTemplate jdbc, Serializer serializer, Battiti battiti) {
         this.configurazione = configurazione;
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.battiti = battiti;
     }
 
     public List<String> nomi() {
@@ -88,10 +90,11 @@ public class Processori {
         if (processore instanceof StreamingEventProcessor streaming) {
             Integer totali = jdbc.queryForObject("SELECT COUNT(*) FROM token_entry WHERE processor_name = ?", Integer.class, nome);
             return new StatoProcessore(nome, processore.isRunning(), processore.isError(), streaming.isReplaying(),
-                    streaming.processingStatus().size(), totali == null ? 0 : totali, posizione, testa, ritardo, parcheggiati);
+                    streaming.processingStatus().size(), totali == null ? 0 : totali, posizione, testa, ritardo, parcheggiati,
+                    battiti.vivi(nome));
         }
         return new StatoProcessore(nome, processore.isRunning(), processore.isError(), false, 0, 0, posizione, testa, ritardo,
-                parcheggiati);
+                parcheggiati, battiti.vivi(nome));
     }
 
     private Map<String, Long> deadLetters() {

@@ -1,10 +1,13 @@
 package it.comuni.peg.platform.processori;
 
+import java.util.List;
+
 /**
  * What ops need to know of one event processor: is it running here, how many segments this node
  * holds, where the slowest segment is (from the shared token store, so it stays true when a
  * processor stalls or runs on another node), how far that is from the head of the event store,
- * how many events are parked in its dead-letter queue.
+ * how many events are parked in its dead-letter queue, and which processes run it (their node names,
+ * {@code pid@host}, seen alive by their heartbeat: {@link Battiti}).
  */
 public record StatoProcessore(
         String nome,
@@ -16,5 +19,6 @@ public record StatoProcessore(
         Long posizione,
         long testa,
         Long ritardoEventi,
-        long deadLetters) {
+        long deadLetters,
+        List<String> nodiAttivi) {
 }
