@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -94,7 +95,7 @@ public class Sigillatore {
             List<EventoMemorizzato> righe = jdbc.query("SELECT " + EventoMemorizzato.COLONNE + " FROM domain_event_entry"
                     + " WHERE global_index > ? ORDER BY global_index LIMIT " + LOTTO, (rs, i) -> EventoMemorizzato.da(rs), ultimo);
             List<Object[]> sigilli = new ArrayList<>();
-            Object adesso = IstantiUtc.colonna(Instant.now());
+            LocalDateTime adesso = IstantiUtc.colonna(Instant.now());
             long atteso = ultimo + 1;
             for (EventoMemorizzato riga : righe) {
                 if (riga.globalIndex() != atteso && !bucoPermanente(atteso, riga.globalIndex())) {

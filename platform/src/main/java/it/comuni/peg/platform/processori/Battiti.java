@@ -9,6 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 
 /**
@@ -43,7 +44,7 @@ public class Battiti {
 
     /** Records that this process runs {@code processore} now. */
     public void batti(String processore) {
-        Object adesso = IstantiUtc.colonna(clock.instant());
+        LocalDateTime adesso = IstantiUtc.colonna(clock.instant());
         int aggiornati = jdbc.update("UPDATE nodo_processore SET visto_il = ? WHERE processore = ? AND nodo = ?", adesso, processore, NODO);
         if (aggiornati == 0) {
             jdbc.update("INSERT INTO nodo_processore (processore, nodo, visto_il) VALUES (?, ?, ?)", processore, NODO, adesso);
