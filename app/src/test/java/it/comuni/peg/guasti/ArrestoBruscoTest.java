@@ -6,16 +6,15 @@ import it.comuni.peg.PegApplication;
 import it.comuni.peg.guasti.Carico.Invio;
 import it.comuni.peg.platform.test.MariaDbDiTest;
 import it.comuni.peg.support.Attesa;
+import it.comuni.peg.support.ProcessoFiglio;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
-import java.util.ArrayList;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -101,17 +100,6 @@ class ArrestoBruscoTest {
 
     /** The whole application in a child JVM, on the test's classpath, against the test's database. */
     private static Process avvia(String url, int porta, Path log) throws Exception {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> comando = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", classpath,
-                PegApplication.class.getName(),
-                "--spring.profiles.active=test",
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + MariaDbDiTest.utente(),
-                "--spring.datasource.password=" + MariaDbDiTest.password(),
-                "--server.port=" + porta));
-        Files.createDirectories(log.getParent());
-        return new ProcessBuilder(comando).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(log.toString()))).start();
+        return ProcessoFiglio.avvia(PegApplication.class, url, porta, ZoneId.systemDefault(), log, List.of()).processo();
     }
 }

@@ -89,9 +89,8 @@ final class Verifiche {
     }
 
     /**
-     * Whether the rebuild comparisons run: on by default. They need the application alone on its
-     * database (as these fault tests have it): a rebuild resets the tokens of one node, and another
-     * node's processor on the same database would keep the segments it holds.
+     * Whether the rebuild comparisons run: on by default (another process on the same database makes
+     * way for the rebuild and resumes after it, see DueProcessiDiLetturaTest).
      * -Dpeg.guasti.ricostruzione=false skips them.
      */
     static final boolean CONFRONTA_RICOSTRUZIONE = Boolean.parseBoolean(System.getProperty("peg.guasti.ricostruzione", "true"));

@@ -1,6 +1,7 @@
 package it.comuni.peg.benchmark;
 
 import it.comuni.peg.platform.audit.CatenaInBlocco;
+import it.comuni.peg.platform.database.IstantiUtc;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
@@ -12,8 +13,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -39,7 +40,7 @@ final class ScritturaInBlocco implements AutoCloseable {
     private final PreparedStatement sigilli;
     private final CatenaInBlocco catena = CatenaInBlocco.dopo(null);
     private final Random caso;
-    private final Timestamp adesso = Timestamp.from(Instant.now());
+    private final LocalDateTime adesso = IstantiUtc.colonna(Instant.now());
     private long prossimoIndice;
     private long inSospeso;
     private long scritti;
@@ -100,7 +101,7 @@ final class ScritturaInBlocco implements AutoCloseable {
         sigilli.setLong(1, indice);
         sigilli.setString(2, hash);
         sigilli.setString(3, precedente);
-        sigilli.setTimestamp(4, adesso);
+        sigilli.setObject(4, adesso);
         sigilli.addBatch();
         scritti++;
         if (++inSospeso == BATCH) {

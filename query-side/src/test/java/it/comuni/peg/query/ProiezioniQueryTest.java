@@ -26,6 +26,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -78,6 +81,25 @@ class ProiezioniQueryTest {
 
     private TestRestTemplate nucleo() {
         return rest.withBasicAuth("nucleo", "nucleo");
+    }
+
+    /**
+     * Instants reach the DATETIME columns as UTC wall time, and the session speaks UTC, whatever this
+     * JVM's zone (the suite runs this class in a non-UTC zone too): another process, in another zone,
+     * reads the same instants.
+     */
+    @Test
+    void storesEveryInstantAsUtcWallTimeWhateverTheJvmZone() {
+        assertThat(jdbc.queryForObject("SELECT @@session.time_zone", String.class)).isEqualTo("+00:00");
+        assertThat(jdbc.queryForObject("SELECT definito_il FROM scheda_obiettivo WHERE obiettivo_id = 'ob-uno'", LocalDateTime.class))
+                .isEqualTo(LocalDateTime.parse("2023-01-10T09:00:00"));
+        assertThat(jdbc.queryForObject("SELECT MAX(registrato_il) FROM storico_voce WHERE obiettivo_id = 'ob-uno'", LocalDateTime.class))
+                .isEqualTo(LocalDateTime.parse("2023-06-22T10:00:00"));
+        // and a date stays the date it is, in any zone (no instant conversion on the way)
+        assertThat(jdbc.queryForObject("SELECT scadenza_aperta FROM scheda_obiettivo WHERE obiettivo_id = 'ob-uno'", LocalDate.class))
+                .isEqualTo(LocalDate.parse("2023-09-30"));
+        assertThat(jdbc.queryForObject("SELECT MIN(inizio) FROM assegnazione_persona WHERE obiettivo_id = 'ob-uno'", LocalDate.class))
+                .isEqualTo(LocalDate.parse("2023-01-01"));
     }
 
     @Test

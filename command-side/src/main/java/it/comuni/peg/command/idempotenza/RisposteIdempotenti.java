@@ -1,10 +1,10 @@
 package it.comuni.peg.command.idempotenza;
 
+import it.comuni.peg.platform.database.IstantiUtc;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -32,7 +32,7 @@ class RisposteIdempotenti {
     boolean rivendica(String utente, String chiave, String impronta) {
         try {
             jdbc.update("INSERT INTO richiesta_idempotente (utente, chiave, impronta, registrata_il) VALUES (?, ?, ?, ?)",
-                    utente, chiave, impronta, Timestamp.from(Instant.now()));
+                    utente, chiave, impronta, IstantiUtc.colonna(Instant.now()));
             return true;
         } catch (DuplicateKeyException e) {
             return false;

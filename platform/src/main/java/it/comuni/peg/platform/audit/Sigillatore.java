@@ -1,5 +1,7 @@
 package it.comuni.peg.platform.audit;
 
+import it.comuni.peg.platform.database.IstantiUtc;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -12,9 +14,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -93,7 +95,7 @@ public class Sigillatore {
             List<EventoMemorizzato> righe = jdbc.query("SELECT " + EventoMemorizzato.COLONNE + " FROM domain_event_entry"
                     + " WHERE global_index > ? ORDER BY global_index LIMIT " + LOTTO, (rs, i) -> EventoMemorizzato.da(rs), ultimo);
             List<Object[]> sigilli = new ArrayList<>();
-            Timestamp adesso = Timestamp.from(Instant.now());
+            LocalDateTime adesso = IstantiUtc.colonna(Instant.now());
             long atteso = ultimo + 1;
             for (EventoMemorizzato riga : righe) {
                 if (riga.globalIndex() != atteso && !bucoPermanente(atteso, riga.globalIndex())) {

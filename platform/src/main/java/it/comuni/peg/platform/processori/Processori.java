@@ -23,13 +23,15 @@ public class Processori {
     private final JdbcTemplate jdbc;
     private final TokenCondivisi token;
     private final SorveglianzaSegmenti sorveglianza;
+    private final Battiti battiti;
 
     public Processori(EventProcessingConfiguration configurazione, JdbcTemplate jdbc, TokenCondivisi token,
-                      SorveglianzaSegmenti sorveglianza) {
+                      SorveglianzaSegmenti sorveglianza, Battiti battiti) {
         this.configurazione = configurazione;
         this.jdbc = jdbc;
         this.token = token;
         this.sorveglianza = sorveglianza;
+        this.battiti = battiti;
     }
 
     public List<String> nomi() {
@@ -82,10 +84,10 @@ public class Processori {
         if (processore instanceof StreamingEventProcessor streaming) {
             return new StatoProcessore(nome, processore.isRunning(), processore.isError(), streaming.isReplaying(),
                     streaming.processingStatus().size(), segmenti.size(), posizione, testa, ritardo, parcheggiati,
-                    fermoDaSecondi, segmenti);
+                    fermoDaSecondi, segmenti, battiti.vivi(nome));
         }
         return new StatoProcessore(nome, processore.isRunning(), processore.isError(), false, 0, 0, posizione, testa, ritardo,
-                parcheggiati, fermoDaSecondi, segmenti);
+                parcheggiati, fermoDaSecondi, segmenti, battiti.vivi(nome));
     }
 
     /** How many events of {@code nome} are parked in its dead-letter queue. */

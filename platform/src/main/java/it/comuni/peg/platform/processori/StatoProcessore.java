@@ -8,8 +8,9 @@ import java.util.List;
  * processor stalls or runs on another node), how far that is from the head of the event store,
  * how many events are parked in its dead-letter queue, for how many seconds its most stalled segment
  * has stood still while events waited ({@code fermoDaSecondi}, 0 when every segment moves or is idle),
- * and each segment's own status ({@link StatoSegmento}: position, holder, stall, last error, and for a
- * stalled one the event it has not passed and why).
+ * each segment's own status ({@link StatoSegmento}: position, holder, stall, last error, and for a
+ * stalled one the event it has not passed and why), and which processes run it (their node names,
+ * {@code pid@host}, seen alive by their heartbeat: {@link Battiti}).
  */
 public record StatoProcessore(
         String nome,
@@ -23,5 +24,6 @@ public record StatoProcessore(
         Long ritardoEventi,
         long deadLetters,
         long fermoDaSecondi,
-        List<StatoSegmento> segmenti) {
+        List<StatoSegmento> segmenti,
+        List<String> nodiAttivi) {
 }

@@ -6,20 +6,24 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which projections are being rebuilt by this process: their reads answer 503 until the rebuild
- * has reached the head of the store it started from.
+ * Which projections this process cannot read now: the ones it is rebuilding (until the rebuild has
+ * reached the head of the store it started from), and the ones another process is rebuilding on the
+ * same database (their rows are being rewritten under it). Their reads answer 503.
  */
 @Component
 public class Disponibilita {
 
     private final Set<String> inRicostruzione = ConcurrentHashMap.newKeySet();
+    private final Set<String> ricostruiteAltrove = ConcurrentHashMap.newKeySet();
 
+    /** Throws {@link ProiezioneInRicostruzione} (a 503) when the projection is being rebuilt, here or elsewhere. */
     public void richiedi(String proiezione) {
-        if (inRicostruzione.contains(proiezione)) {
+        if (inRicostruzione.contains(proiezione) || ricostruiteAltrove.contains(proiezione)) {
             throw new ProiezioneInRicostruzione(proiezione);
         }
     }
 
+    /** Whether this process is rebuilding the projection. */
     public boolean inRicostruzione(String proiezione) {
         return inRicostruzione.contains(proiezione);
     }
@@ -30,5 +34,15 @@ public class Disponibilita {
 
     public void termina(String proiezione) {
         inRicostruzione.remove(proiezione);
+    }
+
+    /** Another process is rebuilding the projection: this one pauses it, and its reads answer 503. */
+    public void sospendi(String proiezione) {
+        ricostruiteAltrove.add(proiezione);
+    }
+
+    /** The other process's rebuild is over (or abandoned): reads answer again. */
+    public void riprendi(String proiezione) {
+        ricostruiteAltrove.remove(proiezione);
     }
 }

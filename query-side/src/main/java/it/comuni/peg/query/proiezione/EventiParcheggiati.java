@@ -1,11 +1,11 @@
 package it.comuni.peg.query.proiezione;
 
 import it.comuni.peg.api.comune.NonTrovato;
+import it.comuni.peg.platform.database.IstantiUtc;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
@@ -45,7 +45,7 @@ public class EventiParcheggiati {
                         + " ORDER BY processing_group, sequence_identifier, sequence_index",
                 (rs, i) -> new EventoParcheggiato(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                         rs.getString(5), rs.getString(6), (Long) rs.getObject(7), rs.getString(8), rs.getString(9),
-                        istante(rs.getTimestamp(10)), istante(rs.getTimestamp(11))),
+                        IstantiUtc.leggi(rs, 10), IstantiUtc.leggi(rs, 11)),
                 proiezione, proiezione);
     }
 
@@ -67,9 +67,5 @@ public class EventiParcheggiati {
         }
         Long rimasti = jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter_entry WHERE processing_group = ?", Long.class, proiezione);
         return new EsitoTentativo(proiezione, riuscite, rimasti == null ? 0 : rimasti);
-    }
-
-    private static Instant istante(Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 }

@@ -303,14 +303,19 @@ public class Parcheggio implements ErrorHandler {
                 .orElseThrow(() -> new IllegalStateException("La proiezione " + gruppo + " non ha una coda di eventi parcheggiati"));
     }
 
+    /**
+     * The segment a failed batch belongs to. The processor's status has no entry for a segment until a
+     * batch of it has committed in this process (a segment just claimed from another process, or after a
+     * restart, whose first batch fails): its mask then follows from the segment ids in the token store.
+     */
     private Segment segmento(String gruppo, int id) {
         StreamingEventProcessor processore = configurazione.getObject().eventProcessor(gruppo, StreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("Nessun processore " + gruppo));
         EventTrackerStatus stato = processore.processingStatus().get(id);
-        if (stato == null) {
-            throw new IllegalStateException("Il processore " + gruppo + " non tiene più il segmento " + id);
+        if (stato != null) {
+            return stato.getSegment();
         }
-        return stato.getSegment();
+        return Segment.computeSegment(id, configurazione.getObject().tokenStore(gruppo).fetchSegments(gruppo));
     }
 
     /**

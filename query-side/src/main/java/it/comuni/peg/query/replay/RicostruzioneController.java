@@ -3,10 +3,13 @@ package it.comuni.peg.query.replay;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.comuni.peg.platform.sicurezza.Ruolo;
+import it.comuni.peg.platform.web.Problemi;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,7 +42,8 @@ public class RicostruzioneController {
     }
 
     @PostMapping("/{nome}/ricostruzione")
-    @Operation(summary = "Ricostruisce una proiezione dall'event store; fino al termine le sue letture rispondono 503."
+    @Operation(summary = "Ricostruisce una proiezione dall'event store; fino al termine le sue letture rispondono 503, qui e negli"
+            + " altri processi che la elaborano (che si fermano e riprendono da soli); 409 se non rilasciano i loro segmenti in tempo."
             + " modo=PROCESSORI la ricostruisce evento per evento dal suo processore (più lento)")
     public ResponseEntity<Avanzamento> ricostruisci(@PathVariable String nome,
                                                     @RequestParam(defaultValue = "IN_BLOCCO") Ricostruzioni.Modo modo,
@@ -54,6 +58,19 @@ public class RicostruzioneController {
                                                                Authentication utente) {
         richiediAmministratore(utente);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(ricostruzioni.avvia(Proiezioni.TUTTE, modo));
+    }
+
+    /**
+     * Other processes hold the projection (they did not release its segments in time, or one of them is
+     * rebuilding it): a 409 naming them; nothing was changed.
+     */
+    @ExceptionHandler(RicostruzioneRifiutata.class)
+    ResponseEntity<ProblemDetail> rifiutata(RicostruzioneRifiutata e) {
+        ProblemDetail problema = Problemi.problema(HttpStatus.CONFLICT, "ricostruzione-rifiutata", "Ricostruzione non avviata",
+                e.getMessage());
+        problema.setProperty("proiezioni", e.proiezioni());
+        problema.setProperty("processi", e.processi());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problema);
     }
 
     private static void richiediAmministratore(Authentication utente) {

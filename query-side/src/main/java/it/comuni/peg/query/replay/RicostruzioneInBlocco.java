@@ -1,5 +1,6 @@
 package it.comuni.peg.query.replay;
 
+import it.comuni.peg.platform.database.IstantiUtc;
 import it.comuni.peg.query.proiezione.InBlocco;
 import it.comuni.peg.query.proiezione.Righe;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -19,8 +20,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -279,7 +278,7 @@ public class RicostruzioneInBlocco {
             } else if (v instanceof Boolean b) {
                 ps.setBoolean(i, b);
             } else if (v instanceof Instant t) {
-                ps.setObject(i, LocalDateTime.ofInstant(t, ZoneOffset.UTC));
+                ps.setObject(i, IstantiUtc.colonna(t));
             } else {
                 ps.setObject(i, v);
             }

@@ -4,6 +4,7 @@ import it.comuni.peg.api.comune.NonTrovato;
 import it.comuni.peg.platform.processori.SorveglianzaSegmenti;
 import it.comuni.peg.platform.processori.StatoSegmento;
 import it.comuni.peg.platform.processori.TokenCondivisi;
+import it.comuni.peg.platform.processori.Battiti;
 import it.comuni.peg.query.proiezione.Disponibilita;
 import it.comuni.peg.query.proiezione.InBlocco;
 import it.comuni.peg.query.proiezione.Proiezioni;
@@ -12,8 +13,10 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -22,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,7 +37,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * the tokens to the head it read and start the processors again. The projection answers 503 until
  * then (or, on the slow path, until every segment has passed the head of the store as it was when
  * the rebuild began: Axon's isReplaying() stays true at the head until a newer event arrives).
- * A reset must stop the processor on every node: run it where the query side runs alone.
+ * A reset needs every segment of the processor, on every node: the other processes that run it make way
+ * through the shared database ({@link Pause}) and resume at the end; when they do not release their
+ * segments within {@code peg.proiezioni.pausa.attesa} the rebuild is refused ({@link RicostruzioneRifiutata},
+ * a 409) and this process goes on as before.
  */
 @Service
 public class Ricostruzioni {
@@ -49,6 +56,8 @@ public class Ricostruzioni {
     private final TransactionTemplate transazione;
     private final TokenCondivisi token;
     private final SorveglianzaSegmenti sorveglianza;
+    private final Pause pause;
+    private final Duration attesaSegmenti;
     private final Map<String, Corsa> corse = new ConcurrentHashMap<>();
 
     /** One rebuild of a projection; {@code letti} counts the events the fast path has read. */
@@ -57,7 +66,8 @@ public class Ricostruzioni {
 
     public Ricostruzioni(EventProcessingConfiguration processori, Disponibilita disponibilita, JdbcTemplate jdbc,
                          RicostruzioneInBlocco inBlocco, List<InBlocco> proiezioni, TokenStore tokenStore,
-                         PlatformTransactionManager transazioni, TokenCondivisi token, SorveglianzaSegmenti sorveglianza) {
+                         PlatformTransactionManager transazioni, TokenCondivisi token, SorveglianzaSegmenti sorveglianza,
+                         Pause pause, @Value("${peg.proiezioni.pausa.attesa:PT15S}") Duration attesaSegmenti) {
         this.processori = processori;
         this.disponibilita = disponibilita;
         this.jdbc = jdbc;
@@ -67,6 +77,8 @@ public class Ricostruzioni {
         this.transazione = new TransactionTemplate(transazioni);
         this.token = token;
         this.sorveglianza = sorveglianza;
+        this.pause = pause;
+        this.attesaSegmenti = attesaSegmenti;
     }
 
     /** How a rebuild runs: the fast path, or the processors event by event (its fallback). */
@@ -86,18 +98,40 @@ public class Ricostruzioni {
      * @ResetHandler; from then on a crash at any point leaves a processor that replays everything.
      * The fast path ({@link RicostruzioneInBlocco}) then writes the rows and moves the tokens to the
      * head it read; if it fails, the processors rebuild the projections event by event instead.
+     * First this process takes every segment of their processors: the other processes are asked to
+     * release theirs ({@link Pause}); if they have not within {@code peg.proiezioni.pausa.attesa}, or
+     * another process is rebuilding one of them, nothing changes and {@link RicostruzioneRifiutata} says
+     * which processes hold them.
      */
     public synchronized List<Avanzamento> avvia(List<String> nomi, Modo modo) {
         nomi.forEach(this::processore);
         List<String> nuove = nomi.stream().distinct().filter(p -> !disponibilita.inRicostruzione(p)).toList();
         if (!nuove.isEmpty()) {
+            prendiSegmenti(nuove);
             long testa = testa();
             AtomicLong letti = new AtomicLong();
-            for (String p : nuove) {
-                disponibilita.inizia(p);
-                corse.put(p, new Corsa(Instant.now(), System.nanoTime(), testa, letti, null, 0));
-                log.info("Ricostruzione della proiezione {} fino alla posizione {}", p, testa);
-                azzera(p);
+            List<String> azzerate = new ArrayList<>();
+            try {
+                for (String p : nuove) {
+                    disponibilita.inizia(p);
+                    corse.put(p, new Corsa(Instant.now(), System.nanoTime(), testa, letti, null, 0));
+                    log.info("Ricostruzione della proiezione {} fino alla posizione {}", p, testa);
+                    azzera(p);
+                    azzerate.add(p);
+                }
+            } catch (RuntimeException e) {
+                // never left stopped and answering 503: what was reset is rebuilt by its processor, the rest runs as before
+                for (String p : nuove) {
+                    if (azzerate.contains(p)) {
+                        perProcessori(p);
+                    } else {
+                        corse.remove(p);
+                        disponibilita.termina(p);
+                        pause.rilascia(p);
+                        processore(p).start();
+                    }
+                }
+                throw e;
             }
             if (modo == Modo.IN_BLOCCO) {
                 Thread esecutore = new Thread(() -> esegui(nuove, letti), "ricostruzione-" + String.join("-", nuove));
@@ -108,6 +142,56 @@ public class Ricostruzioni {
             }
         }
         return nomi.stream().map(this::avanzamento).toList();
+    }
+
+    /**
+     * Claims every segment of the processors of {@code proiezioni} for this process, their processors
+     * here stopped: after the other processes have released theirs. On failure the pauses are withdrawn
+     * and the processors that ran here run again.
+     */
+    private void prendiSegmenti(List<String> proiezioni) {
+        pause.chiedi(proiezioni);
+        List<String> attivi = proiezioni.stream().filter(p -> processore(p).isRunning()).toList();
+        try {
+            proiezioni.forEach(p -> processore(p).shutDown());
+            long limite = System.nanoTime() + attesaSegmenti.toNanos();
+            while (true) {
+                try {
+                    // fetchToken claims the segment: in one transaction, all of them or none
+                    transazione.executeWithoutResult(s -> proiezioni.forEach(p -> {
+                        for (int segmento : tokenStore.fetchSegments(p)) {
+                            tokenStore.fetchToken(p, segmento);
+                        }
+                    }));
+                    return;
+                } catch (UnableToClaimTokenException e) {
+                    if (System.nanoTime() > limite) {
+                        List<String> processi = proprietari(proiezioni);
+                        throw new RicostruzioneRifiutata("La proiezione '" + String.join("', '", proiezioni) + "' è elaborata anche dal processo "
+                                + (processi.isEmpty() ? "di un altro nodo" : String.join(", ", processi)) + ", che non ha rilasciato i suoi"
+                                + " segmenti entro " + attesaSegmenti.toSeconds() + " s: ricostruzione non avviata, nulla è cambiato."
+                                + " Riprovare, o fermare quel processo", proiezioni, processi);
+                    }
+                    Thread.sleep(100);
+                }
+            }
+        } catch (RuntimeException | InterruptedException e) {
+            proiezioni.forEach(pause::rilascia);
+            attivi.forEach(p -> processore(p).start());
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Ricostruzione interrotta", e);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    /** The other processes that hold segments of these projections' processors now. */
+    private List<String> proprietari(List<String> proiezioni) {
+        return proiezioni.stream()
+                .flatMap(p -> jdbc.queryForList("SELECT DISTINCT owner FROM token_entry WHERE processor_name = ? AND owner IS NOT NULL"
+                        + " AND owner <> ?", String.class, p, Battiti.NODO).stream())
+                .distinct().sorted().toList();
     }
 
     private void azzera(String proiezione) {
@@ -221,6 +305,7 @@ public class Ricostruzioni {
         long durata = System.nanoTime() - corsa.inizioNanos();
         corse.put(proiezione, new Corsa(corsa.iniziata(), corsa.inizioNanos(), corsa.testa(), corsa.letti(), Instant.now(), durata));
         disponibilita.termina(proiezione);
+        pause.rilascia(proiezione);
         log.info("Proiezione {} ricostruita: {} eventi in {} ms", proiezione, corsa.testa(), durata / 1_000_000);
     }
 
