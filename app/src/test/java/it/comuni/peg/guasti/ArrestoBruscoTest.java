@@ -10,12 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +36,7 @@ class ArrestoBruscoTest {
         ClienteHttp http = new ClienteHttp(porta);
         int anno = YearMonth.now().getYear();
 
-        Process primo = avvia(url, porta, log);
+        Process primo = ProcessoFiglio.avvia(PegApplication.class, url, porta, log);
         Process secondo = null;
         try {
             assertThat(Attesa.entro(Duration.ofSeconds(180), () -> Verifiche.pronta(http))).as("avviata").isTrue();
@@ -55,7 +52,7 @@ class ArrestoBruscoTest {
             List<Invio> invii = carico.invii();
             List<Invio> accettati = invii.stream().filter(Invio::accettato).toList();
 
-            secondo = avvia(url, porta, log);
+            secondo = ProcessoFiglio.avvia(PegApplication.class, url, porta, log);
             assertThat(Attesa.entro(Duration.ofSeconds(180), () -> Verifiche.pronta(http))).as("riavviata").isTrue();
 
             // every acknowledged command is there, once; nothing is there twice
@@ -90,28 +87,7 @@ class ArrestoBruscoTest {
                     invii.size(), accettati.size(), invii.size() - accettati.size());
         } finally {
             primo.destroyForcibly();
-            if (secondo != null) {
-                secondo.destroy();
-                if (!secondo.waitFor(30, TimeUnit.SECONDS)) {
-                    secondo.destroyForcibly();
-                }
-            }
+            ProcessoFiglio.termina(secondo);
         }
-    }
-
-    /** The whole application in a child JVM, on the test's classpath, against the test's database. */
-    private static Process avvia(String url, int porta, Path log) throws Exception {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> comando = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", classpath,
-                PegApplication.class.getName(),
-                "--spring.profiles.active=test",
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + MariaDbDiTest.utente(),
-                "--spring.datasource.password=" + MariaDbDiTest.password(),
-                "--server.port=" + porta));
-        Files.createDirectories(log.getParent());
-        return new ProcessBuilder(comando).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(log.toString()))).start();
     }
 }

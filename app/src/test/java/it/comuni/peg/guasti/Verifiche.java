@@ -117,6 +117,30 @@ final class Verifiche {
         assertThat(finita).as("ricostruzione terminata: %s", finita ? "" : stato(http)).isTrue();
     }
 
+    /**
+     * No event of the store skipped by a processor or by the sealer: every objective's storico has
+     * one entry per event of its stream, and the chain of seals holds over exactly the events stored.
+     * Call it once the projections are at the head ({@link #proiezioniAllaTesta}): an event committed
+     * late behind a processor or the sealer never shows, however long one waits.
+     */
+    static void nessunEventoSaltato(ClienteHttp http, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        Map<String, Long> perObiettivo = new LinkedHashMap<>();
+        jdbc.query("SELECT aggregate_identifier, COUNT(*) FROM domain_event_entry WHERE type = 'Obiettivo'"
+                + " GROUP BY aggregate_identifier", (java.sql.ResultSet rs) -> {
+                    perObiettivo.put(rs.getString(1), rs.getLong(2));
+                });
+        assertThat(perObiettivo).as("obiettivi nell'archivio").isNotEmpty();
+        perObiettivo.forEach((id, eventi) -> {
+            Risposta storico = http.get("nucleo", "/api/obiettivi/" + id + "/storico");
+            assertThat(storico.stato()).as(storico.toString()).isEqualTo(200);
+            assertThat(storico.json().get("totale").asLong()).as("voci nello storico di %s, eventi nell'archivio %d", id, eventi)
+                    .isEqualTo(eventi);
+        });
+        JsonNode catena = catenaIntegra(http);
+        long eventi = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+        assertThat(catena.get("eventiVerificati").asLong()).as("eventi sigillati").isEqualTo(eventi);
+    }
+
     /** The chain of seals holds over every event. */
     static JsonNode catenaIntegra(ClienteHttp http) {
         Risposta v = http.get("nucleo", "/api/audit/verifica");
