@@ -115,6 +115,51 @@ class CommitTardivoTest {
     }
 
     /**
+     * An import whose objective cannot be recorded within the bound (every command of this request
+     * held 200 ms: the first objective, one command, fits in 1 s; the second, sixteen, does not):
+     * the second objective is rolled back whole and the import stops with a 503 saying so, the first
+     * stays; sending the file again at normal speed imports the rest and skips the first.
+     */
+    @Test
+    void anImportObjectiveBeyondTheBoundIsRolledBackWholeAndTheImportSaysWhatToDo() throws Exception {
+        ClienteHttp http = new ClienteHttp(porta);
+        StringBuilder csv = new StringBuilder("""
+                tipo;chiave;titolo;settore;peso_indicatori;peso_fasi;numero
+                OBIETTIVO;A;Obiettivo breve;SSEGEN;50;50;
+                OBIETTIVO;B;Obiettivo lungo;SSEGEN;50;50;
+                """);
+        for (int fase = 1; fase <= 15; fase++) {
+            csv.append("FASE;B;Fase ").append(fase).append(";;;;").append(fase).append('\n');
+        }
+        byte[] file = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String percorso = "/api/import/csv?ente=Comune%20Lento&anno=" + LocalDate.now().getYear();
+
+        Risposta lenta = http.postFile("controllo", percorso, "peg.csv", "text/csv", file,
+                Map.of("X-Request-Id", Trattenimento.richiesta(true, 200, "importazione")));
+        assertThat(lenta.stato()).as(lenta.toString()).isEqualTo(503);
+        assertThat(lenta.intestazione("Content-Type")).startsWith("application/problem+json");
+        assertThat(lenta.intestazione("Retry-After")).isNotBlank();
+        assertThat(lenta.json().get("type").asText()).isEqualTo("urn:peg:problema:tempo-scaduto");
+        assertThat(lenta.json().get("detail").asText()).contains("Importazione interrotta", "Reinviare lo stesso file");
+        assertThat(eventiDi("Obiettivo breve")).as("il primo obiettivo resta").isEqualTo(1);
+        assertThat(eventiDi("Obiettivo lungo")).as("del secondo nulla").isZero();
+
+        Risposta ripresa = http.postFile("controllo", percorso, "peg.csv", "text/csv", file, Map.of());
+        assertThat(ripresa.stato()).as(ripresa.toString()).isEqualTo(200);
+        assertThat(ripresa.json().get("nuovi").asInt()).isEqualTo(1);
+        assertThat(ripresa.json().get("giaPresenti").asInt()).isEqualTo(1);
+        assertThat(Attesa.entro(Duration.ofSeconds(60), () -> Verifiche.proiezioniAllaTesta(http))).isTrue();
+        Verifiche.nessunEventoSaltato(http, jdbc);
+    }
+
+    /** Events of the objective (one, by its title) whose definition is in the store. */
+    private long eventiDi(String titolo) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier IN (SELECT aggregate_identifier"
+                + " FROM domain_event_entry WHERE payload_type LIKE '%ObiettivoDefinito' AND CAST(payload AS CHAR) LIKE ?)",
+                Long.class, "%" + titolo + "%");
+    }
+
+    /**
      * A process frozen with kill -STOP while its command's transaction holds a global index, for
      * longer than the gap timeout, while another process goes on committing: the server rolls the
      * frozen transaction back (nothing can commit late once the process resumes), the other process
