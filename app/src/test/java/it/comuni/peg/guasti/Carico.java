@@ -62,21 +62,20 @@ final class Carico {
         this.prefisso = prefisso;
     }
 
+    /** Starts {@code client} threads that send commands, each waiting for its answer before the next. */
     void avvia(int client) {
-        attivo.set(true);
-        for (int i = 0; i < client; i++) {
-            Thread t = new Thread(this::ciclo, "carico-" + prefisso + "-" + i);
-            t.setDaemon(true);
-            t.start();
-            thread.add(t);
-        }
+        avvia(client, this::ciclo, "carico-");
     }
 
     /** Adds {@code client} threads that read, each waiting for its answer before the next read. */
     void avviaLetture(int client) {
+        avvia(client, this::cicloLetture, "letture-");
+    }
+
+    private void avvia(int client, Runnable ciclo, String nome) {
         attivo.set(true);
         for (int i = 0; i < client; i++) {
-            Thread t = new Thread(this::cicloLetture, "letture-" + prefisso + "-" + i);
+            Thread t = new Thread(ciclo, nome + prefisso + "-" + i);
             t.setDaemon(true);
             t.start();
             thread.add(t);

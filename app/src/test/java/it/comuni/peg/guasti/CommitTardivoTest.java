@@ -69,14 +69,13 @@ class CommitTardivoTest {
         ClienteHttp http = new ClienteHttp(porta);
         int anno = LocalDate.now().getYear();
         List<String> obiettivi = Verifiche.definisciObiettivi(http, anno, 4);
-        assertThat(Attesa.entro(Duration.ofSeconds(60), () -> Verifiche.proiezioniAllaTesta(http)))
-                .as("alla testa: %s", new Object() { public String toString() { return Verifiche.stato(http); } }).isTrue();
+        Verifiche.attendiAllaTesta(http, Duration.ofSeconds(60));
 
         long inizio = System.nanoTime();
         CompletableFuture<Risposta> a = lento(http, obiettivi.get(0), 20_000, "a");
-        long indiceA = attendiIndice(obiettivi.get(0), 2);
+        long indiceA = Verifiche.attendiIndice(jdbc, obiettivi.get(0), 2);
         CompletableFuture<Risposta> b = lento(http, obiettivi.get(1), 14_000, "b");
-        long indiceB = attendiIndice(obiettivi.get(1), 2);
+        long indiceB = Verifiche.attendiIndice(jdbc, obiettivi.get(1), 2);
         assertThat(indiceB).isGreaterThan(indiceA);
         for (String id : obiettivi.subList(2, obiettivi.size())) {
             Risposta r = http.post("controllo", "/api/obiettivi/" + id + "/fasi", "{\"numero\":2,\"titolo\":\"Fase veloce\"}");
@@ -86,8 +85,7 @@ class CommitTardivoTest {
         long durataA = (System.nanoTime() - inizio) / 1_000_000;
         Risposta rispostaB = b.get();
 
-        assertThat(Attesa.entro(Duration.ofSeconds(60), () -> Verifiche.proiezioniAllaTesta(http)))
-                .as("alla testa: %s", new Object() { public String toString() { return Verifiche.stato(http); } }).isTrue();
+        Verifiche.attendiAllaTesta(http, Duration.ofSeconds(60));
         Verifiche.nessunEventoSaltato(http, jdbc);
 
         // the bound cut both short: rolled back whole, a 503 to retry, nothing recorded
@@ -99,8 +97,8 @@ class CommitTardivoTest {
             assertThat(r.json().get("detail").asText()).contains("1 secondi", "nulla ne è stato registrato");
         }
         assertThat(durataA).as("il comando lento è annullato al limite, non alla fine della sua attesa").isLessThan(10_000);
-        assertThat(indiceNonConfermato(obiettivi.get(0), 2)).isNull();
-        assertThat(indiceNonConfermato(obiettivi.get(1), 2)).isNull();
+        assertThat(Verifiche.indiceNonConfermato(jdbc, obiettivi.get(0), 2)).isNull();
+        assertThat(Verifiche.indiceNonConfermato(jdbc, obiettivi.get(1), 2)).isNull();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM richiesta_idempotente WHERE chiave LIKE 'tardivo-%'", Long.class))
                 .isZero();
         // retried with their keys, at normal speed: recorded once each
@@ -110,7 +108,7 @@ class CommitTardivoTest {
                     "{\"numero\":2,\"titolo\":\"Fase trattenuta " + nome + "\"}", Map.of("Idempotency-Key", "tardivo-" + nome));
             assertThat(riprova.stato()).as(riprova.toString()).isEqualTo(200);
         }
-        assertThat(Attesa.entro(Duration.ofSeconds(60), () -> Verifiche.proiezioniAllaTesta(http))).isTrue();
+        Verifiche.attendiAllaTesta(http, Duration.ofSeconds(60));
         Verifiche.nessunEventoSaltato(http, jdbc);
     }
 
@@ -148,7 +146,7 @@ class CommitTardivoTest {
         assertThat(ripresa.stato()).as(ripresa.toString()).isEqualTo(200);
         assertThat(ripresa.json().get("nuovi").asInt()).isEqualTo(1);
         assertThat(ripresa.json().get("giaPresenti").asInt()).isEqualTo(1);
-        assertThat(Attesa.entro(Duration.ofSeconds(60), () -> Verifiche.proiezioniAllaTesta(http))).isTrue();
+        Verifiche.attendiAllaTesta(http, Duration.ofSeconds(60));
         Verifiche.nessunEventoSaltato(http, jdbc);
     }
 
@@ -181,23 +179,22 @@ class CommitTardivoTest {
             String percorso = "/api/obiettivi/" + obiettivi.get(0) + "/fasi";
             CompletableFuture<Risposta> fermato = CompletableFuture.supplyAsync(() -> altroProcesso.post("controllo", percorso, corpo,
                     Map.of("X-Request-Id", Trattenimento.richiesta(false, 10_000, "fermato"), "Idempotency-Key", "fermato")));
-            long indice = attendiIndice(obiettivi.get(0), 2);
+            long indice = Verifiche.attendiIndice(jdbc, obiettivi.get(0), 2);
             ProcessoFiglio.segnale(figlio, "STOP");
             long fermatoIl = System.nanoTime();
-            assertThat(indiceNonConfermato(obiettivi.get(0), 2)).as("fermato con la transazione aperta").isEqualTo(indice);
+            assertThat(Verifiche.indiceNonConfermato(jdbc, obiettivi.get(0), 2)).as("fermato con la transazione aperta").isEqualTo(indice);
 
             // while it is frozen, past the gap timeout, this process goes on committing, projecting and sealing
             Carico carico = new Carico(() -> porta, obiettivi.subList(1, obiettivi.size()), anno, "durante-il-fermo");
             carico.avvia(1);
-            boolean annullataDalServer = Attesa.entro(Duration.ofSeconds(10), () -> indiceNonConfermato(obiettivi.get(0), 2) == null);
+            boolean annullataDalServer = Attesa.entro(Duration.ofSeconds(10), () -> Verifiche.indiceNonConfermato(jdbc, obiettivi.get(0), 2) == null);
             long annullataDopoMs = (System.nanoTime() - fermatoIl) / 1_000_000;
             Thread.sleep(Math.max(0, 14_000 - annullataDopoMs));
             carico.ferma();
             ProcessoFiglio.segnale(figlio, "CONT");
             Risposta risposta = fermato.get(60, TimeUnit.SECONDS);
 
-            assertThat(Attesa.entro(Duration.ofSeconds(60), () -> Verifiche.proiezioniAllaTesta(http)))
-                    .as("alla testa: %s", new Object() { public String toString() { return Verifiche.stato(http); } }).isTrue();
+            Verifiche.attendiAllaTesta(http, Duration.ofSeconds(60));
             Verifiche.nessunEventoSaltato(http, jdbc);
             assertThat(annullataDalServer).as("transazione del processo fermato annullata dal server").isTrue();
             assertThat(risposta.stato()).as(risposta.toString()).isEqualTo(503);
@@ -224,29 +221,5 @@ class CommitTardivoTest {
         return CompletableFuture.supplyAsync(() -> http.post("controllo", "/api/obiettivi/" + obiettivo + "/fasi",
                 "{\"numero\":2,\"titolo\":\"Fase trattenuta " + nome + "\"}",
                 Map.of("X-Request-Id", Trattenimento.richiesta(true, millisecondi, nome), "Idempotency-Key", "tardivo-" + nome)));
-    }
-
-    /** The global index the slow command's event took, read uncommitted while its transaction is open. */
-    private long attendiIndice(String aggregato, long sequenza) throws InterruptedException {
-        Long[] indice = new Long[1];
-        assertThat(Attesa.entro(Duration.ofSeconds(10), () -> (indice[0] = indiceNonConfermato(aggregato, sequenza)) != null))
-                .as("evento lento inserito").isTrue();
-        return indice[0];
-    }
-
-    /** The global index of an event, committed or not (null: no such row, not even uncommitted). */
-    private Long indiceNonConfermato(String aggregato, long sequenza) {
-        return jdbc.execute((java.sql.Connection c) -> {
-            // the pool puts the connection's isolation back when it is returned
-            c.setTransactionIsolation(java.sql.Connection.TRANSACTION_READ_UNCOMMITTED);
-            try (var ps = c.prepareStatement("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?"
-                    + " AND sequence_number = ?")) {
-                ps.setString(1, aggregato);
-                ps.setLong(2, sequenza);
-                try (var rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getLong(1) : null;
-                }
-            }
-        });
     }
 }

@@ -119,13 +119,8 @@ class GuastoDatabaseTest {
     @Test
     @Order(2)
     void aDatabaseDownForAMinuteUnderLoadLosesAndDoublesNothingAndHealsByItself() throws Exception {
-        Carico carico = new Carico(() -> porta(app), obiettivi, anno, "riavvio");
-        carico.avvia(3);
-        carico.avviaLetture(2);
+        Carico carico = caricoAvviato("riavvio");
         try (OsservatorePool pool = new OsservatorePool(app.getBean(HikariDataSource.class))) {
-            assertThat(Attesa.entro(Duration.ofSeconds(60), () -> carico.invii().stream().filter(Invio::accettato).count() >= 20))
-                    .as("il carico viene accettato").isTrue();
-
             long fermato = System.currentTimeMillis();
             db.stop();
             // while it is down: requests get 503 problem+json with Retry-After, the probe says DOWN, nothing hangs
@@ -195,12 +190,8 @@ class GuastoDatabaseTest {
     @Test
     @Order(4)
     void aSlowDatabaseUnderLoadSkipsNothingAndThePoolDrainsAfterIt() throws Exception {
-        Carico carico = new Carico(() -> porta(app), obiettivi, anno, "lentezza");
-        carico.avvia(3);
-        carico.avviaLetture(2);
+        Carico carico = caricoAvviato("lentezza");
         try (OsservatorePool pool = new OsservatorePool(app.getBean(HikariDataSource.class))) {
-            assertThat(Attesa.entro(Duration.ofSeconds(60), () -> carico.invii().stream().filter(Invio::accettato).count() >= 20))
-                    .as("il carico viene accettato").isTrue();
             long inizio = System.currentTimeMillis();
             proxy.ritarda(RITARDO);
             Thread.sleep(LENTEZZA.toMillis());
@@ -210,8 +201,7 @@ class GuastoDatabaseTest {
             carico.ferma();
             FigureGuasto figure = FigureGuasto.di(carico, pool, inizio, fine);
             long allaTesta = System.currentTimeMillis();
-            assertThat(Attesa.entro(Duration.ofSeconds(120), () -> Verifiche.proiezioniAllaTesta(http)))
-                    .as("proiezioni alla testa: %s", new Object() { public String toString() { return Verifiche.stato(http); } }).isTrue();
+            Verifiche.attendiAllaTesta(http, Duration.ofSeconds(120));
             System.out.println(figure.riga("DATABASE LENTO " + LENTEZZA.toSeconds() + " s, " + RITARDO.toMillis()
                     + " ms per pacchetto in ciascun verso") + "; proiezioni alla testa " + (System.currentTimeMillis() - allaTesta)
                     + " ms dopo la fine del carico");
@@ -223,6 +213,16 @@ class GuastoDatabaseTest {
             guarigione();
             System.out.println("DATABASE LENTO: eventi saltati 0, persi 0, doppi 0");
         }
+    }
+
+    /** The load of the faults, 3 clients sending commands and 2 reading, once its first 20 commands are accepted. */
+    private Carico caricoAvviato(String prefisso) throws InterruptedException {
+        Carico carico = new Carico(() -> porta(app), obiettivi, anno, prefisso);
+        carico.avvia(3);
+        carico.avviaLetture(2);
+        assertThat(Attesa.entro(Duration.ofSeconds(60), () -> carico.invii().stream().filter(Invio::accettato).count() >= 20))
+                .as("il carico viene accettato").isTrue();
+        return carico;
     }
 
     /** After the fault: recovered within the bound, and then every request 2xx and fast; the pool drained once the load stopped. */
@@ -254,7 +254,7 @@ class GuastoDatabaseTest {
 
     /** Projections at the head by themselves, no event skipped by them or the sealer, equal to a fresh rebuild. */
     private void guarigione() throws Exception {
-        assertThat(Attesa.entro(Duration.ofSeconds(120), () -> Verifiche.proiezioniAllaTesta(http))).as("proiezioni alla testa: %s", new Object() { public String toString() { return Verifiche.stato(http); } }).isTrue();
+        Verifiche.attendiAllaTesta(http, Duration.ofSeconds(120));
         Verifiche.nessunEventoSaltato(http, jdbc("peg"));
         Map<String, JsonNode> prima = Verifiche.letture(http, obiettivi);
         Verifiche.ricostruisci(http);
@@ -267,7 +267,7 @@ class GuastoDatabaseTest {
     void aBackupTakenWhileCommandsArriveRestoresIntoAFreshDatabaseThatVerifiesAndRebuildsTheSame() throws Exception {
         // two objectives left alone during the backup: their projections must come back identical
         List<String> fermi = Verifiche.definisciObiettivi(http, anno, 2);
-        assertThat(Attesa.entro(Duration.ofSeconds(60), () -> Verifiche.proiezioniAllaTesta(http))).as("proiezioni alla testa: %s", new Object() { public String toString() { return Verifiche.stato(http); } }).isTrue();
+        Verifiche.attendiAllaTesta(http, Duration.ofSeconds(60));
         Map<String, JsonNode> originali = Verifiche.letture(http, fermi);
 
         Carico carico = new Carico(() -> porta(app), obiettivi, anno, "backup");
