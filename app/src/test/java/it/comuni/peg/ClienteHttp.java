@@ -38,11 +38,27 @@ public final class ClienteHttp {
     }
 
     public Risposta postByte(String utente, String percorso, byte[] corpo, String tipo) {
+        return postByte(utente, percorso, corpo, tipo, Map.of());
+    }
+
+    public Risposta postByte(String utente, String percorso, byte[] corpo, String tipo, Map<String, String> intestazioni) {
         HttpRequest.Builder richiesta = HttpRequest.newBuilder(URI.create(base + percorso))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", tipo)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(corpo));
-        return invia(utente, richiesta, Map.of());
+        return invia(utente, richiesta, intestazioni);
+    }
+
+    /** A file as the import forms send it: multipart/form-data, in the part named "file". */
+    public Risposta postFile(String utente, String percorso, String nomeFile, String tipoFile, byte[] contenuto,
+                             Map<String, String> intestazioni) {
+        String confine = "----peg" + System.nanoTime();
+        java.io.ByteArrayOutputStream corpo = new java.io.ByteArrayOutputStream();
+        corpo.writeBytes(("--" + confine + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + nomeFile + "\"\r\n"
+                + "Content-Type: " + tipoFile + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        corpo.writeBytes(contenuto);
+        corpo.writeBytes(("\r\n--" + confine + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return postByte(utente, percorso, corpo.toByteArray(), "multipart/form-data; boundary=" + confine, intestazioni);
     }
 
     public Risposta get(String utente, String percorso) {

@@ -22,8 +22,9 @@ import java.util.function.IntSupplier;
 
 /**
  * A continuous load of commands, each unique (a new person assigned to an objective) and sent with
- * its own Idempotency-Key, so that each can be found in the store by its key and retried safely.
- * Records what every request got back and how long it took.
+ * its own Idempotency-Key, so that each can be found in the store by its key and retried safely;
+ * optionally beside it a load of reads (an objective's scheda and storico, in turn). Records what
+ * every request got back and how long it took.
  */
 final class Carico {
 
@@ -37,6 +38,10 @@ final class Carico {
         }
     }
 
+    /** One read: what came back (-1: no answer at all), when and how long. */
+    record Lettura(String percorso, int stato, String tipo, String riprova, long inizioMs, long durataMs) {
+    }
+
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final IntSupplier porta;
@@ -46,6 +51,7 @@ final class Carico {
     private final AtomicBoolean attivo = new AtomicBoolean();
     private final AtomicInteger progressivo = new AtomicInteger();
     private final List<Invio> invii = Collections.synchronizedList(new ArrayList<>());
+    private final List<Lettura> letture = Collections.synchronizedList(new ArrayList<>());
     private final List<Thread> thread = new ArrayList<>();
     private final Map<String, Boolean> inVolo = new ConcurrentHashMap<>();
 
@@ -56,10 +62,20 @@ final class Carico {
         this.prefisso = prefisso;
     }
 
+    /** Starts {@code client} threads that send commands, each waiting for its answer before the next. */
     void avvia(int client) {
+        avvia(client, this::ciclo, "carico-");
+    }
+
+    /** Adds {@code client} threads that read, each waiting for its answer before the next read. */
+    void avviaLetture(int client) {
+        avvia(client, this::cicloLetture, "letture-");
+    }
+
+    private void avvia(int client, Runnable ciclo, String nome) {
         attivo.set(true);
         for (int i = 0; i < client; i++) {
-            Thread t = new Thread(this::ciclo, "carico-" + prefisso + "-" + i);
+            Thread t = new Thread(ciclo, nome + prefisso + "-" + i);
             t.setDaemon(true);
             t.start();
             thread.add(t);
@@ -78,6 +94,45 @@ final class Carico {
     List<Invio> invii() {
         synchronized (invii) {
             return List.copyOf(invii);
+        }
+    }
+
+    List<Lettura> letture() {
+        synchronized (letture) {
+            return List.copyOf(letture);
+        }
+    }
+
+    private void cicloLetture() {
+        int n = 0;
+        while (attivo.get()) {
+            n++;
+            String obiettivo = obiettivi.get(n % obiettivi.size());
+            letture.add(leggi("/api/obiettivi/" + obiettivo + (n % 2 == 0 ? "" : "/storico")));
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private Lettura leggi(String percorso) {
+        long inizio = System.currentTimeMillis();
+        HttpRequest richiesta = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + porta.getAsInt() + percorso))
+                .timeout(Duration.ofSeconds(40))
+                .header("Authorization", autorizzazione("nucleo"))
+                .GET()
+                .build();
+        try {
+            HttpResponse<String> r = http.send(richiesta, HttpResponse.BodyHandlers.ofString());
+            return new Lettura(percorso, r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
+                    r.headers().firstValue("Retry-After").orElse(null), inizio, System.currentTimeMillis() - inizio);
+        } catch (IOException e) {
+            return new Lettura(percorso, -1, e.toString(), null, inizio, System.currentTimeMillis() - inizio);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Lettura(percorso, -1, "interrotta", null, inizio, System.currentTimeMillis() - inizio);
         }
     }
 

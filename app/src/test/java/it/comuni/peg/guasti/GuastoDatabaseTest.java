@@ -5,6 +5,8 @@ import it.comuni.peg.ClienteHttp;
 import it.comuni.peg.ClienteHttp.Risposta;
 import it.comuni.peg.PegApplication;
 import it.comuni.peg.guasti.Carico.Invio;
+import it.comuni.peg.guasti.Carico.Lettura;
+import com.zaxxer.hikari.HikariDataSource;
 import it.comuni.peg.platform.database.MariaDbIncorporato;
 import it.comuni.peg.support.Attesa;
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,16 +42,22 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Faults of the database, on a MariaDB of its own that the test stops and starts again on the same
- * port while the application keeps running and commands keep arriving:
+ * Faults of the database, on a MariaDB of its own behind a TCP proxy ({@link ProxyLento}) while the
+ * application keeps running and commands and reads keep arriving:
  * <ol>
- * <li>restart under load: while it is down every command gets a 503 problem+json with Retry-After
- *     within a bounded time and the readiness probe says DOWN; once it is back, the application
- *     recovers by itself; every acknowledged command has its event exactly once (and so does every
- *     refused one once retried with its key); projections catch up and equal a fresh rebuild;</li>
  * <li>backup and restore (ops/README.md, "Backup e ripristino"): mariadb-dump --single-transaction
  *     while the load runs, restored into a fresh database; there the chain of seals verifies and the
- *     projections rebuild identical to the originals.</li>
+ *     projections rebuild identical to the originals;</li>
+ * <li>the database down for {@link #FERMO} (60 s; {@code -Dpeg.guasti.fermo=90s}), stopped and
+ *     started again on the same port: while it is down every request gets a 503 problem+json with
+ *     Retry-After within a bounded time and the readiness probe says DOWN; once it is back, the
+ *     application recovers by itself within a bound (no thread left waiting for a connection,
+ *     every request answered 2xx and fast again); every acknowledged command has its event exactly
+ *     once (and so does every refused one once retried with its key); projections catch up, skip no
+ *     event, and equal a fresh rebuild; the chain of seals covers every event;</li>
+ * <li>the database slow for {@link #LENTEZZA} (20 s here; {@code bash ops/guasti.sh} runs 5 minutes
+ *     and prints the figures): every packet between the application and MariaDB held back
+ *     {@link #RITARDO} each way; the same checks once it is fast again.</li>
  * </ol>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -56,10 +65,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GuastoDatabaseTest {
 
     private static final Duration CONNESSIONE_MASSIMA = Duration.ofSeconds(5);
+    /** How long the database stays down: {@code -Dpeg.guasti.fermo}, 60 s by default. */
+    static final Duration FERMO = DurationStyle.detectAndParse(System.getProperty("peg.guasti.fermo", "60s"));
+    /** How long the database stays slow: {@code -Dpeg.guasti.lentezza}, 20 s by default (ops/guasti.sh: 5 minutes). */
+    static final Duration LENTEZZA = DurationStyle.detectAndParse(System.getProperty("peg.guasti.lentezza", "20s"));
+    /** How long each packet is held back each way while the database is slow: {@code -Dpeg.guasti.ritardo}, 50 ms. */
+    static final Duration RITARDO = DurationStyle.detectAndParse(System.getProperty("peg.guasti.ritardo", "50ms"));
+    /** Within this after the fault the application must be whole again: no waiting for connections, every request 2xx. */
+    private static final Duration RIPRESA_MASSIMA = Duration.ofSeconds(20);
+    /** The slowest request allowed once recovered (generous: the machine is shared). */
+    private static final Duration RISPOSTA_MASSIMA_DOPO = Duration.ofSeconds(10);
 
     private Path cartella;
     private MariaDbIncorporato db;
     private int portaDb;
+    private ProxyLento proxy;
+    private int portaProxy;
     private ConfigurableApplicationContext app;
     private ClienteHttp http;
     private int anno;
@@ -72,7 +93,9 @@ class GuastoDatabaseTest {
         portaDb = Verifiche.portaLibera();
         db = MariaDbIncorporato.avvia(cartella, portaDb, "--innodb-flush-log-at-trx-commit=1");
         creaDatabase("peg");
-        app = avviaApplicazione("peg");
+        portaProxy = Verifiche.portaLibera();
+        proxy = new ProxyLento(portaProxy, portaDb);
+        app = avviaApplicazione(portaProxy, "peg");
         http = new ClienteHttp(porta(app));
         anno = YearMonth.now().getYear();
         obiettivi = Verifiche.definisciObiettivi(http, anno, 4);
@@ -83,6 +106,9 @@ class GuastoDatabaseTest {
         if (app != null) {
             app.close();
         }
+        if (proxy != null) {
+            proxy.close();
+        }
         if (db != null) {
             db.stop();
         }
@@ -92,53 +118,130 @@ class GuastoDatabaseTest {
 
     @Test
     @Order(2)
-    void aDatabaseRestartUnderLoadLosesAndDoublesNothingAndHealsByItself() throws Exception {
-        Carico carico = new Carico(() -> porta(app), obiettivi, anno, "riavvio");
+    void aDatabaseDownForAMinuteUnderLoadLosesAndDoublesNothingAndHealsByItself() throws Exception {
+        Carico carico = caricoAvviato("riavvio");
+        try (OsservatorePool pool = new OsservatorePool(app.getBean(HikariDataSource.class))) {
+            long fermato = System.currentTimeMillis();
+            db.stop();
+            // while it is down: requests get 503 problem+json with Retry-After, the probe says DOWN, nothing hangs
+            assertThat(Attesa.entro(Duration.ofSeconds(30), () -> carico.invii().stream()
+                    .anyMatch(i -> i.inizioMs() > fermato && i.stato() == 503))).as("503 durante il guasto").isTrue();
+            long inizioProbe = System.currentTimeMillis();
+            Risposta prontezza = http.get(null, "/actuator/health/readiness");
+            long durataProbe = System.currentTimeMillis() - inizioProbe;
+            assertThat(prontezza.stato()).as(prontezza.toString()).isEqualTo(503);
+            assertThat(prontezza.json().get("status").asText()).isIn("DOWN", "OUT_OF_SERVICE");
+            assertThat(durataProbe).as("durata della sonda").isLessThan(15_000);
+            Thread.sleep(Math.max(0, fermato + FERMO.toMillis() - System.currentTimeMillis()));
+            long riavviato = System.currentTimeMillis();
+            db.start();
+
+            // once it is back the application recovers by itself, under the same load
+            assertThat(Attesa.entro(RIPRESA_MASSIMA, () -> carico.invii().stream()
+                    .anyMatch(i -> i.inizioMs() > riavviato && i.accettato()))).as("comandi di nuovo accettati").isTrue();
+            Thread.sleep(RIPRESA_MASSIMA.toMillis());
+            carico.ferma();
+            FigureGuasto figure = FigureGuasto.di(carico, pool, fermato, riavviato);
+            System.out.println(figure.riga("DATABASE FERMO " + FERMO.toSeconds() + " s"));
+            assertThat(Attesa.entro(Duration.ofSeconds(120), () -> Verifiche.pronta(http))).as("di nuovo pronta").isTrue();
+            ripresa(figure, pool);
+
+            List<Invio> invii = carico.invii();
+            List<Invio> duranteIlGuasto = invii.stream().filter(i -> i.inizioMs() > fermato + 500 && i.inizioMs() + i.durataMs() < riavviato).toList();
+            List<Lettura> lettureDuranteIlGuasto = carico.letture().stream()
+                    .filter(l -> l.inizioMs() > fermato + 500 && l.inizioMs() + l.durataMs() < riavviato).toList();
+            assertThat(duranteIlGuasto).as("richieste durante il guasto").isNotEmpty();
+            assertThat(lettureDuranteIlGuasto).as("letture durante il guasto").isNotEmpty();
+            assertThat(duranteIlGuasto).allSatisfy(i -> {
+                assertThat(i.stato()).as(i.toString()).isEqualTo(503);
+                assertThat(i.tipo()).as(i.toString()).startsWith("application/problem+json");
+                assertThat(i.riprova()).as(i.toString()).isNotBlank();
+            });
+            assertThat(lettureDuranteIlGuasto).allSatisfy(l -> {
+                assertThat(l.stato()).as(l.toString()).isEqualTo(503);
+                assertThat(l.tipo()).as(l.toString()).startsWith("application/problem+json");
+                assertThat(l.riprova()).as(l.toString()).isNotBlank();
+            });
+            // bounded: the pool gives up after its connection timeout, plus the request's own work
+            assertThat(invii).allSatisfy(i -> assertThat(i.durataMs()).as(i.toString())
+                    .isLessThan(CONNESSIONE_MASSIMA.toMillis() * 3 + 5_000));
+            assertThat(figure.altre()).as("risposte diverse da 2xx e 503").isZero();
+            ogniComandoUnaVolta(carico);
+        }
+    }
+
+    /**
+     * After a minute down and its recovery, the projections catch up by themselves (every segment
+     * claimed again), skip no event and equal a fresh rebuild, and the chain of seals covers every
+     * event, committed by concurrent clients out of global-index order.
+     */
+    @Test
+    @Order(3)
+    void projectionsAndSealsHealAfterTheOutage() throws Exception {
+        guarigione();
+    }
+
+    /**
+     * The database slow, every packet held back both ways, under commands and reads: requests are
+     * slower, some may get a 503 to retry (a pool timeout, or a transaction past its bound), none
+     * anything else; once it is fast again the pool drains and every request is answered 2xx and fast
+     * within the bound; nothing is lost, doubled or skipped.
+     */
+    @Test
+    @Order(4)
+    void aSlowDatabaseUnderLoadSkipsNothingAndThePoolDrainsAfterIt() throws Exception {
+        Carico carico = caricoAvviato("lentezza");
+        try (OsservatorePool pool = new OsservatorePool(app.getBean(HikariDataSource.class))) {
+            long inizio = System.currentTimeMillis();
+            proxy.ritarda(RITARDO);
+            Thread.sleep(LENTEZZA.toMillis());
+            long fine = System.currentTimeMillis();
+            proxy.ritarda(Duration.ZERO);
+            Thread.sleep(RIPRESA_MASSIMA.toMillis());
+            carico.ferma();
+            FigureGuasto figure = FigureGuasto.di(carico, pool, inizio, fine);
+            long allaTesta = System.currentTimeMillis();
+            Verifiche.attendiAllaTesta(http, Duration.ofSeconds(120));
+            System.out.println(figure.riga("DATABASE LENTO " + LENTEZZA.toSeconds() + " s, " + RITARDO.toMillis()
+                    + " ms per pacchetto in ciascun verso") + "; proiezioni alla testa " + (System.currentTimeMillis() - allaTesta)
+                    + " ms dopo la fine del carico");
+
+            assertThat(figure.comandiOk()).as("comandi riusciti durante la lentezza").isPositive();
+            assertThat(figure.altre()).as("risposte diverse da 2xx e 503").isZero();
+            ripresa(figure, pool);
+            ogniComandoUnaVolta(carico);
+            guarigione();
+            System.out.println("DATABASE LENTO: eventi saltati 0, persi 0, doppi 0");
+        }
+    }
+
+    /** The load of the faults, 3 clients sending commands and 2 reading, once its first 20 commands are accepted. */
+    private Carico caricoAvviato(String prefisso) throws InterruptedException {
+        Carico carico = new Carico(() -> porta(app), obiettivi, anno, prefisso);
         carico.avvia(3);
+        carico.avviaLetture(2);
         assertThat(Attesa.entro(Duration.ofSeconds(60), () -> carico.invii().stream().filter(Invio::accettato).count() >= 20))
                 .as("il carico viene accettato").isTrue();
+        return carico;
+    }
 
-        long fermato = System.currentTimeMillis();
-        db.stop();
-        // while it is down: commands get 503 problem+json with Retry-After, the probe says DOWN, nothing hangs
-        assertThat(Attesa.entro(Duration.ofSeconds(30), () -> carico.invii().stream()
-                .anyMatch(i -> i.inizioMs() > fermato && i.stato() == 503))).as("503 durante il guasto").isTrue();
-        long inizioProbe = System.currentTimeMillis();
-        Risposta prontezza = http.get(null, "/actuator/health/readiness");
-        long durataProbe = System.currentTimeMillis() - inizioProbe;
-        assertThat(prontezza.stato()).as(prontezza.toString()).isEqualTo(503);
-        assertThat(prontezza.json().get("status").asText()).isIn("DOWN", "OUT_OF_SERVICE");
-        assertThat(durataProbe).as("durata della sonda").isLessThan(15_000);
-        Thread.sleep(8_000);
-        long riavviato = System.currentTimeMillis();
-        db.start();
+    /** After the fault: recovered within the bound, and then every request 2xx and fast; the pool drained once the load stopped. */
+    private static void ripresa(FigureGuasto figure, OsservatorePool pool) throws InterruptedException {
+        assertThat(figure.ripresaMs()).as("ripresa: %s", figure).isLessThan(RIPRESA_MASSIMA.toMillis() - 5_000);
+        assertThat(figure.dopo()).as("richieste dopo la ripresa").isPositive();
+        assertThat(figure.dopoNonOk()).as("richieste non riuscite dopo la ripresa").isZero();
+        assertThat(figure.massimoDopoMs()).as("la più lenta dopo la ripresa").isLessThan(RISPOSTA_MASSIMA_DOPO.toMillis());
+        assertThat(Attesa.entro(Duration.ofSeconds(10), () -> pool.adesso().attive() == 0 && pool.adesso().inAttesa() == 0))
+                .as("connessioni tutte rese al pool: %s", pool.adesso()).isTrue();
+    }
 
-        // once it is back the application recovers by itself: commands accepted again, ready again
-        assertThat(Attesa.entro(Duration.ofSeconds(60), () -> carico.invii().stream()
-                .anyMatch(i -> i.inizioMs() > riavviato && i.accettato()))).as("comandi di nuovo accettati").isTrue();
-        Thread.sleep(3_000);
-        carico.ferma();
-        assertThat(Attesa.entro(Duration.ofSeconds(120), () -> Verifiche.pronta(http))).as("di nuovo pronta").isTrue();
-
+    /** Every acknowledged command has its event exactly once; every refused one, retried with its key, once. */
+    private void ogniComandoUnaVolta(Carico carico) throws Exception {
         List<Invio> invii = carico.invii();
-        List<Invio> duranteIlGuasto = invii.stream().filter(i -> i.inizioMs() > fermato + 500 && i.inizioMs() + i.durataMs() < riavviato).toList();
-        assertThat(duranteIlGuasto).as("richieste durante il guasto").isNotEmpty();
-        assertThat(duranteIlGuasto).allSatisfy(i -> {
-            assertThat(i.stato()).as(i.toString()).isEqualTo(503);
-            assertThat(i.tipo()).as(i.toString()).startsWith("application/problem+json");
-            assertThat(i.riprova()).as(i.toString()).isNotBlank();
-        });
-        // bounded: the pool gives up after its connection timeout, plus the request's own work
-        assertThat(invii).allSatisfy(i -> assertThat(i.durataMs()).as(i.toString())
-                .isLessThan(CONNESSIONE_MASSIMA.toMillis() * 3 + 5_000));
-        assertThat(invii).allSatisfy(i -> assertThat(i.stato()).as(i.toString()).isIn(200, 503));
-
-        // every acknowledged command has its event exactly once
         Map<String, Integer> nelloStore = chiaviNelloStore();
         List<Invio> accettati = invii.stream().filter(Invio::accettato).toList();
         assertThat(accettati).allSatisfy(i -> assertThat(nelloStore.get(i.chiave())).as(i.chiave()).isEqualTo(1));
         assertThat(nelloStore.values()).allMatch(n -> n == 1);
-        // a refused command retried with its key is recorded once, never twice
         List<Invio> rifiutati = invii.stream().filter(i -> !i.accettato()).toList();
         for (Invio r : rifiutati) {
             Invio riprova = carico.invia(r.chiave(), r.percorso(), r.corpo());
@@ -147,21 +250,12 @@ class GuastoDatabaseTest {
         Map<String, Integer> dopoLeRiprove = chiaviNelloStore();
         assertThat(dopoLeRiprove.keySet()).containsAll(invii.stream().map(Invio::chiave).toList());
         assertThat(dopoLeRiprove.values()).allMatch(n -> n == 1);
-        System.out.printf("GUASTO DB: %d comandi, %d accettati, %d rifiutati con 503 (poi riprovati), eventi persi 0, doppi 0%n",
-                invii.size(), accettati.size(), rifiutati.size());
-
     }
 
-    /**
-     * After the outage the projections catch up by themselves (every segment claimed again) and
-     * equal a fresh rebuild, and the chain of seals holds over events committed by concurrent
-     * clients out of global-index order.
-     */
-    @Test
-    @Order(3)
-    void projectionsAndSealsHealAfterTheOutage() throws Exception {
-        // projections catch up by themselves and equal a fresh rebuild; the chain of seals holds
-        assertThat(Attesa.entro(Duration.ofSeconds(120), () -> Verifiche.proiezioniAllaTesta(http))).as("proiezioni alla testa: %s", new Object() { public String toString() { return Verifiche.stato(http); } }).isTrue();
+    /** Projections at the head by themselves, no event skipped by them or the sealer, equal to a fresh rebuild. */
+    private void guarigione() throws Exception {
+        Verifiche.attendiAllaTesta(http, Duration.ofSeconds(120));
+        Verifiche.nessunEventoSaltato(http, jdbc("peg"));
         Map<String, JsonNode> prima = Verifiche.letture(http, obiettivi);
         Verifiche.ricostruisci(http);
         assertThat(Verifiche.letture(http, obiettivi)).isEqualTo(prima);
@@ -173,7 +267,7 @@ class GuastoDatabaseTest {
     void aBackupTakenWhileCommandsArriveRestoresIntoAFreshDatabaseThatVerifiesAndRebuildsTheSame() throws Exception {
         // two objectives left alone during the backup: their projections must come back identical
         List<String> fermi = Verifiche.definisciObiettivi(http, anno, 2);
-        assertThat(Attesa.entro(Duration.ofSeconds(60), () -> Verifiche.proiezioniAllaTesta(http))).as("proiezioni alla testa: %s", new Object() { public String toString() { return Verifiche.stato(http); } }).isTrue();
+        Verifiche.attendiAllaTesta(http, Duration.ofSeconds(60));
         Map<String, JsonNode> originali = Verifiche.letture(http, fermi);
 
         Carico carico = new Carico(() -> porta(app), obiettivi, anno, "backup");
@@ -214,7 +308,7 @@ class GuastoDatabaseTest {
         assertThat(confermatiPrima).allSatisfy(i -> assertThat(chiaviRipristinate.get(i.chiave())).as(i.chiave()).isEqualTo(1));
 
         // an application on the restored database: the chain verifies, the projections rebuild the same
-        try (ConfigurableApplicationContext restaurata = avviaApplicazione("peg_ripristino")) {
+        try (ConfigurableApplicationContext restaurata = avviaApplicazione(portaDb, "peg_ripristino")) {
             ClienteHttp altra = new ClienteHttp(porta(restaurata));
             assertThat(Attesa.entro(Duration.ofSeconds(120), () -> Verifiche.pronta(altra))).as("ripristinata pronta").isTrue();
             assertThat(Attesa.entro(Duration.ofSeconds(120), () -> altra.get("nucleo", "/api/audit/verifica").json()
@@ -238,11 +332,17 @@ class GuastoDatabaseTest {
 
     // ---- the database and the application ----
 
-    private ConfigurableApplicationContext avviaApplicazione(String database) {
+    /**
+     * The application on {@code database}, reached on {@code porta} (the proxy's or the database's),
+     * with the production pool (20 connections): this MariaDB is the test's alone.
+     */
+    private ConfigurableApplicationContext avviaApplicazione(int porta, String database) {
         return new SpringApplicationBuilder(PegApplication.class).profiles("test").run(
-                "--spring.datasource.url=jdbc:mariadb://127.0.0.1:" + portaDb + "/" + database,
+                "--spring.datasource.url=jdbc:mariadb://127.0.0.1:" + porta + "/" + database,
                 "--spring.datasource.username=root",
                 "--spring.datasource.password=",
+                "--spring.datasource.hikari.maximum-pool-size=20",
+                "--spring.datasource.hikari.minimum-idle=20",
                 "--server.port=0");
     }
 

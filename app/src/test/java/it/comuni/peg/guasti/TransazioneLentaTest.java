@@ -4,18 +4,12 @@ import tools.jackson.databind.JsonNode;
 import it.comuni.peg.ClienteHttp;
 import it.comuni.peg.ClienteHttp.Risposta;
 import it.comuni.peg.PegApplication;
-import it.comuni.peg.platform.axon.Metadati;
 import it.comuni.peg.platform.test.MariaDbDiTest;
 import it.comuni.peg.support.Attesa;
-import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -34,46 +28,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A slow command transaction: its event takes its global index, then the transaction stays open
  * while other commands commit events with higher indexes, which the projections process and the
  * sealer reaches. Neither may step over the hole for good: once the slow transaction commits, its
- * event is in the projection (Axon's gap timeout, 10 minutes here, far above the hold) and in
+ * event is in the projection (Axon's gap timeout, 10 minutes here, far above the hold, which stays
+ * within the bound every transaction has: peg.transazioni, 30 s + 30 s idle) and in
  * the chain of seals in its place (the sealer waits at the hole), and the chain verifies whole.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = PegApplication.class)
 @ActiveProfiles("test")
-@Import(TransazioneLentaTest.Rallentatore.class)
+@Import(Trattenimento.class)
 class TransazioneLentaTest {
 
-    private static final String LENTA = "lenta-";
     private static final Duration ATTESA = Duration.ofSeconds(15);
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         MariaDbDiTest.registra(registry);
-    }
-
-    /** Holds a command's transaction open after its events are appended, when its request id says so. */
-    @TestConfiguration
-    static class Rallentatore {
-        @Bean
-        Object rallentaComandiMarcati(CommandBus commandBus) {
-            MessageHandlerInterceptor<CommandMessage<?>> rallenta = (unitOfWork, catena) -> {
-                Object risultato = catena.proceed();
-                Object richiesta = unitOfWork.getMessage().getMetaData().get(Metadati.RICHIESTA);
-                if (richiesta != null && richiesta.toString().startsWith(LENTA)) {
-                    // after the event bus's own prepare-commit (which inserted the events), before the commit
-                    unitOfWork.onPrepareCommit(u -> dormi());
-                }
-                return risultato;
-            };
-            return commandBus.registerHandlerInterceptor(rallenta);
-        }
-
-        private static void dormi() {
-            try {
-                Thread.sleep(ATTESA.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     @LocalServerPort
@@ -88,13 +56,12 @@ class TransazioneLentaTest {
         int anno = LocalDate.now().getYear();
         List<String> obiettivi = Verifiche.definisciObiettivi(http, anno, 6);
         String lento = obiettivi.get(0);
-        assertThat(Attesa.entro(Duration.ofSeconds(60), () -> Verifiche.proiezioniAllaTesta(http)))
-                .as("alla testa: %s", new Object() { public String toString() { return Verifiche.stato(http); } }).isTrue();
+        Verifiche.attendiAllaTesta(http, Duration.ofSeconds(60));
 
         CompletableFuture<Risposta> comandoLento = CompletableFuture.supplyAsync(() -> http.post("controllo",
                 "/api/obiettivi/" + lento + "/fasi", "{\"numero\":2,\"titolo\":\"Fase scritta lentamente\"}",
-                Map.of("X-Request-Id", LENTA + "1")));
-        Long indiceLento = attendiIndice(lento, 2);
+                Map.of("X-Request-Id", Trattenimento.richiesta(false, ATTESA.toMillis(), "1"))));
+        long indiceLento = Verifiche.attendiIndice(jdbc, lento, 2);
 
         // meanwhile other objectives move on, are projected and sealed up to the hole
         for (String id : obiettivi.subList(1, obiettivi.size())) {
@@ -127,26 +94,5 @@ class TransazioneLentaTest {
         JsonNode catena = Verifiche.catenaIntegra(http);
         long eventi = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
         assertThat(catena.get("eventiVerificati").asLong()).isEqualTo(eventi);
-    }
-
-    /** The global index the slow command's event took, read uncommitted while its transaction is open. */
-    private Long attendiIndice(String aggregato, long sequenza) throws InterruptedException {
-        Long[] indice = new Long[1];
-        assertThat(Attesa.entro(Duration.ofSeconds(10), () -> {
-            indice[0] = jdbc.execute((java.sql.Connection c) -> {
-                // the pool puts the connection's isolation back when it is returned
-                c.setTransactionIsolation(java.sql.Connection.TRANSACTION_READ_UNCOMMITTED);
-                try (var ps = c.prepareStatement("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?"
-                        + " AND sequence_number = ?")) {
-                    ps.setString(1, aggregato);
-                    ps.setLong(2, sequenza);
-                    try (var rs = ps.executeQuery()) {
-                        return rs.next() ? rs.getLong(1) : null;
-                    }
-                }
-            });
-            return indice[0] != null;
-        })).as("evento lento inserito").isTrue();
-        return indice[0];
     }
 }

@@ -18,7 +18,6 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
@@ -243,14 +243,7 @@ class CsvPegTest {
     }
 
     private Risposta importa(String percorso, byte[] file, String ente, int anno, String utente) {
-        String confine = "----peg" + System.nanoTime();
-        ByteArrayOutputStream corpo = new ByteArrayOutputStream();
-        corpo.writeBytes(("--" + confine + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"peg.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        corpo.writeBytes(file);
-        corpo.writeBytes(("\r\n--" + confine + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.postByte(utente, percorso + "?ente=" + q(ente) + "&anno=" + anno, corpo.toByteArray(),
-                "multipart/form-data; boundary=" + confine);
+        return http.postFile(utente, percorso + "?ente=" + q(ente) + "&anno=" + anno, "peg.csv", "text/csv", file, Map.of());
     }
 
     private static void problema(Risposta r, Integer riga, String testo) {

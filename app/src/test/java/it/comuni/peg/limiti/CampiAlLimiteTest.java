@@ -26,7 +26,6 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -566,14 +565,7 @@ class CampiAlLimiteTest {
     }
 
     private Risposta importa(String percorso, byte[] file, String ente) {
-        String confine = "----peg" + System.nanoTime();
-        ByteArrayOutputStream corpo = new ByteArrayOutputStream();
-        corpo.writeBytes(("--" + confine + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"peg.txt\"\r\n"
-                + "Content-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        corpo.writeBytes(file);
-        corpo.writeBytes(("\r\n--" + confine + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.postByte("controllo", percorso + "?ente=" + q(ente) + "&anno=" + ANNO, corpo.toByteArray(),
-                "multipart/form-data; boundary=" + confine);
+        return http.postFile("controllo", percorso + "?ente=" + q(ente) + "&anno=" + ANNO, "peg.txt", "text/plain", file, Map.of());
     }
 
     /** One objective in the layout of the real print (Stampa Obiettivi PEG): settore, ufficio, tables. */

@@ -3,6 +3,7 @@ package it.comuni.peg.command.idempotenza;
 import it.comuni.peg.api.comune.ChiaveRiutilizzata;
 import it.comuni.peg.command.concorrenza.BloccoAnticipato;
 import it.comuni.peg.command.metadati.IdentitaSuiComandi;
+import it.comuni.peg.command.transazione.ScadenzaTransazione;
 import it.comuni.peg.platform.axon.Metadati;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandResultMessage;
@@ -45,8 +46,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Order(IdempotenzaInterceptor.ORDINE)
 public class IdempotenzaInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
-    /** Right after {@link BloccoAnticipato}: the claim is made under the aggregate's lock. */
-    public static final int ORDINE = BloccoAnticipato.ORDINE + 1;
+    /**
+     * After {@link BloccoAnticipato} (the claim is made under the aggregate's lock) and
+     * {@link ScadenzaTransazione} (the claim is part of the transaction's bounded time).
+     */
+    public static final int ORDINE = ScadenzaTransazione.ORDINE + 1;
     /** In the metadata of a command's result: it is the result kept under the key, the command did not run. */
     public static final String RIPETUTA = "ripetuta";
 

@@ -5,9 +5,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import it.comuni.peg.api.comune.ValoreNonValido;
 import it.comuni.peg.api.csv.CsvNonValido;
 import it.comuni.peg.command.importazione.stampa.StampaNonLeggibile;
+import it.comuni.peg.platform.transazioni.LimiteTransazioni;
+import it.comuni.peg.platform.web.ProblemHandler;
 import it.comuni.peg.platform.web.Problemi;
 import org.springframework.http.MediaType;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionTimedOutException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
+import java.sql.SQLTimeoutException;
 import java.util.List;
 
 /** Import of a "Stampa Obiettivi PEG" converted to text, or of a PEG in CSV; controllo di gestione only (SicurezzaConfig). */
@@ -27,10 +33,12 @@ public class ImportazioneController {
 
     private final ImportatoreStampa importatore;
     private final ImportatoreCsv importatoreCsv;
+    private final LimiteTransazioni limite;
 
-    public ImportazioneController(ImportatoreStampa importatore, ImportatoreCsv importatoreCsv) {
+    public ImportazioneController(ImportatoreStampa importatore, ImportatoreCsv importatoreCsv, LimiteTransazioni limite) {
         this.importatore = importatore;
         this.importatoreCsv = importatoreCsv;
+        this.limite = limite;
     }
 
     @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -59,6 +67,23 @@ public class ImportazioneController {
         if (file == null) {
             throw new ValoreNonValido("file", "Manca il file: inviarlo come multipart/form-data nella parte 'file'");
         }
+    }
+
+    /**
+     * An objective whose transaction ran out of its time (peg.transazioni.durata-massima: the
+     * database is slow): that objective is rolled back whole and the import stops there, while the
+     * objectives before it, each committed in its own transaction, stay. A 503 with Retry-After:
+     * sending the same file again imports the rest, skipping those already imported.
+     */
+    @ExceptionHandler({TransactionTimedOutException.class, QueryTimeoutException.class,
+            jakarta.persistence.QueryTimeoutException.class, SQLTimeoutException.class})
+    ResponseEntity<ProblemDetail> transazioneScaduta(Exception e) {
+        ProblemDetail problema = Problemi.transazioneScaduta(limite.durataMassima());
+        problema.setDetail("Importazione interrotta: l'archivio è troppo lento in questo momento e un obiettivo non si è"
+                + " registrato entro il tempo massimo di " + limite.durataMassima().toSeconds() + " secondi; di quell'obiettivo"
+                + " nulla è stato registrato, gli obiettivi precedenti restano importati. Reinviare lo stesso file tra poco"
+                + " importa i restanti (quelli già presenti sono saltati)");
+        return ProblemHandler.nonDisponibile(e, problema);
     }
 
     /** The file is no print: a 400 naming the line where that shows, nothing imported. */

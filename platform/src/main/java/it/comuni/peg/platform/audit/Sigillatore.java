@@ -3,6 +3,7 @@ package it.comuni.peg.platform.audit;
 import it.comuni.peg.platform.database.IstantiUtc;
 
 import io.micrometer.core.instrument.Gauge;
+import it.comuni.peg.platform.axon.EventStoreConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,12 @@ import java.util.List;
 @ConditionalOnProperty(name = "peg.audit.sigilla", havingValue = "true", matchIfMissing = true)
 public class Sigillatore {
 
+    /**
+     * How long a hole in the global index is waited for when the server's transaction list cannot
+     * tell: {@code peg.audit.attesa-buchi}, the gap timeout by default.
+     */
+    public static final String ATTESA_BUCHI = "${peg.audit.attesa-buchi:" + EventStoreConfig.GAP_TIMEOUT + "}";
+
     private static final Logger LOG = LoggerFactory.getLogger(Sigillatore.class);
     private static final String LOCK = "peg_catena_sigilli";
     private static final int LOTTO = 1000;
@@ -50,7 +57,7 @@ public class Sigillatore {
     private volatile boolean elencoTransazioniLeggibile = true;
 
     public Sigillatore(JdbcTemplate jdbc, PlatformTransactionManager transazioni, MeterRegistry registry,
-                       @Value("${peg.audit.attesa-buchi:${peg.eventstore.gap-timeout:10m}}") Duration attesaBuchi) {
+                       @Value(ATTESA_BUCHI) Duration attesaBuchi) {
         this.jdbc = jdbc;
         this.transazione = new TransactionTemplate(transazioni);
         this.attesaBuchi = attesaBuchi;

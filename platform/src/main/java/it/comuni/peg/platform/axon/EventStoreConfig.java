@@ -23,9 +23,11 @@ import java.time.Duration;
  * a database outage, under load, or restarted) reads old events, so with Axon's 60 s a command
  * transaction still open then would be skipped forever. A gap can only be older than the sum of
  * two command transactions (the one holding N and the one that created N+1), so the timeout must
- * exceed that by far: 10 minutes against transactions of milliseconds, bounded by the pool's and
- * the server's timeouts. The cost is a token that carries permanent gaps (rolled-back inserts,
- * rare with a NOCACHE sequence) for 10 minutes instead of one.
+ * exceed that by far: 10 minutes against transactions of milliseconds, each bounded in code
+ * ({@link it.comuni.peg.platform.transazioni.LimiteTransazioni}, 1 minute at most by default; the
+ * application refuses to start unless that bound is at most a quarter of this timeout). The cost
+ * is a token that carries permanent gaps (rolled-back inserts, rare with a NOCACHE sequence) for
+ * 10 minutes instead of one.
  * <p>
  * Events are read 1,000 per query instead of Axon's 100 (see the batch size below).
  */
@@ -35,6 +37,9 @@ import java.time.Duration;
 @RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
 public class EventStoreConfig {
 
+    /** The gap timeout as a placeholder with its default: {@code peg.eventstore.gap-timeout}, 10 minutes. */
+    public static final String GAP_TIMEOUT = "${peg.eventstore.gap-timeout:10m}";
+
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
@@ -42,7 +47,7 @@ public class EventStoreConfig {
                                                  org.axonframework.config.Configuration configuration,
                                                  EntityManagerProvider entityManagerProvider,
                                                  TransactionManager transactionManager,
-                                                 @Value("${peg.eventstore.gap-timeout:10m}") Duration gapTimeout,
+                                                 @Value(GAP_TIMEOUT) Duration gapTimeout,
                                                  @Value("${peg.eventstore.gap-cleaning-threshold:250}") int gapCleaningThreshold,
                                                  @Value("${peg.eventstore.batch-size:1000}") int batchSize) {
         return JpaEventStorageEngine.builder()

@@ -12,6 +12,7 @@ import it.comuni.peg.api.comune.NonTrovato;
 import it.comuni.peg.api.comune.RegolaViolata;
 import it.comuni.peg.api.comune.ValoreNonValido;
 import it.comuni.peg.api.comune.ValoriNonValidi;
+import it.comuni.peg.platform.transazioni.LimiteTransazioni;
 import it.comuni.peg.platform.web.Problemi.ErroreCampo;
 import it.comuni.peg.platform.errori.Radice;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -32,6 +33,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionTimedOutException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -54,6 +56,12 @@ import java.util.stream.Collectors;
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private final LimiteTransazioni limite;
+
+    public ProblemHandler(LimiteTransazioni limite) {
+        this.limite = limite;
+    }
 
     @ExceptionHandler(ValoreNonValido.class)
     ProblemDetail valoreNonValido(ValoreNonValido e) {
@@ -112,17 +120,22 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(new ErroreCampo(e.getName(), messaggio)));
     }
 
-    /** The database is unreachable or overloaded: nothing was recorded, the client may retry. */
+    /**
+     * The database is unreachable, overloaded, or too slow for the transaction to end within its
+     * time: nothing was recorded, the client may retry.
+     */
     @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
-            TransientDataAccessException.class, EventStoreException.class})
+            TransientDataAccessException.class, EventStoreException.class, TransactionTimedOutException.class})
     ResponseEntity<ProblemDetail> databaseNonDisponibile(RuntimeException e) {
-        log.warn("Database non disponibile: {}", e.toString());
-        return nonDisponibile();
+        ProblemDetail problema = Problemi.guastoDelDatabase(e, limite.durataMassima());
+        return nonDisponibile(e, problema != null ? problema : Problemi.servizioNonDisponibile());
     }
 
-    private static ResponseEntity<ProblemDetail> nonDisponibile() {
+    /** A 503 with Retry-After, logged as a warning: a fault of the database, not a bug. */
+    public static ResponseEntity<ProblemDetail> nonDisponibile(Throwable e, ProblemDetail problema) {
+        log.warn("{}: {}", problema.getTitle(), e.toString());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Problemi.RIPROVA_TRA_SECONDI).body(Problemi.servizioNonDisponibile());
+                .header(HttpHeaders.RETRY_AFTER, Problemi.RIPROVA_TRA_SECONDI).body(problema);
     }
 
     /** Spring Security's firewall met a request it will not read (e.g. a parameter name of raw bytes). */
@@ -150,10 +163,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> inatteso(Exception e) {
-        // a lost connection reaches here wrapped by Hibernate or Axon (e.g. at commit): still a 503
-        if (Problemi.databaseNonDisponibile(e)) {
-            log.warn("Database non disponibile: {}", e.toString());
-            return nonDisponibile();
+        // a lost connection or a deadline reaches here wrapped by Hibernate or Axon (e.g. at commit): still a 503
+        ProblemDetail guasto = Problemi.guastoDelDatabase(e, limite.durataMassima());
+        if (guasto != null) {
+            return nonDisponibile(e, guasto);
         }
         log.error("Errore inatteso", e);
         return ResponseEntity.internalServerError().body(Problemi.problema(HttpStatus.INTERNAL_SERVER_ERROR, "errore-interno",

@@ -7,7 +7,9 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
+import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientException;
+import java.time.Duration;
 import java.util.List;
 
 /** RFC 9457 problems in the PEG's vocabulary: a stable type, an Italian title, the field errors. */
@@ -40,6 +42,47 @@ public final class Problemi {
         return problema(HttpStatus.SERVICE_UNAVAILABLE, "servizio-non-disponibile", "Servizio temporaneamente non disponibile",
                 "L'archivio non è raggiungibile in questo momento: riprovare tra poco (con la stessa Idempotency-Key,"
                         + " la richiesta non sarà mai registrata due volte)");
+    }
+
+    /**
+     * A transaction ran out of its time ({@code peg.transazioni}, see LimiteTransazioni): it was rolled
+     * back whole, nothing was recorded. What makes it last that long is a slow database (or a
+     * process paused mid-way), not the request: one transaction holds one command, or one objective
+     * of an import, work that takes milliseconds to seconds. So it is a 503 the client may retry,
+     * not a 4xx asking it to change the request.
+     */
+    public static ProblemDetail transazioneScaduta(Duration durataMassima) {
+        return problema(HttpStatus.SERVICE_UNAVAILABLE, "tempo-scaduto", "Tempo massimo superato",
+                "L'archivio è troppo lento in questo momento: la richiesta non si è conclusa entro il tempo massimo di "
+                        + durataMassima.toSeconds() + " secondi ed è stata annullata, nulla ne è stato registrato. Riprovare tra"
+                        + " poco (con la stessa Idempotency-Key, la richiesta non sarà mai registrata due volte)");
+    }
+
+    /**
+     * True when a failure is a transaction that ran out of its time: Spring's deadline
+     * (TransactionTimedOutException), or a statement the database stopped at the query timeout
+     * Spring gave it from that deadline, whatever layer wrapped it.
+     */
+    public static boolean transazioneScaduta(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.springframework.transaction.TransactionTimedOutException || t instanceof SQLTimeoutException
+                    || t instanceof org.springframework.dao.QueryTimeoutException || t instanceof jakarta.persistence.QueryTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The problem for a failure of the database, or null when it is none: the transaction out of
+     * its time ({@link #transazioneScaduta(Duration)}), or the database away
+     * ({@link #servizioNonDisponibile()}). Both 503, both with {@link #RIPROVA_TRA_SECONDI}.
+     */
+    public static ProblemDetail guastoDelDatabase(Throwable e, Duration durataMassima) {
+        if (transazioneScaduta(e)) {
+            return transazioneScaduta(durataMassima);
+        }
+        return databaseNonDisponibile(e) ? servizioNonDisponibile() : null;
     }
 
     /**
