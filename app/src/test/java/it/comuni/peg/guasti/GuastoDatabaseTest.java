@@ -71,7 +71,7 @@ class GuastoDatabaseTest {
     static final Duration LENTEZZA = DurationStyle.detectAndParse(System.getProperty("peg.guasti.lentezza", "20s"));
     /** How long each packet is held back each way while the database is slow: {@code -Dpeg.guasti.ritardo}, 50 ms. */
     static final Duration RITARDO = DurationStyle.detectAndParse(System.getProperty("peg.guasti.ritardo", "50ms"));
-    /** Within this after the fault the application must be whole again: no waiting for connections, every request 2xx. */
+    /** Within this after the fault the application must be whole again: every request 2xx, no long wait for connections. */
     private static final Duration RIPRESA_MASSIMA = Duration.ofSeconds(20);
     /** The slowest request allowed once recovered (generous: the machine is shared). */
     private static final Duration RISPOSTA_MASSIMA_DOPO = Duration.ofSeconds(10);
@@ -133,15 +133,16 @@ class GuastoDatabaseTest {
             assertThat(prontezza.json().get("status").asText()).isIn("DOWN", "OUT_OF_SERVICE");
             assertThat(durataProbe).as("durata della sonda").isLessThan(15_000);
             Thread.sleep(Math.max(0, fermato + FERMO.toMillis() - System.currentTimeMillis()));
-            long riavviato = System.currentTimeMillis();
             db.start();
+            // the fault ends when the database accepts connections again (its start takes seconds)
+            long riavviato = System.currentTimeMillis();
 
             // once it is back the application recovers by itself, under the same load
             assertThat(Attesa.entro(RIPRESA_MASSIMA, () -> carico.invii().stream()
                     .anyMatch(i -> i.inizioMs() > riavviato && i.accettato()))).as("comandi di nuovo accettati").isTrue();
             Thread.sleep(RIPRESA_MASSIMA.toMillis());
             carico.ferma();
-            FigureGuasto figure = FigureGuasto.di(carico, pool, fermato, riavviato);
+            FigureGuasto figure = FigureGuasto.di(carico, pool, fermato, riavviato, System.currentTimeMillis());
             System.out.println(figure.riga("DATABASE FERMO " + FERMO.toSeconds() + " s"));
             assertThat(Attesa.entro(Duration.ofSeconds(120), () -> Verifiche.pronta(http))).as("di nuovo pronta").isTrue();
             ripresa(figure, pool);
@@ -199,7 +200,7 @@ class GuastoDatabaseTest {
             proxy.ritarda(Duration.ZERO);
             Thread.sleep(RIPRESA_MASSIMA.toMillis());
             carico.ferma();
-            FigureGuasto figure = FigureGuasto.di(carico, pool, inizio, fine);
+            FigureGuasto figure = FigureGuasto.di(carico, pool, inizio, fine, System.currentTimeMillis());
             long allaTesta = System.currentTimeMillis();
             Verifiche.attendiAllaTesta(http, Duration.ofSeconds(120));
             System.out.println(figure.riga("DATABASE LENTO " + LENTEZZA.toSeconds() + " s, " + RITARDO.toMillis()
@@ -225,12 +226,20 @@ class GuastoDatabaseTest {
         return carico;
     }
 
-    /** After the fault: recovered within the bound, and then every request 2xx and fast; the pool drained once the load stopped. */
+    /**
+     * After the fault: recovered within the bound, and then every request 2xx and fast, no stretch of
+     * threads waiting for a connection as long as half the pool's timeout; the pool drained once the
+     * load stopped.
+     */
     private static void ripresa(FigureGuasto figure, OsservatorePool pool) throws InterruptedException {
         assertThat(figure.ripresaMs()).as("ripresa: %s", figure).isLessThan(RIPRESA_MASSIMA.toMillis() - 5_000);
         assertThat(figure.dopo()).as("richieste dopo la ripresa").isPositive();
         assertThat(figure.dopoNonOk()).as("richieste non riuscite dopo la ripresa").isZero();
         assertThat(figure.massimoDopoMs()).as("la più lenta dopo la ripresa").isLessThan(RISPOSTA_MASSIMA_DOPO.toMillis());
+        // a moment of contention is normal (the processors resume their backlog together); a thread
+        // waiting half the pool's timeout is one step from a request refused for want of a connection
+        assertThat(figure.attesaPoolDopoMs()).as("attesa continua di connessioni dopo la ripresa")
+                .isLessThan(CONNESSIONE_MASSIMA.toMillis() / 2);
         assertThat(Attesa.entro(Duration.ofSeconds(10), () -> pool.adesso().attive() == 0 && pool.adesso().inAttesa() == 0))
                 .as("connessioni tutte rese al pool: %s", pool.adesso()).isTrue();
     }

@@ -1,8 +1,8 @@
 package it.comuni.peg.platform.audit;
 
 import io.micrometer.core.instrument.Gauge;
-import it.comuni.peg.platform.axon.EventStoreConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import it.comuni.peg.platform.axon.EventStoreConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
