@@ -9,9 +9,9 @@ import java.util.stream.Stream;
 
 /**
  * What a fault of the database did to a load of commands and reads, in figures. Times are epoch
- * milliseconds; the fault lasted from {@code inizioMs} to {@code fineMs}. The recovery ends at the
- * later of: the fault's end, the last moment a thread waited for a connection, the end of the last
- * request that was not answered 2xx. "Dopo" is what started after the recovery.
+ * milliseconds; the fault lasted from {@code inizioMs} to {@code fineMs} (the database ready again).
+ * The recovery ends with the last request not answered 2xx, or with the fault if there was none
+ * after it. "Dopo" is what started after the recovery, until the load stopped at {@code caricoFermoMs}.
  *
  * @param comandi        commands sent (writes), each with its Idempotency-Key
  * @param comandiOk      of which answered 2xx
@@ -24,6 +24,7 @@ import java.util.stream.Stream;
  * @param p99LettureDuranteMs p99 of the reads started during the fault, ms
  * @param attesaPoolMassima   most threads seen waiting for a connection, during the fault and the recovery
  * @param ripresaMs      from the end of the fault to the end of the recovery, ms
+ * @param attesaPoolDopoMs    the longest stretch with threads waiting for a connection after the recovery, ms
  * @param dopo           requests started after the recovery
  * @param dopoNonOk      of which not answered 2xx (none is acceptable)
  * @param p99DopoMs      p99 of the requests started after the recovery, ms
@@ -31,16 +32,16 @@ import java.util.stream.Stream;
  */
 record FigureGuasto(long comandi, long comandiOk, long comandi503, long letture, long lettureOk, long letture503, long altre,
                     long p99ComandiDuranteMs, long p99LettureDuranteMs, int attesaPoolMassima, long ripresaMs,
-                    long dopo, long dopoNonOk, long p99DopoMs, long massimoDopoMs) {
+                    long attesaPoolDopoMs, long dopo, long dopoNonOk, long p99DopoMs, long massimoDopoMs) {
 
-    static FigureGuasto di(Carico carico, OsservatorePool pool, long inizioMs, long fineMs) {
+    static FigureGuasto di(Carico carico, OsservatorePool pool, long inizioMs, long fineMs, long caricoFermoMs) {
         List<Invio> invii = carico.invii();
         List<Lettura> letture = carico.letture();
         long ultimoErrore = Stream.concat(
                         invii.stream().filter(i -> !ok(i.stato())).map(i -> i.inizioMs() + i.durataMs()),
                         letture.stream().filter(l -> !ok(l.stato())).map(l -> l.inizioMs() + l.durataMs()))
                 .mapToLong(Long::longValue).max().orElse(0);
-        long ripresoIl = Math.max(fineMs, Math.max(pool.ultimaAttesa(), ultimoErrore));
+        long ripresoIl = Math.max(fineMs, ultimoErrore);
         List<Long> dopo = Stream.concat(
                 invii.stream().filter(i -> i.inizioMs() > ripresoIl).map(i -> ok(i.stato()) ? i.durataMs() : -1),
                 letture.stream().filter(l -> l.inizioMs() > ripresoIl).map(l -> ok(l.stato()) ? l.durataMs() : -1)).toList();
@@ -51,7 +52,7 @@ record FigureGuasto(long comandi, long comandiOk, long comandi503, long letture,
                         + letture.stream().filter(l -> !ok(l.stato()) && l.stato() != 503).count(),
                 p99(invii.stream().filter(i -> i.inizioMs() >= inizioMs && i.inizioMs() <= fineMs).toList(), Invio::durataMs),
                 p99(letture.stream().filter(l -> l.inizioMs() >= inizioMs && l.inizioMs() <= fineMs).toList(), Lettura::durataMs),
-                pool.massimoInAttesa(inizioMs, ripresoIl), ripresoIl - fineMs,
+                pool.massimoInAttesa(inizioMs, ripresoIl), ripresoIl - fineMs, pool.attesaContinuaPiuLungaMs(ripresoIl, caricoFermoMs),
                 dopo.size(), dopo.stream().filter(d -> d < 0).count(),
                 p99(dopo, Long::longValue), dopo.stream().mapToLong(Long::longValue).max().orElse(0));
     }
@@ -70,8 +71,9 @@ record FigureGuasto(long comandi, long comandiOk, long comandi503, long letture,
     String riga(String guasto) {
         return ("%s: comandi %d (ok %d, 503 %d), letture %d (ok %d, 503 %d), altre risposte %d; p99 durante il guasto:"
                 + " comandi %d ms, letture %d ms; connessioni attese da %d thread al massimo; ripresa %d ms dopo la fine del guasto;"
-                + " dopo la ripresa %d richieste, %d non riuscite, p99 %d ms, massimo %d ms").formatted(guasto, comandi, comandiOk,
-                comandi503, letture, lettureOk, letture503, altre, p99ComandiDuranteMs, p99LettureDuranteMs, attesaPoolMassima,
-                ripresaMs, dopo, dopoNonOk, p99DopoMs, massimoDopoMs);
+                + " dopo la ripresa %d richieste, %d non riuscite, p99 %d ms, massimo %d ms, attesa di connessioni continua al"
+                + " massimo %d ms").formatted(guasto, comandi, comandiOk, comandi503, letture, lettureOk, letture503, altre,
+                p99ComandiDuranteMs, p99LettureDuranteMs, attesaPoolMassima, ripresaMs, dopo, dopoNonOk, p99DopoMs, massimoDopoMs,
+                attesaPoolDopoMs);
     }
 }

@@ -9,14 +9,16 @@ import java.util.List;
 
 /**
  * Samples the application's connection pool every 200 ms (HikariCP's own counters): how many
- * connections are in use, idle, and how many threads wait for one. Starvation shows as waiting
- * threads; it must not outlast the fault.
+ * connections are in use, idle, and how many threads wait for one. Starvation shows as threads
+ * waiting sample after sample; it must not outlast the fault.
  */
 final class OsservatorePool implements AutoCloseable {
 
     /** One sample: when (epoch ms), connections in use, idle, and threads waiting for one. */
     record Campione(long istanteMs, int attive, int inattive, int inAttesa) {
     }
+
+    private static final long PERIODO_MS = 200;
 
     private final HikariPoolMXBean pool;
     private final List<Campione> campioni = Collections.synchronizedList(new ArrayList<>());
@@ -34,7 +36,7 @@ final class OsservatorePool implements AutoCloseable {
         while (attivo) {
             campioni.add(adesso());
             try {
-                Thread.sleep(200);
+                Thread.sleep(PERIODO_MS);
             } catch (InterruptedException e) {
                 return;
             }
@@ -59,11 +61,22 @@ final class OsservatorePool implements AutoCloseable {
         return tra(daMs, aMs).stream().mapToInt(Campione::inAttesa).max().orElse(0);
     }
 
-    /** When threads were last seen waiting for a connection (epoch ms), or 0 if never. */
-    long ultimaAttesa() {
-        synchronized (campioni) {
-            return campioni.stream().filter(c -> c.inAttesa() > 0).mapToLong(Campione::istanteMs).max().orElse(0);
+    /**
+     * The longest stretch (ms) from {@code daMs} to {@code aMs} in which every sample saw threads
+     * waiting for a connection: a moment of contention is normal, a stretch is starvation.
+     */
+    long attesaContinuaPiuLungaMs(long daMs, long aMs) {
+        long piuLunga = 0;
+        Long inizio = null;
+        for (Campione c : tra(daMs, aMs)) {
+            if (c.inAttesa() > 0) {
+                inizio = inizio == null ? c.istanteMs() : inizio;
+                piuLunga = Math.max(piuLunga, c.istanteMs() - inizio + PERIODO_MS);
+            } else {
+                inizio = null;
+            }
         }
+        return piuLunga;
     }
 
     @Override

@@ -22,11 +22,12 @@ import java.time.Duration;
  * bus starts it); the commands of one objective of an import share their caller's, and the
  * deadline counts from the first of them.
  * <p>
- * Enforced three ways, all Spring's own: the deadline is put on the transaction's JDBC and JPA
- * resources, so every statement gets a query timeout of the time left and none starts after it
- * ({@link TransactionTimedOutException}); every command checks it before it runs; and the commit
- * checks it last, in {@code beforeCommit}, so a transaction that spent its time without statements
- * is rolled back instead of committed. Whatever is thrown rolls the whole transaction back, events,
+ * Enforced three ways, with Spring's own deadline: it is put on the transaction's JDBC and JPA
+ * resources, so every query through JdbcTemplate or the shared EntityManager gets the time left as
+ * its timeout and none starts after it ({@link TransactionTimedOutException}); every command checks
+ * it before it runs; and the commit checks it last, in {@code beforeCommit}, after the events were
+ * flushed, so a transaction that spent its time anywhere (statements, waits, a pause) is rolled back
+ * instead of committed. Whatever is thrown rolls the whole transaction back, events,
  * idempotency key and all: the client gets a 503 it may retry.
  * <p>
  * A command without a transaction is refused: its events would commit on their own, unbounded.

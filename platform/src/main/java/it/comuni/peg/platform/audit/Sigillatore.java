@@ -3,8 +3,8 @@ package it.comuni.peg.platform.audit;
 import it.comuni.peg.platform.database.IstantiUtc;
 
 import io.micrometer.core.instrument.Gauge;
-import it.comuni.peg.platform.axon.EventStoreConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import it.comuni.peg.platform.axon.EventStoreConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -14,8 +14,8 @@ import java.time.Duration;
  * gap timeout ({@code EventStoreConfig}, {@code Sigillatore}); an event whose transaction commits
  * later than that is then in no projection and in no seal, for good (AxonFramework issue 4829).
  * <p>
- * Two bounds make one: {@link #durataMassima()}, checked by the process itself before every
- * statement and before the commit (a busy or slow transaction); {@link #inattivitaMassima()},
+ * Two bounds make one: {@link #durataMassima()}, checked by the process itself on its queries and
+ * before the commit (a busy or slow transaction); {@link #inattivitaMassima()},
  * enforced by MariaDB on every connection ({@code idle_transaction_timeout}), which rolls back a
  * transaction whose client stopped talking (a process frozen by {@code kill -STOP}, a GC pause, a
  * lost network) and closes its connection, so it cannot commit when the process resumes. A
