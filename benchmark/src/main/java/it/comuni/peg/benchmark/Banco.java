@@ -194,6 +194,7 @@ public final class Banco {
         ComandiHttp vuoti = ComandiHttp.soglia(http, base, token, bersagli(store), store.anno());
         risultati.metti("floor_warmup", vuoti.misura(concorrenzaRiscaldamento(), parametri.riscaldamentoSoglia()));
         List<EsitoLivello> livelli = new ArrayList<>();
+        ProfiloFase profilo = ProfiloFase.inizia(jdbc, parametri.jfr() ? parametri.uscita().resolve("soglia.jfr") : null);
         TempoCpu cpu0 = TempoCpu.adesso();
         long accettati0 = vuoti.accettati.get();
         for (int concorrenza : parametri.livelli()) {
@@ -202,6 +203,7 @@ public final class Banco {
             livelli.add(esito);
         }
         double[] cpu = TempoCpu.perUnita(cpu0, TempoCpu.adesso(), vuoti.accettati.get() - accettati0);
+        risultati.metti("floor_profile", profilo.termina(vuoti.accettati.get() - accettati0));
         risultati.metti("floor_cpu_ms_app", cpu[0]);
         risultati.metti("floor_cpu_ms_db", cpu[1]);
         EsitoLivello scelto = scegli(livelli);
@@ -221,6 +223,7 @@ public final class Banco {
         EsitoLivello riscaldamento = comandi.misura(concorrenzaRiscaldamento(), parametri.riscaldamento());
         risultati.metti("command_warmup", riscaldamento);
         List<EsitoLivello> livelli = new ArrayList<>();
+        ProfiloFase profilo = ProfiloFase.inizia(jdbc, parametri.jfr() ? parametri.uscita().resolve("comandi.jfr") : null);
         TempoCpu cpu0 = TempoCpu.adesso();
         long accettati0 = comandi.accettati.get();
         for (int concorrenza : parametri.livelli()) {
@@ -229,6 +232,7 @@ public final class Banco {
             livelli.add(esito);
         }
         double[] cpu = TempoCpu.perUnita(cpu0, TempoCpu.adesso(), comandi.accettati.get() - accettati0);
+        risultati.metti("command_profile", profilo.termina(comandi.accettati.get() - accettati0));
         risultati.metti("command_cpu_ms_app", cpu[0]);
         risultati.metti("command_cpu_ms_db", cpu[1]);
         EsitoLivello scelto = scegli(livelli);
