@@ -28,8 +28,9 @@ import java.time.Duration;
  * rare with a NOCACHE sequence) for 10 minutes instead of one.
  * <p>
  * Events are read 1,000 per query instead of Axon's 100 (see the batch size below), and the reads
- * that feed the projections start at least {@code peg.eventstore.intervallo-letture} apart (25 ms;
- * 0 reads after every commit, as Axon does): see {@link LettureDistanziate}.
+ * that feed the projections start at least {@code peg.eventstore.intervallo-letture} apart (25 ms)
+ * and end at the first batch that is not full (0: Axon's engine as it is, which reads after every
+ * commit and until a query finds nothing): see {@link LettureDistanziate}.
  */
 @Configuration(proxyBeanMethods = false)
 // Axon's auto-configuration backs off as soon as this engine exists, and with it the registration
@@ -48,7 +49,7 @@ public class EventStoreConfig {
                                                  @Value("${peg.eventstore.gap-cleaning-threshold:250}") int gapCleaningThreshold,
                                                  @Value("${peg.eventstore.batch-size:1000}") int batchSize,
                                                  @Value("${peg.eventstore.intervallo-letture:25ms}") Duration intervalloLetture) {
-        EventStorageEngine motore = JpaEventStorageEngine.builder()
+        JpaEventStorageEngine.Builder motore = JpaEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -60,8 +61,7 @@ public class EventStoreConfig {
                 .gapCleaningThreshold(gapCleaningThreshold)
                 // rows per query: an objective's whole stream (a few hundred events) in one round
                 // trip when a command or an as-of read loads it, and fewer queries in a rebuild
-                .batchSize(batchSize)
-                .build();
-        return intervalloLetture.isZero() ? motore : new LettureDistanziate(motore, intervalloLetture);
+                .batchSize(batchSize);
+        return intervalloLetture.isZero() ? motore.build() : new LettureDistanziate(motore, intervalloLetture);
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -117,6 +118,19 @@ public class SicurezzaConfig {
                         ? new JwtVerificati(decoder, durata, capienza, Clock.systemUTC()) : bean;
             }
         };
+    }
+
+    /**
+     * No observation around Spring Security's filters (a dozen per request), its authentications and its
+     * authorizations: no dashboard or alert reads them, and {@code http.server.requests} still times every
+     * request. Settings, not the property {@code management.observations.enable.spring.security=false}:
+     * the property makes each observation a no-op but still wraps every filter of every request in
+     * Spring Security's observing decorator (11–14% of the request thread of the benchmark's floor,
+     * measured with JFR); without observations Spring Security does not install the decorator at all.
+     */
+    @Bean
+    static SecurityObservationSettings nessunaOsservazioneDellaSicurezza() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean
