@@ -17,6 +17,7 @@ import org.axonframework.config.AggregateConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -201,6 +202,23 @@ class ArchivioEventiTest {
             }
         }
         nessunErrore("eventi fuori posto o illeggibili nello stream dei processori", errori);
+    }
+
+    /**
+     * The reads of that stream start at least 25 ms apart (peg.eventstore.intervallo-letture's
+     * default, LettureDistanziate): three reads from the head, which find nothing, take 50 ms at least.
+     */
+    @Test
+    @Order(2)
+    void leLettureDelloStreamPartonoDistanziate() {
+        TrackingToken testa = motore.createHeadToken();
+        long inizio = System.nanoTime();
+        for (int i = 0; i < 3; i++) {
+            try (Stream<? extends TrackedEventMessage<?>> flusso = motore.readEvents(testa, false)) {
+                assertThat(flusso.toList()).isEmpty();
+            }
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - inizio)).isGreaterThanOrEqualTo(Duration.ofMillis(50));
     }
 
     @Test

@@ -40,6 +40,8 @@ public final class Banco {
 
     private static final Logger log = LoggerFactory.getLogger(Banco.class);
     private static final double P99_MASSIMO_MS = 50;
+    private static final double JIT_MASSIMO = 0.05;
+    private static final int FETTE_IN_PIU = 6;
 
     private final ApplicationContext contesto;
     private final Parametri parametri;
@@ -192,8 +194,9 @@ public final class Banco {
      */
     private List<EsitoLivello> soglia(HttpClient http, String base, StoreSintetico store) throws Exception {
         ComandiHttp vuoti = ComandiHttp.soglia(http, base, token, bersagli(store), store.anno());
-        risultati.metti("floor_warmup", vuoti.misura(concorrenzaRiscaldamento(), parametri.riscaldamentoSoglia()));
+        risultati.metti("floor_warmup", riscalda(vuoti, parametri.riscaldamentoSoglia()));
         List<EsitoLivello> livelli = new ArrayList<>();
+        ProfiloFase profilo = ProfiloFase.inizia(jdbc, parametri.jfr() ? parametri.uscita().resolve("soglia.jfr") : null);
         TempoCpu cpu0 = TempoCpu.adesso();
         long accettati0 = vuoti.accettati.get();
         for (int concorrenza : parametri.livelli()) {
@@ -202,6 +205,7 @@ public final class Banco {
             livelli.add(esito);
         }
         double[] cpu = TempoCpu.perUnita(cpu0, TempoCpu.adesso(), vuoti.accettati.get() - accettati0);
+        risultati.metti("floor_profile", profilo.termina(vuoti.accettati.get() - accettati0));
         risultati.metti("floor_cpu_ms_app", cpu[0]);
         risultati.metti("floor_cpu_ms_db", cpu[1]);
         EsitoLivello scelto = scegli(livelli);
@@ -218,9 +222,9 @@ public final class Banco {
         // warm-up, not measured: on two cores the JIT compiler alone takes most of the CPU for the first
         // tens of seconds of a new code path (C2 ~40% of the machine, seen with JFR), which no
         // long-running server pays
-        EsitoLivello riscaldamento = comandi.misura(concorrenzaRiscaldamento(), parametri.riscaldamento());
-        risultati.metti("command_warmup", riscaldamento);
+        risultati.metti("command_warmup", riscalda(comandi, parametri.riscaldamento()));
         List<EsitoLivello> livelli = new ArrayList<>();
+        ProfiloFase profilo = ProfiloFase.inizia(jdbc, parametri.jfr() ? parametri.uscita().resolve("comandi.jfr") : null);
         TempoCpu cpu0 = TempoCpu.adesso();
         long accettati0 = comandi.accettati.get();
         for (int concorrenza : parametri.livelli()) {
@@ -229,6 +233,7 @@ public final class Banco {
             livelli.add(esito);
         }
         double[] cpu = TempoCpu.perUnita(cpu0, TempoCpu.adesso(), comandi.accettati.get() - accettati0);
+        risultati.metti("command_profile", profilo.termina(comandi.accettati.get() - accettati0));
         risultati.metti("command_cpu_ms_app", cpu[0]);
         risultati.metti("command_cpu_ms_db", cpu[1]);
         EsitoLivello scelto = scegli(livelli);
@@ -263,6 +268,33 @@ public final class Banco {
     /** Commands (and the floor) go to every objective but the big one, which the as-of reads keep to themselves. */
     private static List<ObiettivoSintetico> bersagli(StoreSintetico store) {
         return store.obiettivi().subList(1, store.obiettivi().size());
+    }
+
+    /**
+     * The unmeasured warm-up of a load: {@code durata}, then further slices of a tenth of it (at most
+     * {@value #FETTE_IN_PIU}) for as long as the JIT compiler's threads took more than
+     * {@value #JIT_MASSIMO} of the process's CPU in the last slice: on a loaded machine the fixed
+     * warm-up is not always enough, and the compiler's CPU would then be counted as the load's.
+     * Returns the whole warm-up's figures and, in {@code jit_share_last_slice}, where the compiler stood.
+     */
+    private Map<String, Object> riscalda(ComandiHttp carico, Duration durata) throws InterruptedException {
+        EsitoLivello esito = carico.misura(concorrenzaRiscaldamento(), durata);
+        long riusciti = esito.riusciti();
+        double quota = 0;
+        int fette = 0;
+        do {
+            CpuPerGruppo prima = CpuPerGruppo.adesso();
+            EsitoLivello fetta = carico.misura(concorrenzaRiscaldamento(), durata.dividedBy(10));
+            Map<String, Double> cpu = CpuPerGruppo.adesso().dal(prima, 1);
+            riusciti += fetta.riusciti();
+            quota = cpu.getOrDefault("total", 0.0) == 0 ? 0 : cpu.getOrDefault("jit", 0.0) / cpu.get("total");
+            fette++;
+        } while (quota > JIT_MASSIMO && fette < FETTE_IN_PIU);
+        Map<String, Object> riscaldamento = new LinkedHashMap<>();
+        riscaldamento.put("requests", riusciti);
+        riscaldamento.put("seconds", durata.toSeconds() + fette * durata.dividedBy(10).toMillis() / 1000.0);
+        riscaldamento.put("jit_share_last_slice", Latenze.arrotonda(quota));
+        return riscaldamento;
     }
 
     private int concorrenzaRiscaldamento() {

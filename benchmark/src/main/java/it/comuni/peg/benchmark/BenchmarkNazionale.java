@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code java -jar benchmark/target/benchmark.jar [--rapido] [--eventi=N]} (or {@code bash ops/benchmark.sh},
+ * {@code java -jar benchmark/target/benchmark.jar [--rapido] [--eventi=N] [--livelli=1,2,4] [--secondi=S] [--riscaldamento=S] [--jfr]} (or {@code bash ops/benchmark.sh},
  * which builds the jar first): starts the whole application ({@link PegApplication}, whose component
  * scan also finds this module's {@link ComandoVuoto}) on a fresh embedded MariaDB under target/bench,
  * runs {@link Banco}, writes target/bench/results.json, prints the table, exits. Any other argument
@@ -23,18 +23,24 @@ public final class BenchmarkNazionale {
 
     public static void main(String[] args) throws Exception {
         boolean rapido = false;
+        boolean jfr = false;
         Long eventi = null;
         Integer secondi = null;
+        Integer riscaldamento = null;
         List<Integer> livelli = null;
         Path cartella = Path.of("target", "bench").toAbsolutePath();
         List<String> perApplicazione = new ArrayList<>();
         for (String a : args) {
             if (a.equals("--rapido") || a.equals("--quick")) {
                 rapido = true;
+            } else if (a.equals("--jfr")) {
+                jfr = true;
             } else if (a.startsWith("--eventi=") || a.startsWith("--events=")) {
                 eventi = Long.parseLong(a.substring(a.indexOf('=') + 1).replace("_", ""));
             } else if (a.startsWith("--secondi=")) {
                 secondi = Integer.parseInt(a.substring("--secondi=".length()));
+            } else if (a.startsWith("--riscaldamento=")) {
+                riscaldamento = Integer.parseInt(a.substring("--riscaldamento=".length()));
             } else if (a.startsWith("--livelli=")) {
                 livelli = java.util.Arrays.stream(a.substring("--livelli=".length()).split(",")).map(Integer::valueOf).toList();
             } else if (a.startsWith("--cartella=")) {
@@ -45,7 +51,7 @@ public final class BenchmarkNazionale {
         }
         Parametri parametri = rapido ? Parametri.rapido(eventi == null ? 150_000 : eventi, cartella)
                 : Parametri.completo(eventi == null ? 1_000_000 : eventi, cartella);
-        parametri = parametri.con(livelli, secondi);
+        parametri = parametri.con(livelli, secondi).conRiscaldamento(riscaldamento).conJfr(jfr);
 
         Path dati = cartella.resolve("dati");
         // a fresh store every run: the generator writes into an empty one

@@ -17,25 +17,27 @@ import java.util.List;
  * @param righeBatch      rows of the raw batch-insert reference
  * @param lettureAsOf     as-of reads measured (after a tenth as many for warm-up)
  * @param uscita          where results.json goes
+ * @param jfr             whether the floor's and the commands' measured levels are recorded with JFR
+ *                        (uscita/soglia.jfr, uscita/comandi.jfr) and their samples analysed in results.json
  */
 public record Parametri(long eventi, long seme, List<Integer> livelli, Duration durataLivello, Duration riscaldamento, int righeBatch,
-                        int lettureAsOf, Path uscita) {
+                        int lettureAsOf, Path uscita, boolean jfr) {
 
     public static final long SEME = 20_230_630L;
 
     /** The default run: a store of a million events. */
     public static Parametri completo(long eventi, Path uscita) {
-        return new Parametri(eventi, SEME, List.of(1, 2, 3, 4, 6, 8, 12, 16), Duration.ofSeconds(15), Duration.ofSeconds(90), 300_000, 2000, uscita);
+        return new Parametri(eventi, SEME, List.of(1, 2, 3, 4, 6, 8, 12, 16), Duration.ofSeconds(15), Duration.ofSeconds(90), 300_000, 2000, uscita, false);
     }
 
     /** Everyday use: a smaller store and shorter levels, under five minutes. */
     public static Parametri rapido(long eventi, Path uscita) {
-        return new Parametri(eventi, SEME, List.of(1, 2, 4, 16), Duration.ofSeconds(6), Duration.ofSeconds(60), 100_000, 500, uscita);
+        return new Parametri(eventi, SEME, List.of(1, 2, 4, 16), Duration.ofSeconds(6), Duration.ofSeconds(60), 100_000, 500, uscita, false);
     }
 
     /** The integration test: proves the code path, measures nothing worth reading. */
     public static Parametri minimo(Path uscita) {
-        return new Parametri(3_000, SEME, List.of(1), Duration.ofMillis(800), Duration.ofMillis(800), 2_000, 20, uscita);
+        return new Parametri(3_000, SEME, List.of(1), Duration.ofMillis(800), Duration.ofMillis(800), 2_000, 20, uscita, false);
     }
 
     /**
@@ -50,6 +52,18 @@ public record Parametri(long eventi, long seme, List<Integer> livelli, Duration 
     /** The same run with other concurrency levels or another duration per level (null: unchanged). */
     public Parametri con(List<Integer> altriLivelli, Integer secondiPerLivello) {
         return new Parametri(eventi, seme, altriLivelli == null ? livelli : altriLivelli,
-                secondiPerLivello == null ? durataLivello : Duration.ofSeconds(secondiPerLivello), riscaldamento, righeBatch, lettureAsOf, uscita);
+                secondiPerLivello == null ? durataLivello : Duration.ofSeconds(secondiPerLivello), riscaldamento, righeBatch, lettureAsOf, uscita,
+                jfr);
+    }
+
+    /** The same run with another warm-up of the commands (the floor's is a third of it); null: unchanged. */
+    public Parametri conRiscaldamento(Integer secondi) {
+        return secondi == null ? this : new Parametri(eventi, seme, livelli, durataLivello, Duration.ofSeconds(secondi), righeBatch,
+                lettureAsOf, uscita, jfr);
+    }
+
+    /** The same run, with or without the JFR recordings of the floor and the commands. */
+    public Parametri conJfr(boolean registra) {
+        return new Parametri(eventi, seme, livelli, durataLivello, riscaldamento, righeBatch, lettureAsOf, uscita, registra);
     }
 }

@@ -29,7 +29,10 @@ import java.time.Duration;
  * is a token that carries permanent gaps (rolled-back inserts, rare with a NOCACHE sequence) for
  * 10 minutes instead of one.
  * <p>
- * Events are read 1,000 per query instead of Axon's 100 (see the batch size below).
+ * Events are read 1,000 per query instead of Axon's 100 (see the batch size below), and the reads
+ * that feed the projections start at least {@code peg.eventstore.intervallo-letture} apart (25 ms)
+ * and end at the first batch that is not full (0: Axon's engine as it is, which reads after every
+ * commit and until a query finds nothing): see {@link LettureDistanziate}.
  */
 @Configuration(proxyBeanMethods = false)
 // Axon's auto-configuration backs off as soon as this engine exists, and with it the registration
@@ -49,8 +52,9 @@ public class EventStoreConfig {
                                                  TransactionManager transactionManager,
                                                  @Value(GAP_TIMEOUT) Duration gapTimeout,
                                                  @Value("${peg.eventstore.gap-cleaning-threshold:250}") int gapCleaningThreshold,
-                                                 @Value("${peg.eventstore.batch-size:1000}") int batchSize) {
-        return JpaEventStorageEngine.builder()
+                                                 @Value("${peg.eventstore.batch-size:1000}") int batchSize,
+                                                 @Value("${peg.eventstore.intervallo-letture:25ms}") Duration intervalloLetture) {
+        JpaEventStorageEngine.Builder motore = JpaEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -62,7 +66,7 @@ public class EventStoreConfig {
                 .gapCleaningThreshold(gapCleaningThreshold)
                 // rows per query: an objective's whole stream (a few hundred events) in one round
                 // trip when a command or an as-of read loads it, and fewer queries in a rebuild
-                .batchSize(batchSize)
-                .build();
+                .batchSize(batchSize);
+        return intervalloLetture.isZero() ? motore.build() : new LettureDistanziate(motore, intervalloLetture);
     }
 }
