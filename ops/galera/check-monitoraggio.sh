@@ -39,10 +39,8 @@ SESSIONI=()
 TSDB=""
 CLUSTER_AVVIATO=0
 
-log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*"; }
-pass() { passed=$((passed + 1)); log "PASS $*"; }
-fail() { failed=$((failed + 1)); log "FAIL $*"; }
-abort() { fail "$*"; log "aborting: the remaining steps depend on this one"; exit 1; }
+# log, pass, fail, summary, abort, wait_for, installa_mancanti, avvia_prometheus
+. "$QUI/../verifica.sh"
 cluster() { bash "$QUI/cluster.sh" "$@"; }
 monitoraggio() { bash "$QUI/monitoraggio.sh" "$@"; }
 
@@ -66,22 +64,14 @@ cleanup() {
         cluster destroy
     fi
     [ -n "$TSDB" ] && rm -rf "$TSDB"
-    echo "$passed passed, $failed failed (${SECONDS} s)"
+    summary
+    log "${SECONDS} s"
     if [ "$failed" -gt 0 ] || [ "$rc" -ne 0 ]; then exit 1; fi
     exit 0
 }
 trap cleanup EXIT
 trap 'log "interrupted"; exit 130' INT TERM
 
-# wait_for SECONDS command...: retries every second, bounded by SECONDS and by the global budget
-wait_for() {
-    local limit=$((SECONDS + $1)); shift
-    while true; do
-        if "$@"; then return 0; fi
-        if [ "$SECONDS" -ge "$limit" ] || [ "$SECONDS" -ge "$DEADLINE" ]; then return 1; fi
-        sleep 1
-    done
-}
 prom() { curl -fsS --max-time 5 "http://127.0.0.1:$PROM_PORT$1"; }
 # the values of an instant query, one "nodo value" line per series (nothing on error); jq, not
 # python, for every query: on a busy machine python's start-up alone takes seconds
@@ -113,16 +103,7 @@ for p in sys.argv[1:]:
 }
 
 # --- prerequisites ----------------------------------------------------------------------------
-missing=()
-command -v prometheus >/dev/null && command -v promtool >/dev/null || missing+=(prometheus)
-command -v curl >/dev/null || missing+=(curl)
-command -v python3 >/dev/null || missing+=(python3)
-command -v jq >/dev/null || missing+=(jq)
-if [ ${#missing[@]} -gt 0 ]; then
-    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
-    log "installing ${missing[*]} (Debian packages)"
-    $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+installa_mancanti prometheus:prometheus promtool:prometheus curl:curl python3:python3 jq:jq
 mkdir -p "$WORK"
 rm -f "$WORK/prometheus.log" "$WORK/prometheus.yml" "$WORK/galera-targets.yml"
 rm -rf "$WORK/logs"
@@ -157,16 +138,8 @@ scrape_configs:
     file_sd_configs:
       - files: [$WORK/galera-targets.yml]
 EOF
-promtool check config "$WORK/prometheus.yml" >"$WORK/promtool.log" 2>&1 \
-    && pass "promtool check config accepts the generated configuration (with the real rules)" \
-    || { cat "$WORK/promtool.log"; abort "promtool check config refuses $WORK/prometheus.yml"; }
 TSDB=$(mktemp -d "${TMPDIR:-/tmp}/peg-check-monitoraggio.XXXXXX")
-prometheus --config.file="$WORK/prometheus.yml" --storage.tsdb.path="$TSDB" \
-    --web.listen-address="127.0.0.1:$PROM_PORT" >"$WORK/prometheus.log" 2>&1 &
-PROM_PID=$!
-prom_pronto() { kill -0 "$PROM_PID" 2>/dev/null && curl -fsS --max-time 2 "http://127.0.0.1:$PROM_PORT/-/ready" >/dev/null 2>&1; }
-wait_for 30 prom_pronto && pass "Prometheus ready on 127.0.0.1:$PROM_PORT" \
-    || abort "Prometheus not ready within 30 s (see $WORK/prometheus.log)"
+avvia_prometheus "$WORK/prometheus.yml" "$PROM_PORT" "$WORK/prometheus.log"
 
 # --- 3. the healthy cluster as Prometheus sees it -------------------------------------------------
 inizio=$SECONDS
