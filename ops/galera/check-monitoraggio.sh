@@ -21,7 +21,8 @@
 #
 # Environment: GALERA_BASE_PORT (default 23400 here, so that a cluster started by hand with
 # cluster.sh's default 23300 is left alone; nodes +1..+3, +11..+33, exporters +41..+43),
-# GALERA_DIR (default target/check-monitoraggio/galera). Prometheus takes a free loopback port.
+# GALERA_DIR (default target/check-monitoraggio/galera; destroyed at the start and at the end: never
+# point it at a cluster to keep). Prometheus takes a free loopback port.
 set -euo pipefail
 QUI="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$QUI/../.." && pwd)"
