@@ -64,7 +64,10 @@ class DueProcessiDiLetturaTest {
     /** What both processes share: quick balancing, no periodic retry of parked events, a short wait for the other. */
     private static final List<String> IMPOSTAZIONI = List.of(
             "--peg.processori.bilanciamento-ms=300",
-            "--peg.processori.vita-nodo=PT2S",
+            // a node gives a segment up for twice this (BilanciamentoSegmenti): longer than Axon's token claim interval
+            // (5 s), so the other node's coordinator looks for free segments at least once before the giver may claim it
+            // back; at 2 s the two raced, and the giver won for half a minute at a time
+            "--peg.processori.vita-nodo=PT3S",
             "--peg.proiezioni.ripresa-parcheggiati=PT1H",
             "--peg.proiezioni.pausa.controllo=PT0.2S",
             "--peg.proiezioni.pausa.attesa=PT4S",

@@ -48,15 +48,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <li>backup and restore (ops/README.md, "Backup e ripristino"): mariadb-dump --single-transaction
  *     while the load runs, restored into a fresh database; there the chain of seals verifies and the
  *     projections rebuild identical to the originals;</li>
- * <li>the database down for {@link #FERMO} (60 s; {@code -Dpeg.guasti.fermo=90s}), stopped and
+ * <li>the database down for {@link #fermo} ({@code -Dpeg.guasti.fermo=90s}; by default just past every
+ *     timeout of the application it must outlast, {@link SoglieGuasto#delFermo()}: 32 s, the transactions'
+ *     bounds being the longest; ops/guasti.sh: 60 s), stopped and
  *     started again on the same port: while it is down every request gets a 503 problem+json with
  *     Retry-After within a bounded time and the readiness probe says DOWN; once it is back, the
  *     application recovers by itself within a bound (no thread left waiting for a connection,
  *     every request answered 2xx and fast again); every acknowledged command has its event exactly
  *     once (and so does every refused one once retried with its key); projections catch up and
  *     skip no event; the chain of seals covers every event;</li>
- * <li>the database slow for {@link #LENTEZZA} (20 s here; {@code bash ops/guasti.sh} runs 5 minutes
- *     and prints the figures): every packet between the application and MariaDB held back
+ * <li>the database slow for {@link #lentezza} (by default just past the timeouts it must outlast,
+ *     {@link SoglieGuasto#dellaLentezza()}: 17 s; {@code bash ops/guasti.sh} runs 5 minutes and prints
+ *     the figures): every packet between the application and MariaDB held back
  *     {@link #RITARDO} each way; the same checks once it is fast again;</li>
  * <li>after both, the projections equal a fresh rebuild from the store.</li>
  * </ol>
@@ -66,10 +69,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GuastoDatabaseTest {
 
     private static final Duration CONNESSIONE_MASSIMA = Duration.ofSeconds(5);
-    /** How long the database stays down: {@code -Dpeg.guasti.fermo}, 60 s by default. */
-    static final Duration FERMO = DurationStyle.detectAndParse(System.getProperty("peg.guasti.fermo", "60s"));
-    /** How long the database stays slow: {@code -Dpeg.guasti.lentezza}, 20 s by default (ops/guasti.sh: 5 minutes). */
-    static final Duration LENTEZZA = DurationStyle.detectAndParse(System.getProperty("peg.guasti.lentezza", "20s"));
     /** How long each packet is held back each way while the database is slow: {@code -Dpeg.guasti.ritardo}, 50 ms. */
     static final Duration RITARDO = DurationStyle.detectAndParse(System.getProperty("peg.guasti.ritardo", "50ms"));
     /** Within this after the fault the application must be whole again: every request 2xx, no long wait for connections. */
@@ -86,6 +85,12 @@ class GuastoDatabaseTest {
     private ClienteHttp http;
     private int anno;
     private List<String> obiettivi;
+    /** The application's timeouts the faults must outlast. */
+    private SoglieGuasto soglie;
+    /** How long the database stays down: {@code -Dpeg.guasti.fermo}, by default just past {@link SoglieGuasto#delFermo()}. */
+    private Duration fermo;
+    /** How long the database stays slow: {@code -Dpeg.guasti.lentezza}, by default just past {@link SoglieGuasto#dellaLentezza()}. */
+    private Duration lentezza;
 
     @BeforeAll
     void avvia() throws Exception {
@@ -98,6 +103,9 @@ class GuastoDatabaseTest {
         proxy = new ProxyLento(portaProxy, portaDb);
         app = avviaApplicazione(portaProxy, "peg");
         http = new ClienteHttp(porta(app));
+        soglie = SoglieGuasto.di(app);
+        fermo = durata("peg.guasti.fermo", SoglieGuasto.oltre(soglie.delFermo()));
+        lentezza = durata("peg.guasti.lentezza", SoglieGuasto.oltre(soglie.dellaLentezza()));
         anno = YearMonth.now().getYear();
         obiettivi = Verifiche.definisciObiettivi(http, anno, 4);
     }
@@ -119,7 +127,8 @@ class GuastoDatabaseTest {
 
     @Test
     @Order(2)
-    void aDatabaseDownForAMinuteUnderLoadLosesAndDoublesNothingAndHealsByItself() throws Exception {
+    void aDatabaseDownPastEveryTimeoutUnderLoadLosesAndDoublesNothingAndHealsByItself() throws Exception {
+        superaOgniSoglia("fermo", fermo, soglie.delFermo());
         Carico carico = caricoAvviato("riavvio");
         try (OsservatorePool pool = new OsservatorePool(app.getBean(HikariDataSource.class))) {
             long fermato = System.currentTimeMillis();
@@ -133,7 +142,7 @@ class GuastoDatabaseTest {
             assertThat(prontezza.stato()).as(prontezza.toString()).isEqualTo(503);
             assertThat(prontezza.json().get("status").asText()).isIn("DOWN", "OUT_OF_SERVICE");
             assertThat(durataProbe).as("durata della sonda").isLessThan(15_000);
-            Thread.sleep(Math.max(0, fermato + FERMO.toMillis() - System.currentTimeMillis()));
+            Thread.sleep(Math.max(0, fermato + fermo.toMillis() - System.currentTimeMillis()));
             db.start();
             // the fault ends when the database accepts connections again (its start takes seconds)
             long riavviato = System.currentTimeMillis();
@@ -144,7 +153,7 @@ class GuastoDatabaseTest {
             Thread.sleep(RIPRESA_MASSIMA.toMillis());
             carico.ferma();
             FigureGuasto figure = FigureGuasto.di(carico, pool, fermato, riavviato, System.currentTimeMillis());
-            System.out.println(figure.riga("DATABASE FERMO " + FERMO.toSeconds() + " s"));
+            System.out.println(figure.riga("DATABASE FERMO " + (riavviato - fermato) + " ms"));
             assertThat(Attesa.entro(Duration.ofSeconds(120), () -> Verifiche.pronta(http))).as("di nuovo pronta").isTrue();
             ripresa(figure, pool);
 
@@ -184,11 +193,12 @@ class GuastoDatabaseTest {
     @Test
     @Order(3)
     void aSlowDatabaseUnderLoadSkipsNothingAndThePoolDrainsAfterIt() throws Exception {
+        superaOgniSoglia("lentezza", lentezza, soglie.dellaLentezza());
         Carico carico = caricoAvviato("lentezza");
         try (OsservatorePool pool = new OsservatorePool(app.getBean(HikariDataSource.class))) {
             long inizio = System.currentTimeMillis();
             proxy.ritarda(RITARDO);
-            Thread.sleep(LENTEZZA.toMillis());
+            Thread.sleep(lentezza.toMillis());
             long fine = System.currentTimeMillis();
             proxy.ritarda(Duration.ZERO);
             Thread.sleep(RIPRESA_MASSIMA.toMillis());
@@ -196,7 +206,7 @@ class GuastoDatabaseTest {
             FigureGuasto figure = FigureGuasto.di(carico, pool, inizio, fine, System.currentTimeMillis());
             long allaTesta = System.currentTimeMillis();
             Verifiche.attendiAllaTesta(http, Duration.ofSeconds(120));
-            System.out.println(figure.riga("DATABASE LENTO " + LENTEZZA.toSeconds() + " s, " + RITARDO.toMillis()
+            System.out.println(figure.riga("DATABASE LENTO " + (fine - inizio) + " ms, " + RITARDO.toMillis()
                     + " ms per pacchetto in ciascun verso") + "; proiezioni alla testa " + (System.currentTimeMillis() - allaTesta)
                     + " ms dopo la fine del carico");
 
@@ -223,6 +233,21 @@ class GuastoDatabaseTest {
         Verifiche.ricostruisci(http);
         assertThat(Verifiche.letture(http, obiettivi)).isEqualTo(prima);
         Verifiche.nessunEventoSaltato(http, jdbc("peg"));
+    }
+
+    /** {@code -Dproprieta} as a duration ("60s", "5m"), or {@code predefinita} when it is not set. */
+    private static Duration durata(String proprieta, Duration predefinita) {
+        String valore = System.getProperty(proprieta);
+        return valore == null || valore.isBlank() ? predefinita : DurationStyle.detectAndParse(valore);
+    }
+
+    /**
+     * The fault lasts longer than every timeout it must outlast (a shorter {@code -Dpeg.guasti.*} would
+     * test less than it claims); prints its length beside them.
+     */
+    private static void superaOgniSoglia(String guasto, Duration durata, Map<String, Duration> soglie) {
+        System.out.println("DATABASE, " + guasto + " di " + durata.toMillis() + " ms, oltre: " + SoglieGuasto.descrizione(soglie));
+        soglie.forEach((nome, soglia) -> assertThat(durata).as("%s oltre %s", guasto, nome).isGreaterThan(soglia));
     }
 
     /** The load of the faults, 3 clients sending commands and 2 reading, once its first 20 commands are accepted. */

@@ -71,7 +71,9 @@ public final class MariaDbDiTest {
             return;
         }
         try {
-            Path cartella = Path.of("target", "mariadb-test").toAbsolutePath();
+            // one server per test JVM: with parallel forks (peg.test.fork, Surefire's fork number) each has its own folder
+            String fork = System.getProperty("peg.test.fork", "");
+            Path cartella = Path.of("target", fork.isBlank() ? "mariadb-test" : "mariadb-test-" + fork).toAbsolutePath();
             Files.createDirectories(cartella);
             // durability is not what these tests measure: flush the log once a second
             MariaDbIncorporato db = MariaDbIncorporato.avvia(cartella, 0, "--innodb-flush-log-at-trx-commit=2",
