@@ -83,8 +83,10 @@ wsrep_sst_receive_address=127.0.0.1:$(porta_sst "$i")
 # gcache large enough that a node down for minutes under load rejoins by IST, not a full SST;
 # a node silent for 5 s is suspected and after 15 s evicted (Galera's defaults, written out)
 wsrep_provider_options="base_host=127.0.0.1;base_port=$(porta_gruppo "$i");gmcast.listen_addr=tcp://127.0.0.1:$(porta_gruppo "$i");ist.recv_addr=127.0.0.1:$(porta_ist "$i");gcache.size=256M;evs.suspect_timeout=PT5S;evs.inactive_timeout=PT15S;pc.recovery=TRUE"
-# reads that must see every write acknowledged by the cluster ask for it per session
-# (the application sets wsrep_sync_wait where it needs it)
+# every read waits until this node has applied what the cluster acknowledged before it (READ bit):
+# after a failover the new writer may still be applying the old writer's last write sets; the
+# application refuses to start on a node without it (LettureCausali)
+wsrep_sync_wait=1
 wsrep_slave_threads=2
 CNF
 }

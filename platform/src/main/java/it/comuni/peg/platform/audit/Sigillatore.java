@@ -9,6 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.dao.DataAccessException;
+import it.comuni.peg.platform.errori.Contesa;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -32,7 +34,10 @@ import java.util.List;
  * seen is still open (the server's transaction list, visible with the PROCESS privilege), or the
  * hole is older than the gap timeout, the bound every command transaction lives within.
  * <p>
- * Several processes may run this: a named database lock lets one seal at a time.
+ * Several processes may run this: the head of the chain, read with a row lock that does not wait,
+ * lets one seal at a time (a named lock, GET_LOCK, is what a Galera cluster refuses: MDEV-30473);
+ * two that still meet, on an empty chain or on two nodes of a cluster, are kept apart by the
+ * primary key of {@code sigillo_evento}: the second one's transaction fails and seals nothing.
  */
 @Component
 @ConditionalOnProperty(name = "peg.audit.sigilla", havingValue = "true", matchIfMissing = true)
@@ -45,7 +50,6 @@ public class Sigillatore {
     public static final String ATTESA_BUCHI = "${peg.audit.attesa-buchi:" + EventStoreConfig.GAP_TIMEOUT + "}";
 
     private static final Logger LOG = LoggerFactory.getLogger(Sigillatore.class);
-    private static final String LOCK = "peg_catena_sigilli";
     private static final int LOTTO = 1000;
     // bounded rounds, so that a long backlog does not hold the shared scheduler thread
     private static final int GIRI_PER_VOLTA = 50;
@@ -90,35 +94,35 @@ public class Sigillatore {
     }
 
     private int lotto() {
-        Integer preso = jdbc.queryForObject("SELECT GET_LOCK(?, 0)", Integer.class, LOCK);
-        if (preso == null || preso != 1) {
-            return 0;
-        }
+        Testa testa;
         try {
-            Testa testa = jdbc.query("SELECT global_index, hash FROM sigillo_evento ORDER BY global_index DESC LIMIT 1",
+            testa = jdbc.query("SELECT global_index, hash FROM sigillo_evento ORDER BY global_index DESC LIMIT 1 FOR UPDATE NOWAIT",
                     (rs, i) -> new Testa(rs.getLong(1), rs.getString(2))).stream().findFirst().orElse(Testa.GENESI);
-            long ultimo = testa.globalIndex();
-            String hash = testa.hash();
-            List<EventoMemorizzato> righe = jdbc.query("SELECT " + EventoMemorizzato.COLONNE + " FROM domain_event_entry"
-                    + " WHERE global_index > ? ORDER BY global_index LIMIT " + LOTTO, (rs, i) -> EventoMemorizzato.da(rs), ultimo);
-            List<Object[]> sigilli = new ArrayList<>();
-            LocalDateTime adesso = IstantiUtc.colonna(Instant.now());
-            long atteso = ultimo + 1;
-            for (EventoMemorizzato riga : righe) {
-                if (riga.globalIndex() != atteso && !bucoPermanente(atteso, riga.globalIndex())) {
-                    break;
-                }
-                String nuovo = riga.hash(hash);
-                sigilli.add(new Object[]{riga.globalIndex(), nuovo, hash, adesso});
-                hash = nuovo;
-                atteso = riga.globalIndex() + 1;
+        } catch (DataAccessException e) {
+            if (Contesa.di(e)) {
+                return 0; // another process is sealing
             }
-            jdbc.batchUpdate("INSERT INTO sigillo_evento (global_index, hash, hash_precedente, sigillato_il) VALUES (?, ?, ?, ?)",
-                    sigilli);
-            return sigilli.size();
-        } finally {
-            jdbc.queryForObject("SELECT RELEASE_LOCK(?)", Integer.class, LOCK);
+            throw e;
         }
+        long ultimo = testa.globalIndex();
+        String hash = testa.hash();
+        List<EventoMemorizzato> righe = jdbc.query("SELECT " + EventoMemorizzato.COLONNE + " FROM domain_event_entry"
+                + " WHERE global_index > ? ORDER BY global_index LIMIT " + LOTTO, (rs, i) -> EventoMemorizzato.da(rs), ultimo);
+        List<Object[]> sigilli = new ArrayList<>();
+        LocalDateTime adesso = IstantiUtc.colonna(Instant.now());
+        long atteso = ultimo + 1;
+        for (EventoMemorizzato riga : righe) {
+            if (riga.globalIndex() != atteso && !bucoPermanente(atteso, riga.globalIndex())) {
+                break;
+            }
+            String nuovo = riga.hash(hash);
+            sigilli.add(new Object[]{riga.globalIndex(), nuovo, hash, adesso});
+            hash = nuovo;
+            atteso = riga.globalIndex() + 1;
+        }
+        jdbc.batchUpdate("INSERT INTO sigillo_evento (global_index, hash, hash_precedente, sigillato_il) VALUES (?, ?, ?, ?)",
+                sigilli);
+        return sigilli.size();
     }
 
     /** Whether the indexes from {@code da} to just before {@code a} will never hold a committed event. */

@@ -4,7 +4,6 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -26,12 +25,12 @@ public class BilanciamentoSegmenti {
 
     private final Processori processori;
     private final Battiti battiti;
-    private final JdbcTemplate jdbc;
+    private final TokenCondivisi token;
 
-    public BilanciamentoSegmenti(Processori processori, Battiti battiti, JdbcTemplate jdbc) {
+    public BilanciamentoSegmenti(Processori processori, Battiti battiti, TokenCondivisi token) {
         this.processori = processori;
         this.battiti = battiti;
-        this.jdbc = jdbc;
+        this.token = token;
     }
 
     @Scheduled(initialDelayString = "${peg.processori.bilanciamento-ms:5000}", fixedDelayString = "${peg.processori.bilanciamento-ms:5000}")
@@ -51,8 +50,8 @@ public class BilanciamentoSegmenti {
     private void bilancia(String nome, StreamingEventProcessor processore) {
         battiti.batti(nome);
         int vivi = battiti.vivi(nome).size();
-        Integer segmenti = jdbc.queryForObject("SELECT COUNT(*) FROM token_entry WHERE processor_name = ?", Integer.class, nome);
-        if (vivi < 2 || segmenti == null || segmenti < 2) {
+        int segmenti = token.numeroSegmenti(nome);
+        if (vivi < 2 || segmenti < 2) {
             return;
         }
         int quota = (segmenti + vivi - 1) / vivi;

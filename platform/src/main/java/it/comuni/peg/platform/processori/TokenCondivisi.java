@@ -40,6 +40,18 @@ public class TokenCondivisi {
                 processore);
     }
 
+    /** How many segments {@code processore} has in token_entry (0 before its first start), without reading the tokens. */
+    public int numeroSegmenti(String processore) {
+        Integer segmenti = jdbc.queryForObject("SELECT COUNT(*) FROM token_entry WHERE processor_name = ?", Integer.class, processore);
+        return segmenti == null ? 0 : segmenti;
+    }
+
+    /** The nodes other than {@code nodo} that hold a claim on a segment of {@code processore} now, sorted. */
+    public List<String> altriProprietari(String processore, String nodo) {
+        return jdbc.queryForList("SELECT DISTINCT owner FROM token_entry WHERE processor_name = ? AND owner IS NOT NULL"
+                + " AND owner <> ? ORDER BY owner", String.class, processore, nodo);
+    }
+
     /** The position of the slowest segment (-1 for a token at the tail); null when the processor has no segment. */
     public Long posizione(String processore) {
         return segmenti(processore).stream().map(s -> s.posizione() == null ? -1L : s.posizione())

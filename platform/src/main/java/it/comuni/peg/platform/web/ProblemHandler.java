@@ -39,6 +39,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import it.comuni.peg.platform.errori.Contesa;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -127,8 +128,23 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
             TransientDataAccessException.class, EventStoreException.class, TransactionTimedOutException.class})
     ResponseEntity<ProblemDetail> databaseNonDisponibile(RuntimeException e) {
+        if (Contesa.conflitto(e)) {
+            return conflittoAllaConferma(e);
+        }
         ProblemDetail problema = Problemi.guastoDelDatabase(e, limite.durataMassima());
         return nonDisponibile(e, problema != null ? problema : Problemi.servizioNonDisponibile());
+    }
+
+    /**
+     * A deadlock, or on a Galera cluster a transaction that failed certification against one another
+     * node committed first: rolled back whole, the same 409 as two commands on one objective, which
+     * the client may retry (with its Idempotency-Key, it is still executed at most once).
+     */
+    private static ResponseEntity<ProblemDetail> conflittoAllaConferma(Throwable e) {
+        log.info("Conflitto con un'altra transazione, annullata: {}", Radice.descrivi(e));
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Problemi.problema(HttpStatus.CONFLICT,
+                Problemi.CONFLITTO_CONCORRENTE, "Modifica concorrente",
+                "La richiesta è entrata in conflitto con un'altra modifica contemporanea e non è stata registrata: riprovare"));
     }
 
     /** A 503 with Retry-After, logged as a warning: a fault of the database, not a bug. */
@@ -163,6 +179,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> inatteso(Exception e) {
+        if (Contesa.conflitto(e)) {
+            return conflittoAllaConferma(e);
+        }
         // a lost connection or a deadline reaches here wrapped by Hibernate or Axon (e.g. at commit): still a 503
         ProblemDetail guasto = Problemi.guastoDelDatabase(e, limite.durataMassima());
         if (guasto != null) {

@@ -1,14 +1,13 @@
 package it.comuni.peg.query.proiezione;
 
+import it.comuni.peg.platform.errori.Contesa;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
-import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
 
 /**
@@ -29,20 +28,10 @@ enum Guasto {
     /** Data too long, a constraint, a bug in a handler, a payload that no longer deserializes. */
     PERMANENTE;
 
-    private static final int DEADLOCK = 1213;
-    private static final int LOCK_WAIT_TIMEOUT = 1205;
-
     static Guasto di(Throwable errore) {
         // contention first: Galera's conflict at commit reaches us wrapped as a failed commit
-        for (Throwable t = errore; t != null; t = causa(t)) {
-            if (t instanceof SQLException sql && (sql.getErrorCode() == DEADLOCK || sql.getErrorCode() == LOCK_WAIT_TIMEOUT
-                    || "40001".equals(sql.getSQLState()) || sql instanceof SQLTransactionRollbackException)) {
-                return CONTESA;
-            }
-            if (t instanceof PessimisticLockingFailureException || t instanceof jakarta.persistence.LockTimeoutException
-                    || t instanceof jakarta.persistence.PessimisticLockException) {
-                return CONTESA;
-            }
+        if (Contesa.di(errore)) {
+            return CONTESA;
         }
         for (Throwable t = errore; t != null; t = causa(t)) {
             if (t instanceof SQLNonTransientConnectionException || t instanceof SQLTransientConnectionException

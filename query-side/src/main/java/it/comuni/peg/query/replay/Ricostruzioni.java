@@ -189,8 +189,7 @@ public class Ricostruzioni {
     /** The other processes that hold segments of these projections' processors now. */
     private List<String> proprietari(List<String> proiezioni) {
         return proiezioni.stream()
-                .flatMap(p -> jdbc.queryForList("SELECT DISTINCT owner FROM token_entry WHERE processor_name = ? AND owner IS NOT NULL"
-                        + " AND owner <> ?", String.class, p, Battiti.NODO).stream())
+                .flatMap(p -> token.altriProprietari(p, Battiti.NODO).stream())
                 .distinct().sorted().toList();
     }
 
