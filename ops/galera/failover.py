@@ -34,8 +34,9 @@ cluster's data directories stay in target/galera-failover/ (each run starts from
 
     GALERA_BASE_PORT=25300 python3 ops/galera/failover.py
 
-Variables: GALERA_BASE_PORT, FAILOVER_CLIENTS (8 threads), FAILOVER_TIMEOUT_S (bound on the whole run,
-600 s), FAILOVER_PAUSA_S (how long the writer stays frozen, 20 s).
+Variables: GALERA_BASE_PORT, FAILOVER_CLIENTS (8 threads), FAILOVER_INTERVALLO_S (each client's pause after
+an acknowledgement, 0.2 s), FAILOVER_PAUSA_S (how long the writer stays frozen, 20 s), FAILOVER_TIMEOUT_S
+(bound on the whole run, 600 s).
 """
 import base64
 import json
@@ -63,6 +64,9 @@ DEADLINE = INIZIO + float(os.environ.get("FAILOVER_TIMEOUT_S", "600"))
 CLIENTI = int(os.environ.get("FAILOVER_CLIENTS", "8"))
 # longer than evs.inactive_timeout (15 s in cluster.sh): the others evict the frozen node meanwhile
 PAUSA_S = float(os.environ.get("FAILOVER_PAUSA_S", "20"))
+# each client waits this long after each acknowledgement: a steady load of a few tens of commands/s
+# that leaves the two cores room for the nodes' state transfers and the processors
+INTERVALLO_S = float(os.environ.get("FAILOVER_INTERVALLO_S", "0.2"))
 ANNO = time.localtime().tm_year - 1  # a past year: its twelve months all take a consuntivo
 FASI = 4
 RISULTATI = {"pass": 0, "fail": 0}
@@ -156,6 +160,25 @@ def sql(nodo, testo, timeout=15):
 def stato_nodo(nodo):
     righe = sql(nodo, "SHOW STATUS LIKE 'wsrep_local_state_comment'", timeout=5)
     return righe[0][1] if righe else None
+
+
+def vista(nodo):
+    """The node's view of the cluster: {state, status, size, conf_id}, or None if it does not answer."""
+    righe = sql(nodo, "SHOW STATUS WHERE Variable_name IN ('wsrep_local_state_comment', 'wsrep_cluster_status',"
+                      " 'wsrep_cluster_size', 'wsrep_cluster_conf_id')", timeout=5)
+    if not righe:
+        return None
+    valori = dict(righe)
+    return {"stato": valori.get("wsrep_local_state_comment"), "componente": valori.get("wsrep_cluster_status"),
+            "nodi": int(valori.get("wsrep_cluster_size", 0)), "vista": int(valori.get("wsrep_cluster_conf_id", -1))}
+
+
+def cluster_intero():
+    """Every node Synced in one primary component of three, all in the same view (a node just woken from
+    SIGSTOP still reports the view it froze in, older than the others')."""
+    viste = [vista(n) for n in NODI]
+    return all(v and v["stato"] == "Synced" and v["componente"] == "Primary" and v["nodi"] == 3 for v in viste) \
+        and len({v["vista"] for v in viste}) == 1
 
 
 def connessioni_peg():
@@ -277,6 +300,7 @@ class Carico:
                 with self.blocco:
                     self.riconosciuti[chiave(risposta) if callable(chiave) else chiave] = adesso
                     self.tempi.append(adesso)
+                time.sleep(INTERVALLO_S)
                 return stato, risposta
             tipo = risposta.get("type", "") if isinstance(risposta, dict) else str(risposta)[:120]
             with self.blocco:
@@ -378,18 +402,20 @@ def eventi_per_comando(nodo):
 
 
 def impronta_store(nodo):
-    """(events, highest global index, CHECKSUM TABLE of the events, chain head index, chain head hash, seals) or None."""
+    """What must be equal on every node, or None: events (count, highest global index, CHECKSUM TABLE), seals
+    (count, CHECKSUM TABLE) and the chain's head (index, hash). Equal seal tables and an intact chain
+    through one node mean the chain verifies on every node."""
     righe = sql(nodo, "SET SESSION wsrep_sync_wait=1; "
                       "SELECT (SELECT COUNT(*) FROM domain_event_entry), (SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry), "
                       "(SELECT COUNT(*) FROM sigillo_evento), "
                       "COALESCE((SELECT CONCAT(global_index, ' ', hash) FROM sigillo_evento ORDER BY global_index DESC LIMIT 1), '0 -')")
-    somma = sql(nodo, "CHECKSUM TABLE domain_event_entry")
-    if not righe or not somma:
+    somme = sql(nodo, "CHECKSUM TABLE domain_event_entry, sigillo_evento")
+    if not righe or not somme or len(somme) != 2:
         return None
     eventi, massimo, sigilli, testa = righe[0]
     indice, hash_ = testa.split(" ")
-    return {"eventi": int(eventi), "indiceMassimo": int(massimo), "checksum": somma[0][1], "sigilli": int(sigilli),
-            "testa": int(indice), "hash": hash_}
+    return {"eventi": int(eventi), "indiceMassimo": int(massimo), "checksumEventi": somme[0][1], "sigilli": int(sigilli),
+            "testa": int(indice), "hash": hash_, "checksumSigilli": somme[1][1]}
 
 
 def processori(porta):
@@ -468,16 +494,18 @@ class Prova:
         """
         self.carico.riprendi()
         inizio = time.time()
-        time.sleep(8)
+        # a steady load first (the first phase starts on JVMs that have served no request yet)
+        attendi(lambda: time.time() - inizio >= 5 and len(self.carico.riconosciuti_tra(time.time() - 3, time.time())) >= 30,
+                40, 0.25)
         t_guasto = time.time()
         descrizione = guasto()
         nota(f"{titolo}: {descrizione}")
         fine_guasto = time.time()
-        # the load goes on until acknowledgements have flowed again for 5 s in a row
+        # the load goes on until acknowledgements have flowed again for 4 s in a row
         def riprese():
-            recenti = [t for t in list(self.carico.tempi[-200:]) if t > max(fine_guasto, time.time() - 5)]
-            return len(recenti) >= 5 and time.time() - fine_guasto > 5 and \
-                self.carico.buco_piu_lungo(time.time() - 5, time.time()) < 2
+            adesso = time.time()
+            return adesso - fine_guasto > 4 and len(self.carico.riconosciuti_tra(max(fine_guasto, adesso - 4), adesso)) >= 10 \
+                and self.carico.buco_piu_lungo(adesso - 4, adesso) < 2
         ripreso = attendi(riprese, 90, 0.25)
         esito(ripreso, f"{titolo}: commands acknowledged again after the fault")
         righe_dopo = dopo() if dopo else []
@@ -485,8 +513,8 @@ class Prova:
         t_fermo = time.time()
         esito(fermo, f"{titolo}: every client settled its last command (retries included) once the load was held")
         buco = self.carico.buco_piu_lungo(t_guasto, t_fermo)
-        buco_prima = self.carico.buco_piu_lungo(inizio + 1, t_guasto)
-        ritmo = len(self.carico.riconosciuti_tra(inizio, t_guasto)) / (t_guasto - inizio)
+        buco_prima = self.carico.buco_piu_lungo(t_guasto - 3, t_guasto)
+        ritmo = len(self.carico.riconosciuti_tra(t_guasto - 3, t_guasto)) / 3
         in_pari_al = time.time() if attendi(lambda: in_pari([self.porte["q1"], self.porte["q2"]]), 120, 0.5) else None
         riconosciuti = self.carico.riconosciuti_tra(inizio, t_fermo)
         figure = self.verifica(titolo, riconosciuti)
@@ -496,7 +524,7 @@ class Prova:
         esito(in_pari_al is not None, f"{titolo}: the query sides' processors are at the head of the store, {recupero}")
         print(f"         FIGURES {titolo}: {len(riconosciuti)} commands acknowledged, {figure['persi']} lost, "
               f"{figure['doppi']} doubled; longest gap between acknowledgements {buco:.1f} s around the fault "
-              f"({buco_prima:.1f} s before it, at {ritmo:.0f} commands/s); processors at the head {recupero}; answers retried or refused: "
+              f"({buco_prima:.1f} s in the 3 s before it, at {ritmo:.0f} commands/s); processors at the head {recupero}; answers retried or refused: "
               f"{risposte or 'none'}", flush=True)
         for riga in righe_dopo:
             print(f"         FIGURES {titolo}: {riga}", flush=True)
@@ -664,16 +692,21 @@ class Prova:
             self.da_byte = dimensione(log_nodo(self.congelato))
             cluster("pause", str(self.congelato), timeout=30)
             time.sleep(PAUSA_S)
-            stati = {n: stato_nodo(n) for n in NODI if n != self.congelato}
+            altri = {n: vista(n) for n in NODI if n != self.congelato}
             cluster("resume", str(self.congelato), timeout=30)
+            self.ripreso = time.time()
+            esito(all(v and v["componente"] == "Primary" and v["nodi"] == 2 for v in altri.values()),
+                  f"while nodo{self.congelato} was frozen the others evicted it and went on as a primary component"
+                  f" of two: {altri}")
             return (f"nodo{self.congelato} (application connections per node {conteggi}) frozen with SIGSTOP for"
-                    f" {PAUSA_S:.0f} s, then SIGCONT; the others meanwhile: {stati}")
+                    f" {PAUSA_S:.0f} s, then SIGCONT")
 
         def dopo_congelamento():
-            inizio = time.time()
-            ok = attendi(lambda: stato_nodo(self.congelato) == "Synced", 120)
+            ok = attendi(cluster_intero, 120, 0.5)
             tipo, riga = trasferimento(self.congelato, self.da_byte)
-            esito(ok, f"nodo{self.congelato} Synced again {time.time() - inizio:.0f} s after SIGCONT (rejoined by {tipo}: {riga[-160:]})")
+            esito(ok, f"nodo{self.congelato} back in the cluster, Synced, {time.time() - self.ripreso:.0f} s after SIGCONT"
+                      f" ({ {n: vista(n) for n in NODI} })")
+            esito(tipo == "IST", f"nodo{self.congelato} rejoined by {tipo} ({riga[-160:]})")
             return [f"nodo{self.congelato} rejoined by {tipo} after SIGCONT",
                     f"application connections per node now {connessioni_peg()}"]
         self.fase("SIGSTOP of the writer", congela, dopo_congelamento)
