@@ -106,7 +106,12 @@ public final class Problemi {
                     || t instanceof org.springframework.dao.DataAccessResourceFailureException
                     || t instanceof org.springframework.dao.TransientDataAccessException
                     // commit or rollback failed at the JDBC level: only a lost connection does that
-                    || t instanceof org.hibernate.TransactionException) {
+                    || t instanceof org.hibernate.TransactionException
+                    // the commit found the transaction marked rollback-only by a failure some layer caught
+                    // and did not rethrow: Axon reads an objective's snapshot that way, and a connection
+                    // lost under that read (a database node killed) leaves only this behind. Rolled back
+                    // whole, nothing recorded: the client may retry
+                    || t instanceof org.springframework.transaction.UnexpectedRollbackException) {
                 return true;
             }
             if (t instanceof java.sql.SQLException sql && "Connection is closed".equals(sql.getMessage())) {

@@ -4,6 +4,7 @@ import it.comuni.peg.platform.transazioni.LimiteTransazioni;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.UnexpectedRollbackException;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -31,6 +32,18 @@ class GuastiDelNodoTest {
 
         assertThat(risposta.getStatusCode().value()).isEqualTo(503);
         assertThat(risposta.getHeaders().getFirst("Retry-After")).isEqualTo(Problemi.RIPROVA_TRA_SECONDI);
+        assertThat(risposta.getBody().getType().toString()).endsWith("servizio-non-disponibile");
+    }
+
+    @Test
+    void aCommitRefusedBecauseAnEarlierFailureWasSwallowedIsA503() {
+        // Axon's AbstractEventStore catches the failed read of a snapshot ("Reconstructing from entire
+        // event stream"): the connection lost under it has marked the transaction rollback-only, and
+        // only the commit says so, with no cause attached
+        ResponseEntity<ProblemDetail> risposta = handler.inatteso(new UnexpectedRollbackException(
+                "Transaction silently rolled back because it has been marked as rollback-only"));
+
+        assertThat(risposta.getStatusCode().value()).isEqualTo(503);
         assertThat(risposta.getBody().getType().toString()).endsWith("servizio-non-disponibile");
     }
 
