@@ -38,18 +38,17 @@ Variables: GALERA_BASE_PORT, FAILOVER_CLIENTS (8 threads), FAILOVER_INTERVALLO_S
 an acknowledgement, 0.2 s), FAILOVER_PAUSA_S (how long the writer stays frozen, 20 s), FAILOVER_TIMEOUT_S
 (bound on the whole run, 600 s).
 """
-import base64
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 import uuid
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from collaudo import RISULTATI, esito, ferma, http, porta_libera, pronto  # noqa: E402  (ops/collaudo.py)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 JAR = os.path.join(ROOT, "app", "target", "app.jar")
@@ -69,7 +68,6 @@ PAUSA_S = float(os.environ.get("FAILOVER_PAUSA_S", "20"))
 INTERVALLO_S = float(os.environ.get("FAILOVER_INTERVALLO_S", "0.2"))
 ANNO = time.localtime().tm_year - 1  # a past year: its twelve months all take a consuntivo
 FASI = 4
-RISULTATI = {"pass": 0, "fail": 0}
 PROCESSI = []
 AMBIENTE_CLUSTER = {**os.environ, "GALERA_BASE_PORT": str(BASE), "GALERA_DIR": GALERA_DIR}
 TIPI = {"it.comuni.peg.api.obiettivo.ObiettivoDefinito": "obiettivo",
@@ -81,45 +79,8 @@ def ora():
     return time.strftime("%H:%M:%S")
 
 
-def esito(ok, messaggio):
-    RISULTATI["pass" if ok else "fail"] += 1
-    print(ora(), "PASS" if ok else "FAIL", messaggio, flush=True)
-    return ok
-
-
 def nota(messaggio):
     print(ora(), "    ", messaggio, flush=True)
-
-
-def porta_libera():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def http(metodo, porta, percorso, corpo=None, utente=None, intestazioni=None, timeout=30):
-    """(status, parsed JSON or text); status 0 when no answer came (refused, reset, timed out)."""
-    richiesta = urllib.request.Request(f"http://127.0.0.1:{porta}{percorso}", method=metodo)
-    if utente:
-        richiesta.add_header("Authorization", "Basic " + base64.b64encode(f"{utente}:{utente}".encode()).decode())
-    for k, v in (intestazioni or {}).items():
-        richiesta.add_header(k, v)
-    dati = None
-    if corpo is not None:
-        dati = json.dumps(corpo).encode()
-        richiesta.add_header("Content-Type", "application/json")
-    try:
-        with urllib.request.urlopen(richiesta, data=dati, timeout=timeout) as r:
-            testo = r.read().decode()
-            return r.status, (json.loads(testo) if testo else None)
-    except urllib.error.HTTPError as e:
-        testo = e.read().decode()
-        try:
-            return e.code, json.loads(testo)
-        except ValueError:
-            return e.code, testo
-    except (urllib.error.URLError, ConnectionError, socket.timeout, TimeoutError) as e:
-        return 0, str(e)
 
 
 def attendi(condizione, secondi, intervallo=1.0):
@@ -236,11 +197,6 @@ def avvia_jvm(nome, argomenti, ambiente):
     return processo
 
 
-def pronto(porta):
-    stato, corpo = http("GET", porta, "/actuator/health/readiness", timeout=5)
-    return stato == 200 and isinstance(corpo, dict) and corpo.get("status") == "UP"
-
-
 class Carico:
     """Client threads sending commands, each retried with its Idempotency-Key until a definitive answer.
 
@@ -257,6 +213,7 @@ class Carico:
         self.blocco = threading.Lock()
         self.riconosciuti = {}   # key -> time of the 2xx
         self.tempi = []          # times of every 2xx, in arrival order
+        self.attese = []         # (time of the 2xx, s from the command's first attempt to it, retries included)
         self.risposte = []       # (time, status, problem type or text) of every answer that was not a 2xx
         self.definitivi = []     # (key, status, body): a 4xx that is not a conflict to retry
         self.irrisolti = []      # commands still unsettled when the run's deadline came
@@ -293,6 +250,7 @@ class Carico:
         chiave is the command's key in the acknowledgements, or a function of the 2xx body giving it.
         """
         intestazioni = {"Idempotency-Key": str(uuid.uuid4())}
+        primo_invio = time.time()
         while True:
             stato, risposta = http("POST", self.porta(), percorso, corpo, utente, intestazioni, timeout=40)
             adesso = time.time()
@@ -300,6 +258,7 @@ class Carico:
                 with self.blocco:
                     self.riconosciuti[chiave(risposta) if callable(chiave) else chiave] = adesso
                     self.tempi.append(adesso)
+                    self.attese.append((adesso, adesso - primo_invio))
                 time.sleep(INTERVALLO_S)
                 return stato, risposta
             tipo = risposta.get("type", "") if isinstance(risposta, dict) else str(risposta)[:120]
@@ -363,6 +322,11 @@ class Carico:
         prima = [t for t in tempi if t < da]
         dentro = ([prima[-1]] if prima else [da]) + [t for t in tempi if da <= t <= a] + [a]
         return max(b - a_ for a_, b in zip(dentro, dentro[1:]))
+
+    def attesa_piu_lunga(self, da, a):
+        """The longest a client waited for one command's acknowledgement (s, retries included), among those acknowledged between da and a."""
+        with self.blocco:
+            return max((d for t, d in self.attese if da <= t <= a), default=0.0)
 
     def risposte_tra(self, da, a):
         conteggio = {}
@@ -458,10 +422,14 @@ class Prova:
         shutil.rmtree(WORK, ignore_errors=True)
         os.makedirs(WORK)
         inizio = time.time()
-        rc, uscita = cluster("start")
-        if not esito(rc == 0, f"three-node Galera cluster started in {time.time() - inizio:.0f} s on ports "
-                              f"{BASE + 1}-{BASE + 3}" + ("" if rc == 0 else f": {uscita[-600:]}")):
-            raise RuntimeError("cluster not started")
+        with open(os.path.join(WORK, "cluster.log"), "a") as log_cluster:
+            avvio = subprocess.Popen(["bash", CLUSTER, "start"], env=AMBIENTE_CLUSTER, stdout=log_cluster,
+                                     stderr=subprocess.STDOUT)
+        PROCESSI.append(avvio)
+        # node 1 founds the cluster and creates the application's user before the others join: the first
+        # process, which migrates the schema, starts then, while nodes 2 and 3 receive their state
+        attendi(lambda: avvio.poll() is not None or sql(1, "SELECT COUNT(*) FROM mysql.user WHERE user='peg'",
+                                                        timeout=5) == [["1"]], 180, 0.5)
         _, url = cluster("url")
         ambiente = {"SPRING_DATASOURCE_URL": url, "SPRING_DATASOURCE_USERNAME": "peg", "SPRING_DATASOURCE_PASSWORD": "peg",
                     "AXONIQ_UPDATE_CHECKER_DISABLED": "true"}
@@ -472,16 +440,25 @@ class Prova:
         # segments of each processor (two query sides starting at the same instant would both try, see
         # ops/split-topology.py), with the second command side, which has no processor; then the second
         for gruppo in (["c1"], ["q1", "c2"], ["q2"]):
-            inizio = time.time()
-            avviati = {}
+            avviati, lanciato = {}, time.time()
             for nome in gruppo:
                 self.porte[nome] = porta_libera()
                 avviati[nome] = avvia_jvm(nome, [f"-Dloader.main={lanciatori[nome[0]]}", "-jar", JAR,
                                                  f"--server.port={self.porte[nome]}"] + comuni, ambiente)
+            if avvio is not None:
+                try:
+                    rc = avvio.wait(timeout=max(1, DEADLINE - time.time()))
+                except subprocess.TimeoutExpired:
+                    rc = None
+                avvio = None
+                if not esito(rc == 0, f"three-node Galera cluster started in {time.time() - inizio:.0f} s on ports"
+                                      f" {BASE + 1}-{BASE + 3} (log cluster.log)"):
+                    raise RuntimeError("cluster not started: see " + os.path.join(WORK, "cluster.log"))
             attendi(lambda: all(pronto(self.porte[n]) or p.poll() is not None for n, p in avviati.items()), 240)
             for nome, processo in avviati.items():
                 if not esito(processo.poll() is None and pronto(self.porte[nome]),
-                             f"{nome} ready in {time.time() - inizio:.0f} s (port {self.porte[nome]}, log {nome}.log)"):
+                             f"{nome} ready {time.time() - lanciato:.0f} s after its start (port {self.porte[nome]},"
+                             f" log {nome}.log)"):
                     raise RuntimeError(f"{nome} not ready: see {os.path.join(WORK, nome + '.log')}")
         self.carico = Carico([self.porte["c1"], self.porte["c2"]])
         self.carico.avvia()
@@ -513,6 +490,7 @@ class Prova:
         t_fermo = time.time()
         esito(fermo, f"{titolo}: every client settled its last command (retries included) once the load was held")
         buco = self.carico.buco_piu_lungo(t_guasto, t_fermo)
+        attesa = self.carico.attesa_piu_lunga(t_guasto, t_fermo)
         buco_prima = self.carico.buco_piu_lungo(t_guasto - 3, t_guasto)
         ritmo = len(self.carico.riconosciuti_tra(t_guasto - 3, t_guasto)) / 3
         in_pari_al = time.time() if attendi(lambda: in_pari([self.porte["q1"], self.porte["q2"]]), 120, 0.5) else None
@@ -524,7 +502,8 @@ class Prova:
         esito(in_pari_al is not None, f"{titolo}: the query sides' processors are at the head of the store, {recupero}")
         print(f"         FIGURES {titolo}: {len(riconosciuti)} commands acknowledged, {figure['persi']} lost, "
               f"{figure['doppi']} doubled; longest gap between acknowledgements {buco:.1f} s around the fault "
-              f"({buco_prima:.1f} s in the 3 s before it, at {ritmo:.0f} commands/s); processors at the head {recupero}; answers retried or refused: "
+              f"({buco_prima:.1f} s in the 3 s before it, at {ritmo:.0f} commands/s); the longest a client waited for one"
+              f" acknowledgement {attesa:.1f} s; processors at the head {recupero}; answers retried or refused: "
               f"{risposte or 'none'}", flush=True)
         for riga in righe_dopo:
             print(f"         FIGURES {titolo}: {riga}", flush=True)
@@ -729,15 +708,7 @@ if __name__ == "__main__":
     except Exception as e:  # a crash of the script is a failure, never a silent pass
         esito(False, f"the script failed: {e!r}")
     finally:
-        for p in reversed(PROCESSI):
-            if p.poll() is None:
-                p.terminate()
-        for p in reversed(PROCESSI):
-            try:
-                p.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                p.kill()
-                p.wait()
+        ferma(PROCESSI)
         if os.path.isdir(GALERA_DIR):
             try:
                 cluster("stop", timeout=240)
