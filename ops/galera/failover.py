@@ -25,8 +25,10 @@ After each, with the load paused, checks and figures:
     skipped: each objective's scheda on both query sides shows exactly its acknowledged consuntivi
     and its storico has one entry per stored event;
   - figures: commands acknowledged, lost, doubled, the longest gap between two acknowledgements around
-    the fault (the time to fail over) against the longest before it, the processors' catch-up time,
-    the answers that were retried, and for a rejoin whether it was IST or SST (the node's error.log).
+    the fault (the time to fail over) against the longest just before it, the longest a client waited
+    for one command's acknowledgement (retries included), the processors' catch-up time, the answers
+    that were retried, the application's connections per node, and for a rejoin whether it was IST or
+    SST (the node's error.log).
 At the end every projection is rebuilt from the store and must equal what the processors built live.
 Prints PASS/FAIL lines, the figures, 'N passed, M failed' and the elapsed time; ends every process it
 started (the JVMs by pid, the cluster through cluster.sh stop); exits 1 on any failure. Logs and the
