@@ -120,11 +120,6 @@ def sql(nodo, testo, timeout=15):
     return [riga.split("\t") for riga in r.stdout.splitlines()]
 
 
-def stato_nodo(nodo):
-    righe = sql(nodo, "SHOW STATUS LIKE 'wsrep_local_state_comment'", timeout=5)
-    return righe[0][1] if righe else None
-
-
 def vista(nodo):
     """The node's view of the cluster: {state, status, size, conf_id}, or None if it does not answer."""
     righe = sql(nodo, "SHOW STATUS WHERE Variable_name IN ('wsrep_local_state_comment', 'wsrep_cluster_status',"
@@ -278,6 +273,14 @@ class Carico:
             time.sleep(0.25)
 
     def cliente(self, indice):
+        try:
+            self.lavora(indice)
+        except Exception as e:  # a client that stops is a failure, and must not hold the others' pause
+            esito(False, f"client {indice} stopped: {e!r}")
+            with self.blocco:
+                self.fermi += 1
+
+    def lavora(self, indice):
         numero = 0
         while not self.fine.is_set():
             numero += 1
@@ -523,7 +526,7 @@ class Prova:
             conteggi = eventi_per_comando(n)
             impronte[n] = impronta_store(n)
             if conteggi is None or impronte[n] is None:
-                esito(False, f"{titolo}: the store of nodo{n} cannot be read ({stato_nodo(n)})")
+                esito(False, f"{titolo}: the store of nodo{n} cannot be read ({vista(n)})")
                 continue
             persi = [k for k in riconosciuti if conteggi.get(k, 0) == 0]
             doppi = [k for k in riconosciuti if conteggi.get(k, 0) > 1]
