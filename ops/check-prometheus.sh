@@ -37,12 +37,8 @@ APP_PID=""
 PROM_PID=""
 TSDB=""
 
-log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*"; }
-pass() { passed=$((passed + 1)); log "PASS $*"; }
-fail() { failed=$((failed + 1)); log "FAIL $*"; }
-summary() { echo "$passed passed, $failed failed"; }
-# a step everything after it depends on has failed: stop here (the trap cleans up)
-abort() { fail "$*"; log "aborting: the remaining steps depend on this one"; exit 1; }
+# log, pass, fail, summary, abort, wait_for, installa_mancanti, avvia_prometheus
+. ops/verifica.sh
 
 # --- cleanup: only what this script started, by process id ------------------------------------
 stop_pid() { # pid name grace-seconds; TERM, wait, then KILL the process group it leads
@@ -78,15 +74,6 @@ trap 'log "interrupted"; exit 130' INT TERM
 
 # --- helpers ----------------------------------------------------------------------------------
 remaining() { echo $((DEADLINE - SECONDS)); }
-# wait_for SECONDS command...: retries every second, bounded by SECONDS and by the global budget
-wait_for() {
-    local limit=$((SECONDS + $1)); shift
-    while true; do
-        if "$@"; then return 0; fi
-        if [ "$SECONDS" -ge "$limit" ] || [ "$SECONDS" -ge "$DEADLINE" ]; then return 1; fi
-        sleep 1
-    done
-}
 free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
@@ -113,16 +100,7 @@ alert_is() { [ "$(alert_state "$1")" = "$2" ]; }
 app_url() { echo "http://127.0.0.1:$APP_PORT$1"; }
 
 # --- prerequisites ----------------------------------------------------------------------------
-missing=()
-command -v prometheus >/dev/null && command -v promtool >/dev/null || missing+=(prometheus)
-command -v curl >/dev/null || missing+=(curl)
-command -v python3 >/dev/null || missing+=(python3)
-if [ ${#missing[@]} -gt 0 ]; then
-    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
-    log "installing ${missing[*]} (Debian packages)"
-    # the package may try to start its own service on :9090; this script never uses it
-    $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+installa_mancanti prometheus:prometheus promtool:prometheus curl:curl python3:python3
 command -v java >/dev/null || abort "java not found (a JDK 17 is needed)"
 if [ -z "${PEG_CHECK_APP_COMMAND:-}" ] && [ ! -f "$JAR" ]; then
     log "building $JAR"
@@ -188,17 +166,7 @@ scrape_configs:
         labels:
           ruolo: single
 EOF
-if promtool check config "$WORK/prometheus.yml" >"$WORK/promtool.log" 2>&1; then
-    pass "promtool check config accepts the generated configuration (with the real rules)"
-else
-    cat "$WORK/promtool.log"; abort "promtool check config refuses $WORK/prometheus.yml"
-fi
-prometheus --config.file="$WORK/prometheus.yml" --storage.tsdb.path="$TSDB" \
-    --web.listen-address="127.0.0.1:$PROM_PORT" >"$WORK/prometheus.log" 2>&1 &
-PROM_PID=$!
-prom_ready() { kill -0 "$PROM_PID" 2>/dev/null && curl -fsS --max-time 2 "http://127.0.0.1:$PROM_PORT/-/ready" >/dev/null 2>&1; }
-wait_for 30 prom_ready && pass "Prometheus ready on 127.0.0.1:$PROM_PORT" \
-    || abort "Prometheus not ready within 30s (see $WORK/prometheus.log)"
+avvia_prometheus "$WORK/prometheus.yml" "$PROM_PORT" "$WORK/prometheus.log"
 
 target_up() {
     prom /api/v1/targets 2>/dev/null | python3 -c '

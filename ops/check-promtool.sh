@@ -15,6 +15,9 @@ if ! command -v promtool >/dev/null || ! command -v python3 >/dev/null; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends prometheus python3 >/dev/null
 fi
 
+# every rules file: the dashboard must name each of their alerts
+rules=()
+for r in ops/prometheus/rules/*.yml; do rules+=(--rules "$r"); done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 set -x
@@ -22,7 +25,7 @@ promtool check config ops/prometheus/prometheus.yml
 promtool check rules ops/prometheus/rules/*.yml
 promtool test rules ops/prometheus/tests/*.yml
 for f in ops/grafana/dashboards/*.json; do
-    python3 ops/grafana/check-dashboard.py "$f" --rules ops/prometheus/rules/peg-alerts.yml \
+    python3 ops/grafana/check-dashboard.py "$f" "${rules[@]}" \
         --promql-out "$tmp/$(basename "$f" .json)-queries.yml"
 done
 promtool check rules "$tmp"/*-queries.yml

@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Checks a Grafana dashboard JSON for file provisioning (no Grafana needed).
 
-    python3 ops/grafana/check-dashboard.py ops/grafana/dashboards/peg.json [--rules RULES.yml]
+    python3 ops/grafana/check-dashboard.py ops/grafana/dashboards/peg.json [--rules RULES.yml ...]
         [--promql-out FILE.yml]
 
 Checks: valid JSON; title, uid, schemaVersion, a datasource variable DS_PROMETHEUS used by every
 panel and target; unique panel ids; every panel with a type, a title and a gridPos inside the
 24-column grid, no two panels overlapping; every non-row panel with at least one target, each
-with a unique refId and a non-empty expr. With --rules, every alert of the rules file must be
-named by some panel (title or description), and every metric of the PEG contract must be queried.
+with a unique refId and a non-empty expr. With --rules (repeatable), every alert of each rules
+file must be named by some panel (title or description). Every metric of the PEG contract and every
+metric the Galera alerts read (from the cluster's mysqld exporters) must be queried.
 With --promql-out, writes every expr (Grafana variables replaced by sample values) as recording
 rules, so that `promtool check rules FILE.yml` checks them as PromQL.
 """
@@ -23,6 +24,9 @@ CONTRACT = [
     "peg_consuntivi_registrati_total", "peg_rimodulazioni_total", "peg_comandi_rifiutati_total",
     "peg_import_total", "http_server_requests_seconds_count", "hikaricp_connections_active",
     "jvm_memory_used_bytes", "process_cpu_usage",
+    # Galera (ops/prometheus/rules/galera-alerts.yml), as prometheus-mysqld-exporter 0.14 names them
+    "mysql_up", "mysql_global_status_wsrep_cluster_size", "mysql_global_status_wsrep_local_state",
+    "mysql_global_status_wsrep_flow_control_paused_ns",
 ]
 SAMPLE_VALUES = {"${DS_PROMETHEUS}": "", "$__rate_interval": "1m", "$__interval": "15s",
                  "$__range": "6h", "$job": "peg", "$instance": ".*"}
@@ -44,9 +48,9 @@ def substitute(expr):
 
 def main(argv):
     args = argv[1:]
-    rules = promql_out = None
-    if "--rules" in args:
-        i = args.index("--rules"); rules = args[i + 1]; del args[i:i + 2]
+    rules, promql_out = [], None
+    while "--rules" in args:
+        i = args.index("--rules"); rules.append(args[i + 1]); del args[i:i + 2]
     if "--promql-out" in args:
         i = args.index("--promql-out"); promql_out = args[i + 1]; del args[i:i + 2]
     if len(args) != 1:
@@ -121,15 +125,15 @@ def main(argv):
     for metric in CONTRACT:
         if not re.search(r"(?<![A-Za-z0-9_])" + re.escape(metric) + r"(?![A-Za-z0-9_])", all_exprs):
             errors.append(f"no panel queries {metric}")
-    if rules:
-        with open(rules, encoding="utf-8") as f:
+    joined = "\n".join(text)
+    for rules_file in rules:
+        with open(rules_file, encoding="utf-8") as f:
             alerts = re.findall(r"^\s*-\s*alert:\s*(\S+)", f.read(), re.M)
-        joined = "\n".join(text)
         for a in alerts:
             if a not in joined:
-                errors.append(f"no panel names alert {a}")
+                errors.append(f"no panel names alert {a} ({rules_file})")
         if not alerts:
-            errors.append(f"no alerts found in {rules}")
+            errors.append(f"no alerts found in {rules_file}")
 
     if promql_out:
         with open(promql_out, "w", encoding="utf-8") as f:
