@@ -3,12 +3,14 @@
 esito() prints one PASS or FAIL line and counts it in RISULTATI; http() sends one request with HTTP
 Basic (each demo user's password is its name) and answers (status, parsed JSON or text), status 0
 when no answer came; porta_libera() is a free loopback port; pronto() says whether a process answers
-its readiness probe UP; ferma() ends the processes a script started, the last started first.
+its readiness probe UP; ferma() ends the processes a script started, the last started first;
+esegui() runs a script's checks and ends it the same way for all.
 """
 import base64
 import json
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -72,3 +74,22 @@ def ferma(processi):
         except subprocess.TimeoutExpired:
             p.kill()
             p.wait()
+
+
+def esegui(principale, processi, chiusura=None):
+    """Runs principale(): a crash of it is a FAIL, never a silent pass. Then, whatever happened, ends the
+    processes in processi, runs chiusura() if given (its crash a FAIL too), prints 'N passed, M failed'
+    and exits 1 on any failure, else 0."""
+    try:
+        principale()
+    except Exception as e:
+        esito(False, f"the script failed: {e!r}")
+    finally:
+        ferma(processi)
+        if chiusura:
+            try:
+                chiusura()
+            except Exception as e:
+                esito(False, f"the script failed while ending: {e!r}")
+        print(f"{RISULTATI['pass']} passed, {RISULTATI['fail']} failed", flush=True)
+        sys.exit(1 if RISULTATI["fail"] else 0)

@@ -16,10 +16,9 @@ import random
 import shutil
 import signal
 import subprocess
-import sys
 import time
 
-from collaudo import RISULTATI, esito, ferma, http, porta_libera, pronto  # ops/collaudo.py, beside this script
+from collaudo import esegui, esito, http, porta_libera, pronto  # ops/collaudo.py, beside this script
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JAR = os.path.join(ROOT, "app", "target", "app.jar")
@@ -191,11 +190,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except Exception as e:  # a crash of the script is a failure, never a silent pass
-        esito(False, f"the script failed: {e!r}")
-    finally:
-        ferma(PROCESSI)
-        print(f"{RISULTATI['pass']} passed, {RISULTATI['fail']} failed")
-        sys.exit(1 if RISULTATI["fail"] else 0)
+    esegui(main, PROCESSI)

@@ -50,7 +50,7 @@ import time
 import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from collaudo import RISULTATI, esito, ferma, http, porta_libera, pronto  # noqa: E402  (ops/collaudo.py)
+from collaudo import esegui, esito, http, porta_libera, pronto  # noqa: E402  (ops/collaudo.py)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 JAR = os.path.join(ROOT, "app", "target", "app.jar")
@@ -697,18 +697,14 @@ def main():
             prova.carico.termina()
 
 
+def chiudi():
+    """The cluster stopped (cluster.sh stop: by the pids in this run's directory, a frozen node woken first)."""
+    if os.path.isdir(GALERA_DIR):
+        rc, uscita = cluster("stop", timeout=240)
+        if rc != 0:
+            esito(False, f"cluster.sh stop: {uscita[-400:]}")
+    print(f"elapsed {time.time() - INIZIO:.0f} s", flush=True)
+
+
 if __name__ == "__main__":
-    try:
-        main()
-    except Exception as e:  # a crash of the script is a failure, never a silent pass
-        esito(False, f"the script failed: {e!r}")
-    finally:
-        ferma(PROCESSI)
-        if os.path.isdir(GALERA_DIR):
-            try:
-                cluster("stop", timeout=240)
-            except Exception as e:
-                esito(False, f"cluster.sh stop failed: {e!r}")
-        print(f"{RISULTATI['pass']} passed, {RISULTATI['fail']} failed")
-        print(f"elapsed {time.time() - INIZIO:.0f} s")
-        sys.exit(1 if RISULTATI["fail"] else 0)
+    esegui(main, PROCESSI, chiudi)
