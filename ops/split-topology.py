@@ -10,62 +10,21 @@ command sides; midway one query side is killed with SIGKILL. Checks, through the
   - the survivor takes over every segment, and the projections equal a fresh rebuild.
 Prints PASS/FAIL lines and 'N passed, M failed'; ends every process it started.
 """
-import base64
 import concurrent.futures
-import json
 import os
 import random
 import shutil
 import signal
-import socket
 import subprocess
-import sys
 import time
-import urllib.error
-import urllib.request
+
+from collaudo import esegui, esito, http, porta_libera, pronto  # ops/collaudo.py, beside this script
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JAR = os.path.join(ROOT, "app", "target", "app.jar")
 WORK = os.path.join(ROOT, "target", "split-topology")
 DEADLINE = time.time() + float(os.environ.get("SPLIT_TIMEOUT_S", "900"))
-RISULTATI = {"pass": 0, "fail": 0}
 PROCESSI = []
-
-
-def esito(ok, messaggio):
-    RISULTATI["pass" if ok else "fail"] += 1
-    print(time.strftime("%H:%M:%S"), "PASS" if ok else "FAIL", messaggio, flush=True)
-    return ok
-
-
-def porta_libera():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def http(metodo, porta, percorso, corpo=None, utente=None, intestazioni=None, timeout=30):
-    richiesta = urllib.request.Request(f"http://127.0.0.1:{porta}{percorso}", method=metodo)
-    if utente:
-        richiesta.add_header("Authorization", "Basic " + base64.b64encode(f"{utente}:{utente}".encode()).decode())
-    for k, v in (intestazioni or {}).items():
-        richiesta.add_header(k, v)
-    dati = None
-    if corpo is not None:
-        dati = json.dumps(corpo).encode()
-        richiesta.add_header("Content-Type", "application/json")
-    try:
-        with urllib.request.urlopen(richiesta, data=dati, timeout=timeout) as r:
-            testo = r.read().decode()
-            return r.status, (json.loads(testo) if testo else None)
-    except urllib.error.HTTPError as e:
-        testo = e.read().decode()
-        try:
-            return e.code, json.loads(testo)
-        except ValueError:
-            return e.code, testo
-    except (urllib.error.URLError, ConnectionError, socket.timeout) as e:
-        return 0, str(e)
 
 
 def avvia(nome, argomenti, ambiente=None):
@@ -83,11 +42,6 @@ def attendi(condizione, secondi, cosa):
             return True
         time.sleep(1)
     return esito(False, f"in attesa di: {cosa}")
-
-
-def pronto(porta):
-    stato, corpo = http("GET", porta, "/actuator/health/readiness", timeout=5)
-    return stato == 200 and isinstance(corpo, dict) and corpo.get("status") == "UP"
 
 
 def main():
@@ -236,18 +190,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except Exception as e:  # a crash of the script is a failure, never a silent pass
-        esito(False, f"the script failed: {e!r}")
-    finally:
-        for p in reversed(PROCESSI):
-            if p.poll() is None:
-                p.terminate()
-        for p in reversed(PROCESSI):
-            try:
-                p.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                p.kill()
-        print(f"{RISULTATI['pass']} passed, {RISULTATI['fail']} failed")
-        sys.exit(1 if RISULTATI["fail"] else 0)
+    esegui(main, PROCESSI)

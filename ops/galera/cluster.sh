@@ -8,7 +8,8 @@
 #   bash ops/galera/cluster.sh url              the JDBC URL that points the application at all three nodes
 #   bash ops/galera/cluster.sh kill N           SIGKILL node N (a crash)
 #   bash ops/galera/cluster.sh pause N|resume N SIGSTOP / SIGCONT node N (a hang)
-#   bash ops/galera/cluster.sh restart N        start node N again; it rejoins through IST (or SST if the gcache lost it)
+#   bash ops/galera/cluster.sh restart N        start node N again (after a crash, from the position InnoDB recovered);
+#                                               it rejoins through IST (or SST if the gcache lost it)
 #   bash ops/galera/cluster.sh sql N "SQL"      run SQL on node N as the administrator
 #   bash ops/galera/cluster.sh destroy          stop and delete the data directories
 #
@@ -98,11 +99,23 @@ inizializza() {
   fi
 }
 
+# After a crash (kill -9) grastate.dat says seqno -1: started like that, the node does not know how far
+# it got and asks for a full SST. Debian's galera_recovery reads the position InnoDB recovered
+# (mariadbd --wsrep-recover) and answers --wsrep_start_position=uuid:seqno: the node then asks the
+# others for the missing write sets only (IST, from a donor's gcache).
+posizione_recuperata() {
+  local c; c="$(cartella "$1")"
+  if [[ -d "$c/data/mysql" ]] && grep -q '^seqno: *-1' "$c/data/grastate.dat" 2>/dev/null; then
+    galera_recovery --defaults-file="$c/my.cnf"
+  fi
+}
+
 avvia_nodo() {
   local i="$1" extra="${2:-}" c; c="$(cartella "$i")"
   vivo "$i" && return 0
   configura "$i"
   inizializza "$i"
+  extra+=" $(posizione_recuperata "$i")"
   # shellcheck disable=SC2086
   nohup mariadbd --defaults-file="$c/my.cnf" $extra >>"$c/mariadbd.out" 2>&1 &
   attendi_sincronizzato "$i" 300 $!
@@ -198,5 +211,5 @@ case "$comando" in
   restart) installa; avvia_nodo "$2" ;;
   sql) sql "$2" "$3" ;;
   destroy) ferma; rm -rf "$DIR" ;;
-  *) sed -n '2,16p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,17p' "$0" >&2; exit 2 ;;
 esac

@@ -1,5 +1,6 @@
 package it.comuni.peg.platform.web;
 
+import it.comuni.peg.platform.errori.Contesa;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -89,8 +90,15 @@ public final class Problemi {
      * True when a failure comes from the database being away (connection refused or lost, pool
      * timeout, lock wait), whatever layer wrapped it: Hibernate, Axon and Spring each wrap the
      * driver's exception in their own, and only the root tells a fault of the database from a bug.
+     * A lock wait is MariaDB's error 1205 however it arrives ({@link Contesa#di}): Axon's event store
+     * reads through JPA, whose LockTimeoutException Spring never translates; on a Galera node the same
+     * error is a read that could not wait for the cluster's writes (wsrep_sync_wait) within
+     * repl.causal_read_timeout, e.g. on a node just woken from a freeze and not yet back in the cluster.
      */
     public static boolean databaseNonDisponibile(Throwable e) {
+        if (Contesa.di(e)) {
+            return true;
+        }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientException || t instanceof SQLNonTransientConnectionException
                     || t instanceof SQLRecoverableException || t instanceof ConnectException
@@ -98,7 +106,12 @@ public final class Problemi {
                     || t instanceof org.springframework.dao.DataAccessResourceFailureException
                     || t instanceof org.springframework.dao.TransientDataAccessException
                     // commit or rollback failed at the JDBC level: only a lost connection does that
-                    || t instanceof org.hibernate.TransactionException) {
+                    || t instanceof org.hibernate.TransactionException
+                    // the commit found the transaction marked rollback-only by a failure some layer caught
+                    // and did not rethrow: Axon reads an objective's snapshot that way, and a connection
+                    // lost under that read (a database node killed) leaves only this behind. Rolled back
+                    // whole, nothing recorded: the client may retry
+                    || t instanceof org.springframework.transaction.UnexpectedRollbackException) {
                 return true;
             }
             if (t instanceof java.sql.SQLException sql && "Connection is closed".equals(sql.getMessage())) {
