@@ -11,6 +11,7 @@
 #   bash ops/galera/cluster.sh restart N        start node N again (after a crash, from the position InnoDB recovered);
 #                                               it rejoins through IST (or SST if the gcache lost it)
 #   bash ops/galera/cluster.sh sql N "SQL"      run SQL on node N as the administrator
+#   bash ops/galera/cluster.sh righe N "SQL"    the same in database peg: rows only, tab-separated, for scripts
 #   bash ops/galera/cluster.sh destroy          stop and delete the data directories
 #
 # Everything lives under $GALERA_DIR (default target/galera in the project). Node i (1..3) listens on
@@ -121,9 +122,14 @@ avvia_nodo() {
   attendi_sincronizzato "$i" 300 $!
 }
 
+# the client as the administrator on node $1, with the client's further options
+client() {
+  local i="$1"; shift
+  mariadb --defaults-file=/dev/null -h127.0.0.1 -P"$(porta_client "$i")" -uroot "$@"
+}
+
 stato_locale() {
-  mariadb --defaults-file=/dev/null -h127.0.0.1 -P"$(porta_client "$1")" -uroot --connect-timeout=2 -N -B \
-    -e "SHOW STATUS LIKE 'wsrep_local_state_comment'" 2>/dev/null | awk '{print $2}'
+  client "$1" --connect-timeout=2 -N -B -e "SHOW STATUS LIKE 'wsrep_local_state_comment'" 2>/dev/null | awk '{print $2}'
 }
 
 attendi_sincronizzato() {
@@ -142,9 +148,7 @@ attendi_sincronizzato() {
   return 1
 }
 
-sql() {
-  mariadb --defaults-file=/dev/null -h127.0.0.1 -P"$(porta_client "$1")" -uroot --connect-timeout=5 -e "$2"
-}
+sql() { client "$1" --connect-timeout=5 -e "$2"; }
 
 avvia() {
   installa
@@ -183,7 +187,7 @@ stato() {
   for i in "${NODI[@]}"; do
     if vivo "$i"; then
       printf 'nodo%s pid %s port %s: ' "$i" "$(pid_di "$i")" "$(porta_client "$i")"
-      mariadb --defaults-file=/dev/null -h127.0.0.1 -P"$(porta_client "$i")" -uroot --connect-timeout=2 -N -B -e \
+      client "$i" --connect-timeout=2 -N -B -e \
         "SHOW STATUS WHERE Variable_name IN ('wsrep_local_state_comment','wsrep_cluster_size','wsrep_ready','wsrep_cluster_status','wsrep_last_committed')" \
         2>/dev/null | tr '\t\n' '= ' || printf 'not answering'
       echo
@@ -210,6 +214,7 @@ case "$comando" in
   resume) kill -CONT "$(pid_di "$2")" ;;
   restart) installa; avvia_nodo "$2" ;;
   sql) sql "$2" "$3" ;;
+  righe) client "$2" --connect-timeout=3 -N -B peg -e "$3" ;;
   destroy) ferma; rm -rf "$DIR" ;;
-  *) sed -n '2,17p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,18p' "$0" >&2; exit 2 ;;
 esac

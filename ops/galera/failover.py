@@ -110,8 +110,7 @@ def cluster(*argomenti, timeout=400):
 def sql(nodo, testo, timeout=15):
     """Rows (lists of strings) of the last result of testo on node nodo, as root; None if it fails."""
     try:
-        r = subprocess.run(["mariadb", "--defaults-file=/dev/null", "-h127.0.0.1", f"-P{BASE + nodo}", "-uroot",
-                            "--connect-timeout=3", "-N", "-B", "peg", "-e", testo],
+        r = subprocess.run(["bash", CLUSTER, "righe", str(nodo), testo], env=AMBIENTE_CLUSTER,
                            capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
         return None
