@@ -185,7 +185,7 @@ public class DemoDaRigaDiComando implements ApplicationRunner {
         SecurityContextHolder.getContext().setAuthentication(new Autenticazione(attore));
     }
 
-    private static final class Autenticazione extends AbstractAuthenticationToken implements RisolutoreIdentita.ConPersona {
+    private static final class Autenticazione extends AbstractAuthenticationToken {
 
         private final Azione.Attore attore;
 
@@ -210,7 +210,6 @@ public class DemoDaRigaDiComando implements ApplicationRunner {
             return attore.utente();
         }
 
-        @Override
         public String persona() {
             return attore.persona();
         }

@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
- * Stamps every command with who sent it, taken from the security context (never from the request
+ * Stamps every command with who sent it and their accessi in every ente, taken from the security context (never from the request
  * body), and with the HTTP request's id and idempotency key when it came over HTTP. Axon's
  * correlation data providers then copy these onto every event the command appends.
  */
@@ -43,8 +43,14 @@ public class IdentitaSuiComandi implements MessageDispatchInterceptor<CommandMes
         Map<String, Object> metadati = new HashMap<>();
         Optional<Identita> identita = risolutore.identita(SecurityContextHolder.getContext().getAuthentication());
         metadati.put(Metadati.UTENTE, identita.map(Identita::utente).orElse(UTENTE_DI_SISTEMA));
-        identita.map(Identita::ruolo).ifPresent(r -> metadati.put(Metadati.RUOLO, r.name()));
-        identita.map(Identita::persona).ifPresent(p -> metadati.put(Metadati.PERSONA, p));
+        identita.ifPresent(i -> {
+            // the standing in every ente: the handler picks the ente the command concerns (Accessi.diComando)
+            metadati.put(Metadati.ACCESSI, i.accessi().codifica());
+            if (!i.installazione().isEmpty()) {
+                metadati.put(Metadati.INSTALLAZIONE, i.installazione().stream().map(Enum::name).sorted()
+                        .collect(java.util.stream.Collectors.joining(",")));
+            }
+        });
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributi) {
             Object richiesta = attributi.getRequest().getAttribute(RichiestaIdFilter.ATTRIBUTO);
             if (richiesta != null) {

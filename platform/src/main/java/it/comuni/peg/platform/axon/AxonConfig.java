@@ -54,7 +54,7 @@ public class AxonConfig {
      */
     @Bean
     public CorrelationDataProvider chiDaComando() {
-        return new SimpleCorrelationDataProvider(Metadati.UTENTE, Metadati.RUOLO, Metadati.PERSONA, Metadati.CHIAVE_IDEMPOTENZA,
+        return new SimpleCorrelationDataProvider(Metadati.UTENTE, Metadati.ENTE, Metadati.RUOLO, Metadati.PERSONA, Metadati.CHIAVE_IDEMPOTENZA,
                 Metadati.RICHIESTA, Metadati.SIMULAZIONE, Metadati.REGISTRATO_IL);
     }
 }

@@ -5,9 +5,22 @@ public final class Metadati {
 
     /** The authenticated user, from the security context, never from a request body. */
     public static final String UTENTE = "utente";
+    /**
+     * Every ente the user acts in, with role and person there ({@code Accessi#codifica()}): on the
+     * command only. The handler picks the standing in the ente the command concerns and stamps it as
+     * {@link #RUOLO}, {@link #PERSONA} and {@link #ENTE}, which the events then carry.
+     */
+    public static final String ACCESSI = "accessi";
+    /** The installation's roles of the user ({@code OPS}, {@code AMMINISTRATORE}), comma-separated: on the command only. */
+    public static final String INSTALLAZIONE = "installazione";
+    /** The ente (codice IPA) in which the user acted. */
+    public static final String ENTE = "ente";
     /** The role under which the user acted. */
     public static final String RUOLO = "ruolo";
-    /** The person of the PEG the user is (e.g. a dirigente's name), when the account is linked to one. */
+    /**
+     * The person of the ente's organigramma the user is (matricola or codice fiscale), when the
+     * account is linked to one; on events recorded before the organigramma, a name as the PEG printed it.
+     */
     public static final String PERSONA = "persona";
     /** The client's Idempotency-Key header, when it sent one. */
     public static final String CHIAVE_IDEMPOTENZA = "chiaveIdempotenza";

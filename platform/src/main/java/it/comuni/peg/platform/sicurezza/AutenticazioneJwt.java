@@ -13,8 +13,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * A JWT of the ente's identity provider as a PEG identity: the role and the linked person from
- * configurable claims. A token whose role is not one of the PEG's gets no authority at all.
+ * A JWT of the ente's identity provider as a PEG identity: the user name from a configurable claim,
+ * and an installation role ({@link Ruolo#OPS}, {@link Ruolo#AMMINISTRATORE}) from another. The enti,
+ * roles and person of the user are the installation's data ({@link AccessiUtenti}), not claims.
  */
 public class AutenticazioneJwt implements Converter<Jwt, AbstractAuthenticationToken> {
 
@@ -34,29 +35,15 @@ public class AutenticazioneJwt implements Converter<Jwt, AbstractAuthenticationT
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
         String ruolo = jwt.getClaimAsString(proprieta.claimRuolo());
-        Collection<GrantedAuthority> autorita = ruolo != null && Arrays.stream(Ruolo.values()).anyMatch(r -> r.name().equals(ruolo))
+        // only an installation's role comes from the token; what the user may do in an ente is data (AccessiUtenti)
+        Collection<GrantedAuthority> autorita = ruolo != null
+                && Arrays.stream(Ruolo.values()).anyMatch(r -> !r.diEnte() && r.name().equals(ruolo))
                 ? List.of(new SimpleGrantedAuthority(Ruolo.valueOf(ruolo).autorita())) : List.of();
         String utente = jwt.getClaimAsString(proprieta.claimUtente());
         String nome = utente == null ? jwt.getSubject() : utente;
         if (nome != null && nome.codePointCount(0, nome.length()) > LUNGHEZZA_MASSIMA_UTENTE) {
             throw new InvalidBearerTokenException("Nome utente oltre " + LUNGHEZZA_MASSIMA_UTENTE + " caratteri");
         }
-        return new Token(jwt, autorita, nome, jwt.getClaimAsString(proprieta.claimPersona()));
-    }
-
-    /** The authenticated token, carrying the person of the PEG the user is. */
-    static final class Token extends JwtAuthenticationToken implements RisolutoreIdentita.ConPersona {
-
-        private final String persona;
-
-        Token(Jwt jwt, Collection<? extends GrantedAuthority> autorita, String nome, String persona) {
-            super(jwt, autorita, nome);
-            this.persona = persona;
-        }
-
-        @Override
-        public String persona() {
-            return persona;
-        }
+        return new JwtAuthenticationToken(jwt, autorita, nome);
     }
 }

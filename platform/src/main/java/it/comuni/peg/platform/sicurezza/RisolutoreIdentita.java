@@ -5,42 +5,36 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
-/** The identity behind an authentication: role from its authorities, person from configuration. */
+/**
+ * The identity behind an authentication: the installation's roles from its authorities, the enti,
+ * roles and persons from the table {@code accesso} ({@link AccessiUtenti}).
+ */
 @Component
 public class RisolutoreIdentita {
 
-    private final Map<String, String> personePerUtente;
+    private final AccessiUtenti accessi;
 
-    public RisolutoreIdentita(UtentiProperties utenti) {
-        this.personePerUtente = Stream.concat(utenti.utenti().stream(), utenti.demo().stream())
-                .filter(u -> u.persona() != null && !u.persona().isBlank())
-                .collect(Collectors.toMap(UtentiProperties.Utente::nome, UtentiProperties.Utente::persona, (a, b) -> a));
+    public RisolutoreIdentita(AccessiUtenti accessi) {
+        this.accessi = accessi;
     }
 
+    /** Empty for no authentication or an anonymous one. */
     public Optional<Identita> identita(Authentication autenticazione) {
-        if (autenticazione == null || !autenticazione.isAuthenticated() || autenticazione.getName() == null) {
+        if (autenticazione == null || !autenticazione.isAuthenticated() || autenticazione.getName() == null
+                || autenticazione instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
             return Optional.empty();
         }
-        Ruolo ruolo = autenticazione.getAuthorities().stream()
+        Set<Ruolo> installazione = autenticazione.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .filter(a -> a.startsWith("ROLE_"))
                 .map(a -> a.substring("ROLE_".length()))
-                .filter(nome -> Arrays.stream(Ruolo.values()).anyMatch(r -> r.name().equals(nome)))
+                .filter(nome -> Arrays.stream(Ruolo.values()).anyMatch(r -> r.name().equals(nome) && !r.diEnte()))
                 .map(Ruolo::valueOf)
-                .findFirst()
-                .orElse(null);
-        String persona = autenticazione instanceof ConPersona conPersona
-                ? conPersona.persona() : personePerUtente.get(autenticazione.getName());
-        return Optional.of(new Identita(autenticazione.getName(), ruolo, persona));
-    }
-
-    /** An authentication that knows its person itself (from a token claim). */
-    public interface ConPersona {
-        String persona();
+                .collect(Collectors.toSet());
+        return Optional.of(new Identita(autenticazione.getName(), accessi.di(autenticazione.getName()), installazione));
     }
 }

@@ -7,6 +7,10 @@ import java.util.List;
 /**
  * Users held in configuration, passwords as BCrypt hashes ({@code {bcrypt}$2a$...}).
  * {@code demo} users exist only on the embedded default, never on an external database.
+ * {@code ruolo} is an installation role only ({@link Ruolo#OPS}, {@link Ruolo#AMMINISTRATORE}); what
+ * a user may do in an ente is data (table {@code accesso}). A user's {@code accessi} here are the
+ * installation's bootstrap: written at start-up for a user who has no row yet, never again after
+ * (see {@link AccessiIniziali}).
  */
 @ConfigurationProperties(prefix = "peg.sicurezza")
 public record UtentiProperties(List<Utente> utenti, List<Utente> demo) {
@@ -16,7 +20,15 @@ public record UtentiProperties(List<Utente> utenti, List<Utente> demo) {
         demo = demo == null ? List.of() : demo;
     }
 
-    /** {@code persona}: who the user is in the PEG (e.g. "GENTILI LUCA"), for the objectives they lead. */
-    public record Utente(String nome, String password, Ruolo ruolo, String persona) {
+    /** A configured account: name, password hash, installation role (or none), initial accessi. */
+    public record Utente(String nome, String password, Ruolo ruolo, List<Accesso> accessi) {
+
+        public Utente {
+            accessi = accessi == null ? List.of() : accessi;
+            if (ruolo != null && ruolo.diEnte()) {
+                throw new IllegalArgumentException("Utente " + nome + ": il ruolo " + ruolo
+                        + " si ha in un ente, va indicato tra gli accessi (ente, ruolo, persona)");
+            }
+        }
     }
 }

@@ -18,7 +18,7 @@ public class ModelloComune {
     @ModelAttribute("utente")
     public Utente utente() {
         return risolutore.identita(SecurityContextHolder.getContext().getAuthentication())
-                .filter(i -> i.ruolo() != null)
+                .filter(i -> !i.accessi().vuoto())
                 .map(Utente::di)
                 .orElse(null);
     }

@@ -7,7 +7,9 @@ import it.comuni.peg.platform.sicurezza.Ruolo;
 public record Utente(String nome, Ruolo ruolo, String persona) {
 
     public static Utente di(Identita identita) {
-        return new Utente(identita.utente(), identita.ruolo(), identita.persona());
+        var accesso = identita.accessi().perEnte().values().stream().findFirst();
+        return new Utente(identita.utente(), accesso.map(it.comuni.peg.platform.sicurezza.Accesso::ruolo).orElse(null),
+                accesso.map(it.comuni.peg.platform.sicurezza.Accesso::persona).orElse(null));
     }
 
     public boolean registraAvanzamento() {
@@ -35,7 +37,7 @@ public record Utente(String nome, Ruolo ruolo, String persona) {
             case DIRIGENTE -> "Dirigente";
             case RESPONSABILE_UFFICIO -> "Responsabile d'ufficio";
             case NUCLEO -> "Nucleo di valutazione";
-            case OPS -> "Operazioni";
+            default -> ruolo.descrizione();
         };
     }
 }
