@@ -23,9 +23,15 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.sql.SQLTimeoutException;
+import java.util.EnumSet;
 import java.util.List;
+import it.comuni.peg.platform.sicurezza.Perimetro;
+import it.comuni.peg.platform.sicurezza.Ruolo;
 
-/** Import of a "Stampa Obiettivi PEG" converted to text, or of a PEG in CSV; controllo di gestione only (SicurezzaConfig). */
+/**
+ * Import of a "Stampa Obiettivi PEG" converted to text, or of a PEG in CSV, into one ente (codice IPA):
+ * the controllo di gestione of that ente only (another ente's code answers 404, as if it did not exist).
+ */
 @RestController
 @RequestMapping("/api/import")
 @Tag(name = "Importazione", description = "Importazione della stampa degli obiettivi PEG")
@@ -34,8 +40,11 @@ public class ImportazioneController {
     private final ImportatoreStampa importatore;
     private final ImportatoreCsv importatoreCsv;
     private final LimiteTransazioni limite;
+    private final Perimetro perimetro;
 
-    public ImportazioneController(ImportatoreStampa importatore, ImportatoreCsv importatoreCsv, LimiteTransazioni limite) {
+    public ImportazioneController(ImportatoreStampa importatore, ImportatoreCsv importatoreCsv, LimiteTransazioni limite,
+                                  Perimetro perimetro) {
+        this.perimetro = perimetro;
         this.importatore = importatore;
         this.importatoreCsv = importatoreCsv;
         this.limite = limite;
@@ -45,7 +54,7 @@ public class ImportazioneController {
     @Operation(summary = "Importa la stampa degli obiettivi PEG di un ente per un anno (multipart, parte 'file')")
     public EsitoImportazione importa(@RequestParam(required = false) String ente, @RequestParam(required = false) Integer anno,
                                      @RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
-        richiedi(ente, anno, file);
+        ente = richiedi(ente, anno, file);
         return importatore.importa(file.getBytes(), ente, anno);
     }
 
@@ -53,20 +62,21 @@ public class ImportazioneController {
     @Operation(summary = "Importa il PEG di un ente per un anno dal formato CSV (multipart, parte 'file'; modello in GET /api/peg/csv/modello)")
     public EsitoImportazione importaCsv(@RequestParam(required = false) String ente, @RequestParam(required = false) Integer anno,
                                         @RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
-        richiedi(ente, anno, file);
+        ente = richiedi(ente, anno, file);
         return importatoreCsv.importa(file.getBytes(), ente, anno);
     }
 
-    private static void richiedi(String ente, Integer anno, MultipartFile file) {
-        if (ente == null || ente.isBlank()) {
-            throw new ValoreNonValido("ente", "Manca l'ente (parametro 'ente')");
-        }
+    /** The ente (codice IPA) the import goes into, checked: the named one, or the user's only one. */
+    private String richiedi(String ente, Integer anno, MultipartFile file) {
+        String codice = perimetro.ente(ente);
+        perimetro.richiedi(codice, EnumSet.of(Ruolo.CONTROLLO_GESTIONE));
         if (anno == null) {
             throw new ValoreNonValido("anno", "Manca l'anno (parametro 'anno')");
         }
         if (file == null) {
             throw new ValoreNonValido("file", "Manca il file: inviarlo come multipart/form-data nella parte 'file'");
         }
+        return codice;
     }
 
     /**

@@ -12,6 +12,12 @@ public record EsitoVerifica(
         String hashDiTesta,
         Anomalia primaAnomalia) {
 
+    /** The same outcome without the identity of the aggregate (and so of the ente) where the chain breaks. */
+    public EsitoVerifica senzaDettagliDegliAggregati() {
+        return primaAnomalia == null ? this : new EsitoVerifica(integra, eventiVerificati, eventiInAttesaDiSigillo, indiceDiTesta,
+                hashDiTesta, new Anomalia(primaAnomalia.tipo(), primaAnomalia.globalIndex(), null, null, null, primaAnomalia.messaggio()));
+    }
+
     /** The first event where the stored history no longer matches its seal. */
     public record Anomalia(String tipo, long globalIndex, String eventIdentifier, String aggregato, Long sequenza,
                            String messaggio) {

@@ -50,20 +50,31 @@ public class Perimetro {
         return accesso;
     }
 
+    /**
+     * {@code true} when the user holds a role in the ente: what a read of one objective, cycle or
+     * struttura filters on, answering exactly as for one that does not exist when not.
+     */
+    public boolean vede(String ente) {
+        return ente != null && identita().accessi().in(ente).filter(a -> LETTORI.contains(a.ruolo())).isPresent();
+    }
+
     /** {@link #richiedi(String, Set)} for any role held in the ente. */
     public Accesso lettore(String ente) {
         return richiedi(ente, LETTORI);
     }
 
     /**
-     * The ente a request on a whole PEG is about: the one it names, or, when it names none, the
-     * user's only ente.
+     * The ente a request on a whole PEG is about, checked to be one the user reads: the one it names,
+     * or, when it names none, the user's only ente.
      *
      * @throws ValoreNonValido when it names none and the user acts in several enti (or none)
+     * @throws NonTrovato      when it names an ente the user has no role in
      */
     public String ente(String richiesto) {
         if (richiesto != null && !richiesto.isBlank()) {
-            return richiesto.strip();
+            String ente = richiesto.strip();
+            lettore(ente);
+            return ente;
         }
         Set<String> enti = identita().accessi().enti();
         if (enti.size() == 1) {

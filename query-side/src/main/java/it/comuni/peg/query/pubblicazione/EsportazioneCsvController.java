@@ -11,6 +11,8 @@ import it.comuni.peg.query.scheda.FiltroPeg;
 import it.comuni.peg.query.scheda.SchedaQueries;
 import it.comuni.peg.query.valutazione.RiepilogoPeg;
 import it.comuni.peg.query.valutazione.ValutazioneService;
+import it.comuni.peg.platform.sicurezza.Perimetro;
+import it.comuni.peg.query.scheda.SchedaController;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -45,8 +47,11 @@ public class EsportazioneCsvController {
     private final ValutazioneService valutazioni;
     private final Disponibilita disponibilita;
     private final Clock clock;
+    private final Perimetro perimetro;
 
-    public EsportazioneCsvController(SchedaQueries schede, ValutazioneService valutazioni, Disponibilita disponibilita, Clock clock) {
+    public EsportazioneCsvController(SchedaQueries schede, ValutazioneService valutazioni, Disponibilita disponibilita, Clock clock,
+                                     Perimetro perimetro) {
+        this.perimetro = perimetro;
         this.schede = schede;
         this.valutazioni = valutazioni;
         this.disponibilita = disponibilita;
@@ -61,7 +66,8 @@ public class EsportazioneCsvController {
 
     @GetMapping("/api/peg/{anno}/csv")
     @Operation(summary = "Il PEG di un ente e anno nel formato CSV di importazione: reimportato altrove dà lo stesso PEG")
-    public ResponseEntity<byte[]> peg(@PathVariable int anno, @RequestParam String ente) {
+    public ResponseEntity<byte[]> peg(@PathVariable int anno, @Parameter(description = SchedaController.ENTE) @RequestParam(required = false) String ente) {
+        ente = perimetro.ente(ente);
         disponibilita.richiedi(Proiezioni.SCHEDA);
         FiltroPeg filtro = new FiltroPeg(ente.strip(), anno, null, null, null, null, null);
         return csv(nomeFile("peg", anno, ente, ""), PegCsv.scrivi(anno, schede.peg(filtro, LocalDate.now(clock))));
@@ -69,8 +75,9 @@ public class EsportazioneCsvController {
 
     @GetMapping("/api/peg/{anno}/valutazione.csv")
     @Operation(summary = "La valutazione di ogni obiettivo del PEG, per la pubblicazione")
-    public ResponseEntity<byte[]> valutazioneObiettivi(@PathVariable int anno, @RequestParam String ente,
+    public ResponseEntity<byte[]> valutazioneObiettivi(@PathVariable int anno, @Parameter(description = SchedaController.ENTE) @RequestParam(required = false) String ente,
                                                        @Parameter(description = AL) @RequestParam(required = false) String al) {
+        ente = perimetro.ente(ente);
         disponibilita.richiedi(Proiezioni.SCHEDA);
         Instant adesso = clock.instant();
         return csv(nomeFile("valutazione", anno, ente, ""), ValutazioneCsv.obiettivi(
@@ -79,8 +86,9 @@ public class EsportazioneCsvController {
 
     @GetMapping("/api/peg/{anno}/valutazione/settori.csv")
     @Operation(summary = "La valutazione del PEG per settore e per ufficio: media, minimo, massimo, per la pubblicazione")
-    public ResponseEntity<byte[]> valutazioneSettori(@PathVariable int anno, @RequestParam String ente,
+    public ResponseEntity<byte[]> valutazioneSettori(@PathVariable int anno, @Parameter(description = SchedaController.ENTE) @RequestParam(required = false) String ente,
                                                      @Parameter(description = AL) @RequestParam(required = false) String al) {
+        ente = perimetro.ente(ente);
         disponibilita.richiedi(Proiezioni.SCHEDA);
         Instant adesso = clock.instant();
         RiepilogoPeg riepilogo = valutazioni.peg(ente.strip(), anno, giorno(al), adesso, true);
@@ -91,8 +99,9 @@ public class EsportazioneCsvController {
 
     @GetMapping("/api/peg/{anno}/valutazione/persone.csv")
     @Operation(summary = "La base della valutazione individuale di ogni persona assegnata al PEG, per la pubblicazione")
-    public ResponseEntity<byte[]> valutazionePersone(@PathVariable int anno, @RequestParam String ente,
+    public ResponseEntity<byte[]> valutazionePersone(@PathVariable int anno, @Parameter(description = SchedaController.ENTE) @RequestParam(required = false) String ente,
                                                      @Parameter(description = AL) @RequestParam(required = false) String al) {
+        ente = perimetro.ente(ente);
         disponibilita.richiedi(Proiezioni.SCHEDA);
         return csv(nomeFile("valutazione", anno, ente, "-persone"), ValutazioneCsv.persone(
                 valutazioni.persone(ente.strip(), anno, giorno(al), clock.instant())));

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.comuni.peg.api.comune.NonTrovato;
+import it.comuni.peg.platform.sicurezza.Perimetro;
 import it.comuni.peg.api.comune.ObiettivoId;
 import it.comuni.peg.query.asof.Istanti;
 import it.comuni.peg.query.asof.SchedaAlIstante;
@@ -32,14 +33,20 @@ import java.util.Optional;
 @Tag(name = "Scheda e PEG", description = "Lettura degli obiettivi, anche come erano noti a un istante passato")
 public class SchedaController {
 
+    /** How every route on a whole PEG names its ente. */
+    public static final String ENTE = "Codice IPA dell'ente (es. c_b648); facoltativo per chi ha accesso a un solo ente";
+
     private static final String AS_OF = "Istante ISO-8601 (2023-06-30T10:00:00Z) o data (2023-06-30 = fine di quel giorno, Europe/Rome)";
 
     private final SchedaQueries queries;
     private final SchedaAlIstante alIstante;
     private final Disponibilita disponibilita;
     private final Clock clock;
+    private final Perimetro perimetro;
 
-    public SchedaController(SchedaQueries queries, SchedaAlIstante alIstante, Disponibilita disponibilita, Clock clock) {
+    public SchedaController(SchedaQueries queries, SchedaAlIstante alIstante, Disponibilita disponibilita, Clock clock,
+                            Perimetro perimetro) {
+        this.perimetro = perimetro;
         this.queries = queries;
         this.alIstante = alIstante;
         this.disponibilita = disponibilita;
@@ -59,7 +66,9 @@ public class SchedaController {
         } else {
             scheda = alIstante.scheda(id.valore(), istante);
         }
-        Scheda vista = scheda.map(s -> StatoAlGiorno.applica(s, Istanti.giornoDi(istante)))
+        // another ente's objective answers exactly as one that does not exist
+        Scheda vista = scheda.filter(s -> perimetro.vede(s.ente()))
+                .map(s -> StatoAlGiorno.applica(s, Istanti.giornoDi(istante)))
                 .orElseThrow(() -> new NonTrovato(asOf == null ? "Obiettivo " + id + " non trovato"
                         : "Obiettivo " + id + " non ancora definito a " + istante));
         String etag = "\"" + vista.versione() + "\"";
@@ -71,7 +80,7 @@ public class SchedaController {
 
     @GetMapping
     @Operation(summary = "Gli obiettivi del PEG di un ente e anno, filtrabili per settore, ufficio, responsabile, stato e testo nel titolo")
-    public ElencoPeg peg(@RequestParam String ente,
+    public ElencoPeg peg(@Parameter(description = ENTE) @RequestParam(required = false) String ente,
                          @RequestParam int anno,
                          @RequestParam(required = false) String settore,
                          @RequestParam(required = false) String ufficio,
@@ -81,7 +90,7 @@ public class SchedaController {
                          @Parameter(description = "Parte del titolo") @RequestParam(required = false) String testo,
                          @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
         Instant istante = istante(asOf);
-        FiltroPeg filtro = new FiltroPeg(ente.strip(), anno, vuotoNull(settore), vuotoNull(ufficio),
+        FiltroPeg filtro = new FiltroPeg(perimetro.ente(ente), anno, vuotoNull(settore), vuotoNull(ufficio),
                 vuotoNull(responsabile), stato, vuotoNull(testo));
         // the as-of list too takes the objectives' ids from the projection
         disponibilita.richiedi(Proiezioni.SCHEDA);

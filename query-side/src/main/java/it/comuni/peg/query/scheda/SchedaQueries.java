@@ -50,10 +50,11 @@ public class SchedaQueries {
                 .getResultList();
     }
 
-    /** The objectives a person was assigned to in a year (names are stored upper case, as the aggregate writes them). */
-    public List<String> obiettiviDi(String nome, int anno) {
-        return em.createQuery("select distinct a.obiettivoId from AssegnazioneRiga a where a.nome = :nome and a.anno = :anno",
-                        String.class)
+    /** The objectives of the ente a person was assigned to in a year (names are stored upper case, as the aggregate writes them). */
+    public List<String> obiettiviDi(String ente, String nome, int anno) {
+        return em.createQuery("select distinct a.obiettivoId from AssegnazioneRiga a where a.ente = :ente and a.nome = :nome"
+                                + " and a.anno = :anno", String.class)
+                .setParameter("ente", ente)
                 .setParameter("nome", nome)
                 .setParameter("anno", anno)
                 .getResultList();

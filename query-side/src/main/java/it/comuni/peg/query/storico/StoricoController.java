@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.comuni.peg.api.comune.NonTrovato;
+import it.comuni.peg.platform.sicurezza.Perimetro;
+import it.comuni.peg.query.scheda.SchedaController;
 import it.comuni.peg.api.comune.ObiettivoId;
 import it.comuni.peg.api.comune.ValoreNonValido;
 import it.comuni.peg.query.asof.Istanti;
@@ -26,8 +28,10 @@ public class StoricoController {
 
     private final StoricoQueries queries;
     private final Disponibilita disponibilita;
+    private final Perimetro perimetro;
 
-    public StoricoController(StoricoQueries queries, Disponibilita disponibilita) {
+    public StoricoController(StoricoQueries queries, Disponibilita disponibilita, Perimetro perimetro) {
+        this.perimetro = perimetro;
         this.queries = queries;
         this.disponibilita = disponibilita;
     }
@@ -49,26 +53,31 @@ public class StoricoController {
 
     @GetMapping("/api/peg/{anno}/storico")
     @Operation(summary = "Lo storico di tutto il PEG di un ente e anno")
-    public Storico storicoPeg(@PathVariable int anno, @RequestParam String ente) {
+    public Storico storicoPeg(@PathVariable int anno,
+                              @Parameter(description = SchedaController.ENTE) @RequestParam(required = false) String ente) {
+        String codice = perimetro.ente(ente);
         disponibilita.richiedi(Proiezioni.STORICO);
-        List<VoceStorico> voci = queries.peg(ente.strip(), anno, null, null);
-        return new Storico(null, ente.strip(), anno, null, null, voci.size(), voci);
+        List<VoceStorico> voci = queries.peg(codice, anno, null, null);
+        return new Storico(null, codice, anno, null, null, voci.size(), voci);
     }
 
     @GetMapping("/api/peg/{anno}/differenze")
     @Operation(summary = "Cosa è cambiato nel PEG tra due istanti")
-    public Storico differenzePeg(@PathVariable int anno, @RequestParam String ente,
+    public Storico differenzePeg(@PathVariable int anno,
+                                 @Parameter(description = SchedaController.ENTE) @RequestParam(required = false) String ente,
                                  @Parameter(description = ISTANTE) @RequestParam String da,
                                  @Parameter(description = ISTANTE) @RequestParam String a) {
+        String codice = perimetro.ente(ente);
         Instant[] intervallo = intervallo(da, a);
         disponibilita.richiedi(Proiezioni.STORICO);
-        List<VoceStorico> voci = queries.peg(ente.strip(), anno, intervallo[0], intervallo[1]);
-        return new Storico(null, ente.strip(), anno, intervallo[0], intervallo[1], voci.size(), voci);
+        List<VoceStorico> voci = queries.peg(codice, anno, intervallo[0], intervallo[1]);
+        return new Storico(null, codice, anno, intervallo[0], intervallo[1], voci.size(), voci);
     }
 
     private Storico obiettivo(ObiettivoId id, Instant da, Instant a) {
         disponibilita.richiedi(Proiezioni.STORICO);
         StoricoObiettivoRiga o = queries.obiettivo(id.valore())
+                .filter(r -> perimetro.vede(r.ente()))
                 .orElseThrow(() -> new NonTrovato("Obiettivo " + id + " non trovato"));
         List<VoceStorico> voci = queries.obiettivo(o, da, a);
         return new Storico(o.obiettivoId(), o.ente(), o.anno(), da, a, voci.size(), voci);

@@ -7,6 +7,8 @@ import it.comuni.peg.api.comune.ObiettivoId;
 import it.comuni.peg.query.asof.Istanti;
 import it.comuni.peg.query.proiezione.Disponibilita;
 import it.comuni.peg.query.proiezione.Proiezioni;
+import it.comuni.peg.platform.sicurezza.Perimetro;
+import it.comuni.peg.query.scheda.SchedaController;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,8 +29,10 @@ public class ValutazioneController {
     private final ValutazioneService servizio;
     private final Disponibilita disponibilita;
     private final Clock clock;
+    private final Perimetro perimetro;
 
-    public ValutazioneController(ValutazioneService servizio, Disponibilita disponibilita, Clock clock) {
+    public ValutazioneController(ValutazioneService servizio, Disponibilita disponibilita, Clock clock, Perimetro perimetro) {
+        this.perimetro = perimetro;
         this.servizio = servizio;
         this.disponibilita = disponibilita;
         this.clock = clock;
@@ -49,24 +53,28 @@ public class ValutazioneController {
 
     @GetMapping("/api/peg/{anno}/valutazione")
     @Operation(summary = "La valutazione di tutto il PEG, con i totali per settore e per ufficio")
-    public RiepilogoPeg peg(@PathVariable int anno, @RequestParam String ente,
+    public RiepilogoPeg peg(@PathVariable int anno,
+                            @Parameter(description = SchedaController.ENTE) @RequestParam(required = false) String ente,
                             @Parameter(description = AL) @RequestParam(required = false) String al,
                             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
+        String codice = perimetro.ente(ente);
         LocalDate giorno = al == null ? null : Istanti.giorno(al, "al");
         Instant istante = istante(asOf);
         disponibilita.richiedi(Proiezioni.SCHEDA);
-        return servizio.peg(ente.strip(), anno, giorno, istante, asOf == null);
+        return servizio.peg(codice, anno, giorno, istante, asOf == null);
     }
 
     @GetMapping("/api/persone/valutazione")
     @Operation(summary = "La base della valutazione individuale: gli obiettivi della persona pesati sui giorni di assegnazione")
-    public ValutazionePersona persona(@RequestParam String nome, @RequestParam int anno,
+    public ValutazionePersona persona(@Parameter(description = SchedaController.ENTE) @RequestParam(required = false) String ente,
+                                      @RequestParam String nome, @RequestParam int anno,
                                       @Parameter(description = AL) @RequestParam(required = false) String al,
                                       @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
+        String codice = perimetro.ente(ente);
         LocalDate giorno = al == null ? null : Istanti.giorno(al, "al");
         Instant istante = istante(asOf);
         disponibilita.richiedi(Proiezioni.SCHEDA);
-        return servizio.persona(nome, anno, giorno, istante, asOf == null);
+        return servizio.persona(codice, nome, anno, giorno, istante, asOf == null);
     }
 
     private Instant istante(String asOf) {

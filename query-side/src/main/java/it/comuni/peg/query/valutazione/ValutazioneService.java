@@ -1,6 +1,7 @@
 package it.comuni.peg.query.valutazione;
 
 import it.comuni.peg.api.comune.NonTrovato;
+import it.comuni.peg.platform.sicurezza.Perimetro;
 import it.comuni.peg.api.valutazione.ParametriValutazione;
 import it.comuni.peg.query.asof.Istanti;
 import it.comuni.peg.query.asof.SchedaAlIstante;
@@ -37,16 +38,22 @@ public class ValutazioneService {
     private final SchedaQueries schede;
     private final SchedaAlIstante alIstante;
     private final CicloAlIstante cicli;
+    private final Perimetro perimetro;
 
-    public ValutazioneService(SchedaQueries schede, SchedaAlIstante alIstante, CicloAlIstante cicli) {
+    public ValutazioneService(SchedaQueries schede, SchedaAlIstante alIstante, CicloAlIstante cicli, Perimetro perimetro) {
+        this.perimetro = perimetro;
         this.schede = schede;
         this.alIstante = alIstante;
         this.cicli = cicli;
     }
 
-    /** @param live true to read the scheda from the projection rather than replaying its stream */
+    /**
+     * @param live true to read the scheda from the projection rather than replaying its stream
+     * @throws NonTrovato for an objective that does not exist or is of an ente the user has no role in
+     */
     public ValutazioneObiettivo obiettivo(String id, LocalDate al, Instant istante, boolean live) {
         Scheda scheda = (live ? schede.scheda(id) : alIstante.scheda(id, istante))
+                .filter(s -> perimetro.vede(s.ente()))
                 .orElseThrow(() -> new NonTrovato("Obiettivo " + id + " non trovato"));
         return valuta(scheda, al, istante, cicli.ciclo(scheda.ente(), scheda.anno(), istante));
     }
@@ -72,13 +79,14 @@ public class ValutazioneService {
         return new RiepilogoPeg(ente, anno, giorno, istante, voci.size(), media(voci), settori, uffici, voci);
     }
 
-    public ValutazionePersona persona(String nome, int anno, LocalDate al, Instant istante, boolean live) {
+    /** One person's basis in one ente's PEG: the objectives of that ente only, whatever other enti the name appears in. */
+    public ValutazionePersona persona(String ente, String nome, int anno, LocalDate al, Instant istante, boolean live) {
         String normalizzato = nome.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ITALIAN);
         LocalDate inizioAnno = LocalDate.of(anno, 1, 1);
         LocalDate fineAnno = LocalDate.of(anno, 12, 31);
         LocalDate giorno = al != null ? al : Istanti.giornoDi(istante);
         List<ValutazionePersona.Quota> quote = new ArrayList<>();
-        for (String id : schede.obiettiviDi(normalizzato, anno)) {
+        for (String id : schede.obiettiviDi(ente, normalizzato, anno)) {
             Optional<Scheda> scheda = live ? schede.scheda(id) : alIstante.scheda(id, istante);
             if (scheda.isEmpty()) {
                 continue;

@@ -4,8 +4,9 @@ import it.comuni.peg.platform.sicurezza.RisolutoreIdentita;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** What every page's header shows: the user and the person they are in the PEG. */
+/** What every page's header shows: the user, their enti, and the role and person they are in the ente shown. */
 @ControllerAdvice(basePackages = "it.comuni.peg.web")
 public class ModelloComune {
 
@@ -16,10 +17,9 @@ public class ModelloComune {
     }
 
     @ModelAttribute("utente")
-    public Utente utente() {
+    public Utente utente(@RequestParam(name = "ente", required = false) String ente) {
         return risolutore.identita(SecurityContextHolder.getContext().getAuthentication())
-                .filter(i -> !i.accessi().vuoto())
-                .map(Utente::di)
+                .map(i -> Utente.di(i, ente))
                 .orElse(null);
     }
 }

@@ -1,6 +1,7 @@
 package it.comuni.peg.web.comune;
 
 import it.comuni.peg.query.scheda.SchedaQueries;
+import it.comuni.peg.platform.sicurezza.Perimetro;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -10,19 +11,31 @@ import java.util.List;
 public class SceltaPeg {
 
     private final SchedaQueries queries;
+    private final Perimetro perimetro;
 
-    public SceltaPeg(SchedaQueries queries) {
+    public SceltaPeg(SchedaQueries queries, Perimetro perimetro) {
         this.queries = queries;
+        this.perimetro = perimetro;
     }
 
+    /**
+     * The PEG asked for, or the most recent one of the ente asked for, or the most recent one of any of
+     * the user's enti; only the user's enti are offered, so a PEG imported into another ente changes
+     * nothing here.
+     *
+     * @throws it.comuni.peg.api.comune.NonTrovato when the ente asked for is not one of the user's
+     */
     public PegScelto scegli(String ente, Integer anno) {
+        String richiesto = ente == null || ente.isBlank() ? null : perimetro.ente(ente);
         List<PegScelto.Voce> disponibili = queries.entiEAnni().stream()
                 .map(r -> new PegScelto.Voce((String) r[0], ((Number) r[1]).intValue()))
+                .filter(v -> perimetro.vede(v.ente()))
                 .toList();
-        if (ente != null && !ente.isBlank() && anno != null) {
-            return new PegScelto(ente.strip(), anno, disponibili);
+        if (richiesto != null && anno != null) {
+            return new PegScelto(richiesto, anno, disponibili);
         }
-        return disponibili.isEmpty() ? new PegScelto(null, null, disponibili)
-                : new PegScelto(disponibili.get(0).ente(), disponibili.get(0).anno(), disponibili);
+        return disponibili.stream().filter(v -> richiesto == null || v.ente().equals(richiesto)).findFirst()
+                .map(v -> new PegScelto(v.ente(), v.anno(), disponibili))
+                .orElse(new PegScelto(null, null, disponibili));
     }
 }

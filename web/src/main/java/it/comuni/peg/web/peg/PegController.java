@@ -45,7 +45,7 @@ public class PegController {
     }
 
     @GetMapping("/peg")
-    String peg(@ModelAttribute("utente") Utente utente,
+    String peg(@ModelAttribute("utente") Utente chi,
                @RequestParam(required = false) String ente, @RequestParam(required = false) Integer anno,
                @RequestParam(required = false) String settore, @RequestParam(required = false) String stato,
                @RequestParam(required = false) String responsabile, @RequestParam(required = false) String testo,
@@ -57,6 +57,8 @@ public class PegController {
         if (peg.vuoto()) {
             return "peg/vuoto";
         }
+        Utente utente = chi == null ? null : chi.in(peg.ente());
+        model.addAttribute("utente", utente);
         if (utente != null && utente.haPegPersonale()) {
             List<Situazione> mie = queries.peg(new FiltroPeg(peg.ente(), peg.anno(), null, null, utente.persona(), null, null), oggi)
                     .stream()

@@ -1,5 +1,6 @@
 package it.comuni.peg.web.pianificazione;
 
+import it.comuni.peg.web.comune.Utente;
 import it.comuni.peg.api.comune.Motivazione;
 import it.comuni.peg.api.comune.ObiettivoId;
 import it.comuni.peg.api.comune.RiferimentoDup;
@@ -145,6 +146,7 @@ public class PianoObiettivoController {
     private String pagina(ObiettivoId id, Modulo inviato, Model model) {
         Scheda scheda = lettura.leggi(id.valore(), null);
         model.addAttribute("scheda", scheda);
+        Utente.nellEnte(model, scheda.ente());
         model.addAttribute("griglia", Cronoprogramma.di(scheda));
         model.addAttribute("mesiFase", ModuliPiano.griglia(scheda.anno()));
         model.addAttribute("direzioni", ModuliPiano.DIREZIONI);

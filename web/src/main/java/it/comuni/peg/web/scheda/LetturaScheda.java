@@ -8,6 +8,7 @@ import it.comuni.peg.query.proiezione.Proiezioni;
 import it.comuni.peg.query.scheda.Scheda;
 import it.comuni.peg.query.scheda.SchedaQueries;
 import it.comuni.peg.query.scheda.StatoAlGiorno;
+import it.comuni.peg.platform.sicurezza.Perimetro;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -28,7 +29,11 @@ public class LetturaScheda {
     private final Disponibilita disponibilita;
     private final Clock clock;
 
-    public LetturaScheda(SchedaQueries queries, SchedaAlIstante alIstante, Disponibilita disponibilita, Clock clock) {
+    private final Perimetro perimetro;
+
+    public LetturaScheda(SchedaQueries queries, SchedaAlIstante alIstante, Disponibilita disponibilita, Clock clock,
+                         Perimetro perimetro) {
+        this.perimetro = perimetro;
         this.queries = queries;
         this.alIstante = alIstante;
         this.disponibilita = disponibilita;
@@ -44,7 +49,9 @@ public class LetturaScheda {
         } else {
             scheda = alIstante.scheda(id, istante);
         }
-        return scheda.map(s -> StatoAlGiorno.applica(s, Istanti.giornoDi(giorno)))
+        // another ente's objective reads exactly as one that does not exist
+        return scheda.filter(s -> perimetro.vede(s.ente()))
+                .map(s -> StatoAlGiorno.applica(s, Istanti.giornoDi(giorno)))
                 .orElseThrow(() -> new NonTrovato(istante == null ? "Obiettivo " + id + " non trovato"
                         : "L'obiettivo non era ancora definito il " + FORMATO.istante(istante)));
     }

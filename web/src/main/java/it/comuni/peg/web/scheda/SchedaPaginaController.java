@@ -106,6 +106,7 @@ public class SchedaPaginaController {
     private String pagina(ObiettivoId id, Instant istante, Modulo inviato, Model model) {
         Scheda scheda = lettura.leggi(id.valore(), istante);
         model.addAttribute("scheda", scheda);
+        Utente.nellEnte(model, scheda.ente());
         model.addAttribute("istante", istante);
         model.addAttribute("griglia", Cronoprogramma.di(scheda));
         model.addAttribute("moduli", Azioni.moduli(inviato));

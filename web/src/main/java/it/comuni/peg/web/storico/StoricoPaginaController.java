@@ -1,5 +1,6 @@
 package it.comuni.peg.web.storico;
 
+import it.comuni.peg.web.comune.Utente;
 import it.comuni.peg.api.comune.NonTrovato;
 import it.comuni.peg.api.comune.ObiettivoId;
 import it.comuni.peg.api.comune.ValoreNonValido;
@@ -13,6 +14,7 @@ import it.comuni.peg.query.storico.StoricoObiettivoRiga;
 import it.comuni.peg.query.storico.StoricoQueries;
 import it.comuni.peg.query.storico.VoceStorico;
 import it.comuni.peg.web.scheda.LetturaScheda;
+import it.comuni.peg.platform.sicurezza.Perimetro;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,9 +35,11 @@ public class StoricoPaginaController {
     private final SchedaAlIstante alIstante;
     private final LetturaScheda lettura;
     private final Disponibilita disponibilita;
+    private final Perimetro perimetro;
 
     public StoricoPaginaController(StoricoQueries storico, SchedaAlIstante alIstante, LetturaScheda lettura,
-                                   Disponibilita disponibilita) {
+                                   Disponibilita disponibilita, Perimetro perimetro) {
+        this.perimetro = perimetro;
         this.storico = storico;
         this.alIstante = alIstante;
         this.lettura = lettura;
@@ -46,6 +50,7 @@ public class StoricoPaginaController {
     String storico(@PathVariable ObiettivoId id, Model model) {
         StoricoObiettivoRiga o = obiettivo(id);
         model.addAttribute("obiettivo", o);
+        Utente.nellEnte(model, o.ente());
         model.addAttribute("voci", storico.obiettivo(o, null, null));
         return "storico/storico";
     }
@@ -65,6 +70,7 @@ public class StoricoPaginaController {
         Scheda dopo = alIstante.scheda(id.valore(), fine).map(s -> StatoAlGiorno.applica(s, Istanti.giornoDi(fine))).orElse(null);
         List<VoceStorico> voci = storico.obiettivo(o, inizio, fine);
         model.addAttribute("obiettivo", o);
+        Utente.nellEnte(model, o.ente());
         model.addAttribute("da", inizio);
         model.addAttribute("a", fine);
         model.addAttribute("confronto", Confronto.di(prima, dopo));
@@ -74,6 +80,6 @@ public class StoricoPaginaController {
 
     private StoricoObiettivoRiga obiettivo(ObiettivoId id) {
         disponibilita.richiedi(Proiezioni.STORICO);
-        return storico.obiettivo(id.valore()).orElseThrow(() -> new NonTrovato("Obiettivo " + id + " non trovato"));
+        return storico.obiettivo(id.valore()).filter(o -> perimetro.vede(o.ente())).orElseThrow(() -> new NonTrovato("Obiettivo " + id + " non trovato"));
     }
 }

@@ -1,5 +1,6 @@
 package it.comuni.peg.web.valutazione;
 
+import it.comuni.peg.web.comune.Utente;
 import it.comuni.peg.api.comune.Motivazione;
 import it.comuni.peg.api.comune.ObiettivoId;
 import it.comuni.peg.api.comune.Percentuale;
@@ -125,6 +126,7 @@ public class ValutazionePaginaController {
         if (peg.vuoto()) {
             return "peg/vuoto";
         }
+        Utente.nellEnte(model, peg.ente());
         disponibilita.richiedi(Proiezioni.SCHEDA);
         Instant quando = istante == null ? clock.instant() : istante;
         model.addAttribute("istante", istante);
@@ -146,6 +148,7 @@ public class ValutazionePaginaController {
         ValutazioneObiettivo v = servizio.obiettivo(id.valore(), null, quando, istante == null);
         model.addAttribute("istante", istante);
         model.addAttribute("v", v);
+        Utente.nellEnte(model, v.ente());
         model.addAttribute("finale", cicli.ciclo(v.ente(), v.anno(), quando).finali().get(id.valore()));
         model.addAttribute("moduloFinale", inviato != null ? inviato : AttiNucleo.finale());
         return "valutazione/obiettivo";
