@@ -85,6 +85,21 @@ public class Perimetro {
                 : "Indicare l'ente (codice IPA) tra " + enti.stream().sorted().collect(Collectors.joining(", ")));
     }
 
+    /**
+     * The enti (codici IPA, sorted) where the user holds one of the roles: what a page of that role
+     * offers to choose from.
+     *
+     * @throws AccessoNegato when there is none
+     */
+    public java.util.List<String> entiCon(Set<Ruolo> ruoli) {
+        java.util.List<String> enti = identita().accessi().perEnte().values().stream()
+                .filter(a -> ruoli.contains(a.ruolo())).map(Accesso::ente).sorted().toList();
+        if (enti.isEmpty()) {
+            throw new AccessoNegato("Consentito solo a " + elenco(ruoli) + " di un ente");
+        }
+        return enti;
+    }
+
     /** The 404 of an ente outside the user's accessi, naming the code asked for. */
     public static NonTrovato enteNonTrovato(String ente) {
         return new NonTrovato("Ente " + ente + " non trovato");

@@ -1,5 +1,9 @@
 package it.comuni.peg.web.controllo;
 
+import java.util.List;
+import java.util.EnumSet;
+import it.comuni.peg.platform.sicurezza.Ruolo;
+import it.comuni.peg.platform.sicurezza.Perimetro;
 import it.comuni.peg.api.csv.CsvNonValido;
 import it.comuni.peg.command.importazione.EsitoImportazione;
 import it.comuni.peg.command.importazione.ImportatoreCsv;
@@ -40,7 +44,10 @@ public class ControlloController {
     private final ImportatoreStampa importatore;
     private final ImportatoreCsv importatoreCsv;
 
-    public ControlloController(ImportatoreStampa importatore, ImportatoreCsv importatoreCsv) {
+    private final Perimetro perimetro;
+
+    public ControlloController(ImportatoreStampa importatore, ImportatoreCsv importatoreCsv, Perimetro perimetro) {
+        this.perimetro = perimetro;
         this.importatore = importatore;
         this.importatoreCsv = importatoreCsv;
     }
@@ -83,6 +90,8 @@ public class ControlloController {
             rifiuto = Rifiuto.campo("file", "Manca il file", CAMPI);
         }
         if (rifiuto == null) {
+            // another ente answers 404, a role other than the controllo di gestione there 403
+            perimetro.richiedi(ente.strip(), EnumSet.of(Ruolo.CONTROLLO_GESTIONE));
             try {
                 model.addAttribute("esito", importazione.importa(file.getBytes(), ente.strip(), annoLetto));
                 model.addAttribute("nomeFile", file.getOriginalFilename());
@@ -101,11 +110,22 @@ public class ControlloController {
 
     /** Both import forms, empty, with the one just sent (and perhaps refused) in its place. */
     private String pagina(Model model, Modulo inviato) {
+        List<String> enti = entiDelControllo();
+        model.addAttribute("entiControllo", enti);
         for (String nome : new String[]{STAMPA, CSV}) {
             model.addAttribute(nome.equals(STAMPA) ? "moduloStampa" : "moduloCsv",
                     inviato != null && inviato.getNome().equals(nome) ? inviato
-                            : new Modulo(nome, CAMPI).valore("ente", "Comune di Capannori"));
+                            : new Modulo(nome, CAMPI).valore("ente", enti.get(0)));
         }
         return "controllo/importa";
+    }
+
+    /**
+     * The enti where the user is the controllo di gestione, by code.
+     *
+     * @throws it.comuni.peg.api.comune.AccessoNegato when there is none: the import pages are that role's alone
+     */
+    private List<String> entiDelControllo() {
+        return perimetro.entiCon(EnumSet.of(Ruolo.CONTROLLO_GESTIONE));
     }
 }

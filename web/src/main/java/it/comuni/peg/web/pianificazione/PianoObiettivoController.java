@@ -1,5 +1,9 @@
 package it.comuni.peg.web.pianificazione;
 
+import java.util.List;
+import java.util.EnumSet;
+import it.comuni.peg.platform.sicurezza.Ruolo;
+import it.comuni.peg.platform.sicurezza.Perimetro;
 import it.comuni.peg.web.comune.Utente;
 import it.comuni.peg.api.comune.Motivazione;
 import it.comuni.peg.api.comune.ObiettivoId;
@@ -48,7 +52,10 @@ public class PianoObiettivoController {
     private final Invio invio;
     private final Clock clock;
 
-    public PianoObiettivoController(LetturaScheda lettura, Invio invio, Clock clock) {
+    private final Perimetro perimetro;
+
+    public PianoObiettivoController(LetturaScheda lettura, Invio invio, Clock clock, Perimetro perimetro) {
+        this.perimetro = perimetro;
         this.lettura = lettura;
         this.invio = invio;
         this.clock = clock;
@@ -56,8 +63,10 @@ public class PianoObiettivoController {
 
     @GetMapping("/controllo/obiettivi/nuovo")
     String nuovo(@RequestParam(required = false) String ente, @RequestParam(required = false) Integer anno, Model model) {
+        List<String> enti = perimetro.entiCon(EnumSet.of(Ruolo.CONTROLLO_GESTIONE));
+        model.addAttribute("entiControllo", enti);
         model.addAttribute("modulo", ModuliPiano.definisci()
-                .valore("ente", ente == null ? "Comune di Capannori" : ente)
+                .valore("ente", ente == null || !enti.contains(ente) ? enti.get(0) : ente)
                 .valore("anno", String.valueOf(anno == null ? java.time.Year.now(clock).getValue() : anno))
                 .valore("pesoIndicatori", "50").valore("pesoFasi", "50"));
         return "pianificazione/nuovo";
@@ -145,6 +154,7 @@ public class PianoObiettivoController {
 
     private String pagina(ObiettivoId id, Modulo inviato, Model model) {
         Scheda scheda = lettura.leggi(id.valore(), null);
+        perimetro.richiedi(scheda.ente(), EnumSet.of(Ruolo.CONTROLLO_GESTIONE));
         model.addAttribute("scheda", scheda);
         Utente.nellEnte(model, scheda.ente());
         model.addAttribute("griglia", Cronoprogramma.di(scheda));

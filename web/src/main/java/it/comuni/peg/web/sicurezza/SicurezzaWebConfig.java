@@ -14,8 +14,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * The pages' own filter chain, ahead of the API's: a person logs in once with a form and keeps a
  * session, so every state-changing request must carry a CSRF token (Thymeleaf puts it in each
  * form; htmx sends it as a header from the page's meta tag). Same users as the API (the one
- * {@code UserDetailsService} bean), same roles; who may act on which objective is still decided
- * by the aggregate, as for the API.
+ * {@code UserDetailsService} bean), same accessi per ente; the pages of the controllo di gestione
+ * and of the nucleo check the role in the ente they show ({@code Perimetro}), and who may act on
+ * which objective is decided by the aggregate, as for the API.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -25,9 +26,6 @@ public class SicurezzaWebConfig {
     public static final String[] PAGINE = {"/", "/accesso", "/esci", "/peg", "/peg/**", "/obiettivi/**", "/stampa/**",
             "/controllo", "/controllo/**", "/valutazione", "/valutazione/**", "/webjars/**", "/css/**", "/js/**",
             "/favicon.ico"};
-
-    private static final String[] CHI_LEGGE = {Ruolo.CONTROLLO_GESTIONE.name(), Ruolo.DIRIGENTE.name(),
-            Ruolo.RESPONSABILE_UFFICIO.name(), Ruolo.NUCLEO.name()};
 
     /**
      * Bootstrap Italia's CSS, JS, fonts and sprites are served from this origin (webjar): nothing
@@ -44,15 +42,9 @@ public class SicurezzaWebConfig {
                 .securityMatcher(PAGINE)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/accesso").permitAll()
-                        .requestMatchers("/controllo", "/controllo/**").hasRole(Ruolo.CONTROLLO_GESTIONE.name())
-                        // the nucleo's acts are its own; the controllo di gestione may read them and, as the
-                        // aggregate allows, set the method's parameters
-                        .requestMatchers(HttpMethod.POST, "/valutazione/metodo")
-                        .hasAnyRole(Ruolo.NUCLEO.name(), Ruolo.CONTROLLO_GESTIONE.name())
-                        .requestMatchers(HttpMethod.POST, "/valutazione/**").hasRole(Ruolo.NUCLEO.name())
-                        .requestMatchers("/valutazione", "/valutazione/**")
-                        .hasAnyRole(Ruolo.NUCLEO.name(), Ruolo.CONTROLLO_GESTIONE.name())
-                        .anyRequest().hasAnyRole(CHI_LEGGE))
+                        // the role is held in an ente, so each page checks it for the ente it shows (PaginePerRuolo,
+                        // Perimetro) and each command where it is handled: here only who is signed in
+                        .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/accesso")
                         .loginProcessingUrl("/accesso")

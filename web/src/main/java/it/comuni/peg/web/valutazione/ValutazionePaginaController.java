@@ -1,5 +1,9 @@
 package it.comuni.peg.web.valutazione;
 
+import java.util.Set;
+import java.util.EnumSet;
+import it.comuni.peg.platform.sicurezza.Ruolo;
+import it.comuni.peg.platform.sicurezza.Perimetro;
 import it.comuni.peg.web.comune.Utente;
 import it.comuni.peg.api.comune.Motivazione;
 import it.comuni.peg.api.comune.ObiettivoId;
@@ -52,9 +56,15 @@ public class ValutazionePaginaController {
     private final Disponibilita disponibilita;
     private final Invio invio;
     private final Clock clock;
+    private final Perimetro perimetro;
+
+    /** Who sees the nucleo's pages in an ente: the nucleo, and the controllo di gestione (which may set the method). */
+    private static final Set<Ruolo> NUCLEO_E_CONTROLLO = EnumSet.of(Ruolo.NUCLEO, Ruolo.CONTROLLO_GESTIONE);
 
     public ValutazionePaginaController(ValutazioneService servizio, CicloAlIstante cicli, SceltaPeg sceltaPeg,
-                                       LetturaScheda lettura, Disponibilita disponibilita, Invio invio, Clock clock) {
+                                       LetturaScheda lettura, Disponibilita disponibilita, Invio invio, Clock clock,
+                                       Perimetro perimetro) {
+        this.perimetro = perimetro;
         this.servizio = servizio;
         this.cicli = cicli;
         this.sceltaPeg = sceltaPeg;
@@ -126,6 +136,7 @@ public class ValutazionePaginaController {
         if (peg.vuoto()) {
             return "peg/vuoto";
         }
+        perimetro.richiedi(peg.ente(), NUCLEO_E_CONTROLLO);
         Utente.nellEnte(model, peg.ente());
         disponibilita.richiedi(Proiezioni.SCHEDA);
         Instant quando = istante == null ? clock.instant() : istante;
@@ -147,6 +158,7 @@ public class ValutazionePaginaController {
         Instant quando = istante == null ? clock.instant() : istante;
         ValutazioneObiettivo v = servizio.obiettivo(id.valore(), null, quando, istante == null);
         model.addAttribute("istante", istante);
+        perimetro.richiedi(v.ente(), NUCLEO_E_CONTROLLO);
         model.addAttribute("v", v);
         Utente.nellEnte(model, v.ente());
         model.addAttribute("finale", cicli.ciclo(v.ente(), v.anno(), quando).finali().get(id.valore()));
