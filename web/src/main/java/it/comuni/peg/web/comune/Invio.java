@@ -31,22 +31,34 @@ public class Invio {
     public Esito invia(Modulo modulo, Map<String, String> parametri, Function<Map<String, String>, Object> comando) {
         modulo.con(parametri);
         try {
-            return new Esito(gateway.sendAndWait(comando.apply(parametri)), null);
+            return new Esito(gateway.sendAndWait(comando.apply(parametri)), null, 0);
         } catch (RuntimeException e) {
             Optional<Rifiuto> rifiuto = Rifiuto.di(e, modulo.getCampi());
             if (rifiuto.isEmpty()) {
                 throw e;
             }
-            return new Esito(null, modulo.rifiutato(rifiuto.get()));
+            return new Esito(null, modulo.rifiutato(rifiuto.get()), stato(Rifiuto.radice(e)));
         }
     }
 
-    /** htmx swaps only successful answers, so it gets 200; a plain form post gets the honest 422. */
-    public static void statoRifiuto(HttpServletRequest richiesta, HttpServletResponse risposta) {
-        risposta.setStatus(richiesta.getHeader("HX-Request") != null ? 200 : 422);
+    /**
+     * htmx swaps only successful answers, so it gets 200; a plain form post gets the honest status: 403
+     * when the user may not (the message is on the form), 404 when the objective or ente is not one the
+     * user may see, 422 for anything else refused.
+     */
+    public static void statoRifiuto(HttpServletRequest richiesta, HttpServletResponse risposta, Esito esito) {
+        risposta.setStatus(richiesta.getHeader("HX-Request") != null ? 200 : esito.stato());
     }
 
-    public record Esito(Object risultato, Modulo rifiutato) {
+    private static int stato(Throwable causa) {
+        if (causa instanceof it.comuni.peg.api.comune.AccessoNegato) {
+            return 403;
+        }
+        return causa instanceof it.comuni.peg.api.comune.NonTrovato ? 404 : 422;
+    }
+
+    /** {@code stato}: the HTTP status of a refusal (403, 404, 422), 0 when accepted. */
+    public record Esito(Object risultato, Modulo rifiutato, int stato) {
 
         public boolean accettato() {
             return rifiutato == null;

@@ -112,7 +112,7 @@ public record Rifiuto(Map<String, String> campi, String generale) {
         return null;
     }
 
-    private static Throwable radice(Throwable e) {
+    static Throwable radice(Throwable e) {
         Throwable t = e;
         while (!(t instanceof ValoreNonValido || t instanceof RegolaViolata || t instanceof NonTrovato
                 || t instanceof AccessoNegato || t instanceof ConcurrencyException)

@@ -81,7 +81,7 @@ public class PianoObiettivoController {
                 settore(v), ufficio(v), Campi.peso(v, "pesoIndicatori"), Campi.peso(v, "pesoFasi"),
                 dup(v, "dupStrategico"), dup(v, "dupOperativo")));
         if (!inviato.accettato()) {
-            Invio.statoRifiuto(richiesta, risposta);
+            Invio.statoRifiuto(richiesta, risposta, inviato);
             model.addAttribute("modulo", inviato.rifiutato());
             return "pianificazione/nuovo";
         }
@@ -139,7 +139,7 @@ public class PianoObiettivoController {
                           String esito, Function<Map<String, String>, Object> comando) {
         Invio.Esito inviato = invio.invia(modulo, parametri, comando);
         if (!inviato.accettato()) {
-            Invio.statoRifiuto(richiesta, risposta);
+            Invio.statoRifiuto(richiesta, risposta, inviato);
             return pagina(id, inviato.rifiutato(), model);
         }
         return dopo(id, inviato.versione(), esito, redirect);

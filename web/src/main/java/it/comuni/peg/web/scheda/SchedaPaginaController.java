@@ -94,7 +94,7 @@ public class SchedaPaginaController {
                           String esito, Function<Map<String, String>, Object> comando) {
         Invio.Esito inviato = invio.invia(new Modulo(azione, Azioni.CAMPI.get(azione)), parametri, comando);
         if (!inviato.accettato()) {
-            Invio.statoRifiuto(richiesta, risposta);
+            Invio.statoRifiuto(richiesta, risposta, inviato);
             return pagina(id, null, inviato.rifiutato(), model);
         }
         // read your own write: the page that follows shows the projection, which trails the event store

@@ -112,7 +112,7 @@ public class ValutazionePaginaController {
                 CicloValutazioneId.di(scheda.ente(), scheda.anno()), scheda.ente(), scheda.anno(), id,
                 Campi.dataRichiesta(v, "al"), valutazioneIndicatori(v), new Motivazione(Campi.testo(v, "motivazione"))));
         if (!inviato.accettato()) {
-            Invio.statoRifiuto(richiesta, risposta);
+            Invio.statoRifiuto(richiesta, risposta, inviato);
             return paginaObiettivo(id, null, inviato.rifiutato(), model);
         }
         redirect.addFlashAttribute("esito", "Valutazione finale registrata");
@@ -122,7 +122,7 @@ public class ValutazionePaginaController {
     private String dopoPeg(String ente, int anno, Invio.Esito inviato, String esito, Model model,
                            HttpServletRequest richiesta, HttpServletResponse risposta, RedirectAttributes redirect) {
         if (!inviato.accettato()) {
-            Invio.statoRifiuto(richiesta, risposta);
+            Invio.statoRifiuto(richiesta, risposta, inviato);
             return paginaPeg(ente, anno, null, inviato.rifiutato(), model);
         }
         redirect.addFlashAttribute("esito", esito);
