@@ -4,7 +4,8 @@ esito() prints one PASS or FAIL line and counts it in RISULTATI; http() sends on
 Basic (each demo user's password is its name) and answers (status, parsed JSON or text), status 0
 when no answer came; porta_libera() is a free loopback port; pronto() says whether a process answers
 its readiness probe UP; ferma() ends the processes a script started, the last started first;
-esegui() runs a script's checks and ends it the same way for all.
+esegui() runs a script's checks and ends it the same way for all; prepara_ente() gives a store the
+ente the scripts work in (ENTE), with the organigramma and accessi their users need.
 """
 import base64
 import json
@@ -55,6 +56,36 @@ def http(metodo, porta, percorso, corpo=None, utente=None, intestazioni=None, ti
             return e.code, testo
     except (urllib.error.URLError, ConnectionError, socket.timeout, TimeoutError) as e:
         return 0, str(e)
+
+
+ENTE = "c_prova"
+
+
+def prepara_ente(porta, ente=ENTE):
+    """As the installation's administrator, through the API of the command side on porta: registers the
+    ente, its settore SASTER with the ufficio UEDPRI, GENTILI LUCA (M001) as the settore's responsabile
+    from 2000 on, and grants controllo (controllo di gestione), dirigente (M001) and nucleo their roles
+    there. Each step may already have been done (409 from a second run is fine). Returns the list of the
+    steps that failed, as (step, status, answer)."""
+    passi = [
+        ("POST", "/api/enti", {"ente": ente, "nome": "Comune di prova"}),
+        ("POST", f"/api/enti/{ente}/strutture", {"codice": "SASTER", "nome": "ASSETTO E GESTIONE DEL TERRITORIO",
+                                                 "tipo": "SETTORE", "dal": "2000-01-01"}),
+        ("POST", f"/api/enti/{ente}/strutture", {"codice": "UEDPRI", "nome": "EDILIZIA PRIVATA", "tipo": "UFFICIO",
+                                                 "settore": "SASTER", "dal": "2000-01-01"}),
+        ("POST", f"/api/enti/{ente}/persone", {"identificativo": "M001", "nome": "GENTILI LUCA"}),
+        ("POST", f"/api/enti/{ente}/incarichi", {"incarico": "SASTER-M001", "struttura": "SASTER", "persona": "M001",
+                                                 "tipo": "TITOLARE", "dal": "2000-01-01", "atto": "Decreto sindacale"}),
+        ("PUT", f"/api/enti/{ente}/accessi/controllo", {"ruolo": "CONTROLLO_GESTIONE"}),
+        ("PUT", f"/api/enti/{ente}/accessi/dirigente", {"ruolo": "DIRIGENTE", "persona": "M001"}),
+        ("PUT", f"/api/enti/{ente}/accessi/nucleo", {"ruolo": "NUCLEO"}),
+    ]
+    falliti = []
+    for metodo, percorso, corpo in passi:
+        stato, risposta = http(metodo, porta, percorso, corpo, "amministratore")
+        if not (200 <= stato < 300 or stato == 409):
+            falliti.append((f"{metodo} {percorso}", stato, risposta))
+    return falliti
 
 
 def pronto(porta):

@@ -18,7 +18,7 @@ import signal
 import subprocess
 import time
 
-from collaudo import esegui, esito, http, porta_libera, pronto  # ops/collaudo.py, beside this script
+from collaudo import ENTE, esegui, esito, http, porta_libera, prepara_ente, pronto  # ops/collaudo.py, beside this script
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JAR = os.path.join(ROOT, "app", "target", "app.jar")
@@ -71,13 +71,15 @@ def main():
     esito(all(pronto(p) for p in porte.values()), "two command sides and two query sides ready on one MariaDB "
           + str(porte))
     tutti_pronti = time.time()
+    falliti = prepara_ente(porte["c1"])
+    esito(not falliti, f"ente {ENTE} registered with its organigramma and accessi" + (f": {falliti}" if falliti else ""))
 
     anno = time.localtime().tm_year
     mese_corrente = time.localtime().tm_mon
     obiettivi = []
     for i in range(6):
         stato, corpo = http("POST", porte["c1"], "/api/obiettivi", {
-            "ente": "Comune di Prova", "anno": anno, "titolo": f"Obiettivo {i}",
+            "ente": ENTE, "anno": anno, "titolo": f"Obiettivo {i}",
             "settore": {"codice": "SASTER", "nome": "Assetto", "responsabile": "GENTILI LUCA"},
             "pesoIndicatori": 50, "pesoFasi": 50}, "controllo")
         ok = stato == 201
@@ -96,7 +98,7 @@ def main():
         return next((p["segmentiRivendicati"] for p in risposta if p["nome"] == nome), 0)
 
     def condivisi():
-        risposte = {q: http("GET", porte[q], "/api/admin/processori", utente="controllo")[1] for q in ("q1", "q2")}
+        risposte = {q: http("GET", porte[q], "/api/admin/processori", utente="amministratore")[1] for q in ("q1", "q2")}
         return all(segmenti(risposte[q], p) > 0 for q in ("q1", "q2") for p in ("scheda", "storico"))
     esito(attendi(condivisi, 90, "both query sides holding segments"),
           f"both query sides hold segments of each projection, {time.time() - tutti_pronti:.0f} s after the"
@@ -130,7 +132,7 @@ def main():
             else:
                 altri.append((chiave, stato, corpo))
             if n == len(compiti) // 3 and not uccisa:
-                segmenti_condivisi = {q: http("GET", porte[q], "/api/admin/processori", utente="controllo")[1]
+                segmenti_condivisi = {q: http("GET", porte[q], "/api/admin/processori", utente="amministratore")[1]
                                       for q in ("q1", "q2")}
                 processi["q2"].send_signal(signal.SIGKILL)
                 processi["q2"].wait()
@@ -145,7 +147,7 @@ def main():
               f"while both lived, both query sides held segments of {proiezione}: {per_nodo}")
 
     def raggiunto():
-        stato, corpo = http("GET", porte["q1"], "/api/admin/processori", utente="controllo")
+        stato, corpo = http("GET", porte["q1"], "/api/admin/processori", utente="amministratore")
         if stato != 200:
             return False
         scheda = next((p for p in corpo if p["nome"] == "scheda"), None)
@@ -167,11 +169,11 @@ def main():
           f" unexpected {len(visti - set(accettati))})")
 
     prima = {o: http("GET", porte["q1"], f"/api/obiettivi/{o}", utente="nucleo")[1] for o in obiettivi}
-    stato, _ = http("POST", porte["q1"], "/api/admin/proiezioni/scheda/ricostruzione", {}, "controllo")
+    stato, _ = http("POST", porte["q1"], "/api/admin/proiezioni/scheda/ricostruzione", {}, "amministratore")
     esito(stato == 202, f"fresh rebuild of scheda started ({stato})")
 
     def ricostruita():
-        stato, corpo = http("GET", porte["q1"], "/api/admin/proiezioni", utente="controllo")
+        stato, corpo = http("GET", porte["q1"], "/api/admin/proiezioni", utente="amministratore")
         return stato == 200 and all(not p.get("inRicostruzione", False) for p in corpo if p.get("proiezione") == "scheda") \
             and http("GET", porte["q1"], f"/api/obiettivi/{obiettivi[0]}", utente="nucleo")[0] == 200
     attendi(ricostruita, 180, "the rebuild of scheda")

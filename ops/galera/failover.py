@@ -50,7 +50,7 @@ import time
 import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from collaudo import esegui, esito, http, porta_libera, pronto  # noqa: E402  (ops/collaudo.py)
+from collaudo import ENTE, esegui, esito, http, porta_libera, prepara_ente, pronto  # noqa: E402  (ops/collaudo.py)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 JAR = os.path.join(ROOT, "app", "target", "app.jar")
@@ -287,7 +287,7 @@ class Carico:
                 return
             # the objective's key is its id, known from the answer: the store knows it by that
             stato, corpo = self.invia(lambda r: ("obiettivo", r["id"]), "/api/obiettivi", {
-                "ente": "Comune di Prova", "anno": ANNO, "titolo": f"Obiettivo {indice}-{numero}",
+                "ente": ENTE, "anno": ANNO, "titolo": f"Obiettivo {indice}-{numero}",
                 "settore": {"codice": "SASTER", "nome": "Assetto", "responsabile": "GENTILI LUCA"},
                 "pesoIndicatori": 50, "pesoFasi": 50}, "controllo")
             if stato != 201:
@@ -387,7 +387,7 @@ def impronta_store(nodo):
 
 
 def processori(porta):
-    stato, corpo = http("GET", porta, "/api/admin/processori", utente="controllo", timeout=10)
+    stato, corpo = http("GET", porta, "/api/admin/processori", utente="amministratore", timeout=10)
     return corpo if stato == 200 and isinstance(corpo, list) else None
 
 
@@ -451,6 +451,9 @@ class Prova:
                              f"{nome} ready {time.time() - lanciato:.0f} s after its start (port {self.porte[nome]},"
                              f" log {nome}.log)"):
                     raise RuntimeError(f"{nome} not ready: see {os.path.join(WORK, nome + '.log')}")
+        falliti = prepara_ente(self.porte["c1"])
+        if not esito(not falliti, f"ente {ENTE} registered with its organigramma and accessi" + (f": {falliti}" if falliti else "")):
+            raise RuntimeError("ente not prepared")
         self.carico = Carico([self.porte["c1"], self.porte["c2"]])
         self.carico.avvia()
 
@@ -591,11 +594,11 @@ class Prova:
         """Every projection rebuilt from the store equals what the processors built live, on both query sides."""
         prima = {q: self.viste(self.porte[q]) for q in ("q1", "q2")}
         inizio = time.time()
-        stato, corpo = http("POST", self.porte["q1"], "/api/admin/proiezioni/ricostruzione", {}, "controllo")
+        stato, corpo = http("POST", self.porte["q1"], "/api/admin/proiezioni/ricostruzione", {}, "amministratore")
         esito(stato == 202, f"fresh rebuild of every projection started through q1 ({stato} {corpo if stato != 202 else ''})")
 
         def finita():
-            s, elenco = http("GET", self.porte["q1"], "/api/admin/proiezioni", utente="controllo")
+            s, elenco = http("GET", self.porte["q1"], "/api/admin/proiezioni", utente="amministratore")
             return s == 200 and not any(p.get("inRicostruzione") for p in elenco) \
                 and all(http("GET", self.porte[q], f"/api/obiettivi/{next(iter(prima['q1']))}", utente="nucleo")[0] == 200
                         for q in ("q1", "q2"))

@@ -65,6 +65,17 @@ public final class ClienteHttp {
         return get(utente, percorso, Map.of());
     }
 
+    /** Any method with a JSON body (or none, when {@code corpo} is null). */
+    public Risposta invia(String utente, String metodo, String percorso, String corpo) {
+        HttpRequest.Builder richiesta = HttpRequest.newBuilder(URI.create(base + percorso)).timeout(Duration.ofSeconds(30))
+                .method(metodo, corpo == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(corpo, StandardCharsets.UTF_8));
+        if (corpo != null) {
+            richiesta.header("Content-Type", "application/json");
+        }
+        return invia(utente, richiesta, Map.of());
+    }
+
     public Risposta get(String utente, String percorso, Map<String, String> intestazioni) {
         return invia(utente, HttpRequest.newBuilder(URI.create(base + percorso)).timeout(Duration.ofSeconds(30)).GET(), intestazioni);
     }
