@@ -102,6 +102,14 @@ public final class Codici {
         return codice;
     }
 
+    /**
+     * A persona's name as the PEG prints it and the organigramma keeps it: spaces collapsed, upper
+     * case ("Gentili  Luca" is "GENTILI LUCA"); {@code null} stays {@code null}.
+     */
+    public static String nomePersona(String valore) {
+        return valore == null ? null : valore.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ITALIAN);
+    }
+
     /** What a refusal quotes of a value: never a whole page of it. */
     private static String abbrevia(String valore) {
         return valore.length() <= 40 ? valore : valore.substring(0, 40) + "…";

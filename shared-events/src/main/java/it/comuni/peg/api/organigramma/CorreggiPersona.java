@@ -16,5 +16,6 @@ public record CorreggiPersona(
         ente = Codici.ente(ente);
         identificativo = Codici.persona(identificativo, "identificativo");
         new Lunghezze().testo("nome", nome, Limite.PERSONA).motivazione("motivazione", motivazione).verifica();
+        nome = Codici.nomePersona(nome);
     }
 }

@@ -17,5 +17,6 @@ public record RegistraPersona(
         ente = Codici.ente(ente);
         identificativo = Codici.persona(identificativo, "identificativo");
         new Lunghezze().testo("nome", nome, Limite.PERSONA).verifica();
+        nome = Codici.nomePersona(nome);
     }
 }
