@@ -78,17 +78,18 @@ public class Organigramma {
     // here, not a failure to create the stream; and the interceptor below runs for it too
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RegistraEnte cmd) {
+    String handle(RegistraEnte cmd) {
         if (ente != null) {
             throw new RegolaViolata("L'ente " + cmd.ente() + " è già registrato");
         }
         Testo.richiesto(cmd.nome(), "nome");
         List<String> precedenti = new ArrayList<>(new LinkedHashSet<>(cmd.denominazioniPrecedenti()));
         apply(new EnteRegistrato(cmd.ente(), cmd.nome().strip(), cmd.codiceIstat(), precedenti));
+        return cmd.ente();
     }
 
     @CommandHandler
-    void handle(RegistraDenominazione cmd) {
+    String handle(RegistraDenominazione cmd) {
         Testo.richiesto(cmd.denominazione(), "denominazione");
         if (denominazioni.contains(cmd.denominazione())) {
             throw new RegolaViolata("La denominazione '" + cmd.denominazione() + "' è già dell'ente " + ente);
@@ -96,10 +97,11 @@ public class Organigramma {
         // whether another ente holds it is checked where every ente's names meet: the table of
         // OrganigrammiInTabelle, in this same transaction (a unique key, so two enti at once cannot both win)
         apply(new DenominazioneRegistrata(ente, cmd.denominazione()));
+        return cmd.denominazione();
     }
 
     @CommandHandler
-    void handle(IstituisciStruttura cmd) {
+    String handle(IstituisciStruttura cmd) {
         Testo.richiesto(cmd.codice(), "codice");
         Testo.richiesto(cmd.nome(), "nome");
         richiesto(cmd.tipo(), "tipo");
@@ -122,10 +124,11 @@ public class Organigramma {
             }
         }
         apply(new StrutturaIstituita(ente, cmd.codice(), cmd.nome().strip(), cmd.tipo(), cmd.settore(), cmd.dal(), cmd.al()));
+        return cmd.codice();
     }
 
     @CommandHandler
-    void handle(RinominaStruttura cmd) {
+    String handle(RinominaStruttura cmd) {
         Struttura struttura = struttura(cmd.codice());
         Testo.richiesto(cmd.nome(), "nome");
         richiestaMotivazione(cmd.motivazione());
@@ -134,10 +137,11 @@ public class Organigramma {
             throw new RegolaViolata(struttura.descrizione() + " si chiama già '" + nome + "'");
         }
         apply(new StrutturaRinominata(ente, struttura.codice(), struttura.nome(), nome, cmd.motivazione()));
+        return struttura.codice();
     }
 
     @CommandHandler
-    void handle(ChiudiStruttura cmd) {
+    String handle(ChiudiStruttura cmd) {
         Struttura struttura = struttura(cmd.codice());
         richiestaMotivazione(cmd.motivazione());
         Periodo chiuso = Periodo.di(struttura.periodo().dal(), richiesto(cmd.al(), "al"), "dal", "al");
@@ -157,10 +161,11 @@ public class Organigramma {
             }
         }
         apply(new StrutturaChiusa(ente, struttura.codice(), struttura.periodo().al(), cmd.al(), cmd.motivazione()));
+        return struttura.codice();
     }
 
     @CommandHandler
-    void handle(RegistraPersona cmd) {
+    String handle(RegistraPersona cmd) {
         richiesto(cmd.identificativo(), "identificativo");
         Testo.richiesto(cmd.nome(), "nome");
         if (persone.containsKey(cmd.identificativo())) {
@@ -168,10 +173,11 @@ public class Organigramma {
                     + persone.get(cmd.identificativo()) + ")");
         }
         apply(new PersonaRegistrata(ente, cmd.identificativo(), cmd.nome()));
+        return cmd.identificativo();
     }
 
     @CommandHandler
-    void handle(CorreggiPersona cmd) {
+    String handle(CorreggiPersona cmd) {
         String precedente = persona(cmd.identificativo());
         Testo.richiesto(cmd.nome(), "nome");
         richiestaMotivazione(cmd.motivazione());
@@ -179,10 +185,11 @@ public class Organigramma {
             throw new RegolaViolata("La persona " + cmd.identificativo() + " si chiama già " + precedente);
         }
         apply(new PersonaCorretta(ente, cmd.identificativo(), precedente, cmd.nome(), cmd.motivazione()));
+        return cmd.identificativo();
     }
 
     @CommandHandler
-    void handle(ConferisciIncarico cmd) {
+    String handle(ConferisciIncarico cmd) {
         richiesto(cmd.incarico(), "incarico");
         Struttura struttura = struttura(richiesto(cmd.struttura(), "struttura"));
         persona(richiesto(cmd.persona(), "persona"));
@@ -195,10 +202,11 @@ public class Organigramma {
         richiediCompatibile(struttura, periodo, null);
         apply(new IncaricoConferito(ente, cmd.incarico(), struttura.codice(), cmd.persona(), cmd.tipo(), cmd.dal(), cmd.al(),
                 cmd.atto().strip()));
+        return cmd.incarico();
     }
 
     @CommandHandler
-    void handle(TerminaIncarico cmd) {
+    String handle(TerminaIncarico cmd) {
         Incarico incarico = incarico(cmd.incarico());
         richiesto(cmd.al(), "al");
         Testo.richiesto(cmd.atto(), "atto");
@@ -212,10 +220,11 @@ public class Organigramma {
                     + incarico.periodo() + ": per prorogarlo al " + Periodo.data(cmd.al()) + " serve una rettifica con motivazione");
         }
         apply(new IncaricoTerminato(ente, incarico.id(), incarico.struttura(), incarico.periodo().al(), cmd.al(), cmd.atto().strip()));
+        return incarico.id();
     }
 
     @CommandHandler
-    void handle(CorreggiIncarico cmd) {
+    String handle(CorreggiIncarico cmd) {
         Incarico incarico = incarico(cmd.incarico());
         persona(richiesto(cmd.persona(), "persona"));
         Periodo periodo = Periodo.di(cmd.dal(), cmd.al(), "dal", "al");
@@ -227,19 +236,21 @@ public class Organigramma {
         }
         richiediCompatibile(strutture.get(incarico.struttura()), periodo, incarico.id());
         apply(new IncaricoCorretto(ente, incarico.id(), incarico.struttura(), incarico.termini(), dopo, cmd.motivazione()));
+        return incarico.id();
     }
 
     /**
      * Every command on a registered ente (and the registration itself) is checked against who sends
      * it, and stamped with the ente, role and persona it was done as, which its events then carry;
-     * it answers with the organigramma's version after the change.
+     * it answers with what it touched and the organigramma's version after the change.
      */
     @CommandHandlerInterceptor
-    Object autorizza(CommandMessage<?> comando, UnitOfWork<CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+    EsitoOrganigramma autorizza(CommandMessage<?> comando, UnitOfWork<CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         MetaData timbro = Permessi.richiedi((ComandoOrganigramma) comando.getPayload(), comando.getMetaData());
         unitOfWork.transformMessage(m -> m.andMetaData(timbro));
-        chain.proceed();
-        return AggregateLifecycle.getVersion();
+        Object voce = chain.proceed();
+        return new EsitoOrganigramma(((ComandoOrganigramma) comando.getPayload()).ente(), (String) voce,
+                AggregateLifecycle.getVersion());
     }
 
     // ---- state changes only, no checks: the events are facts ----
