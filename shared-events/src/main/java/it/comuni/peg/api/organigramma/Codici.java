@@ -1,0 +1,117 @@
+package it.comuni.peg.api.organigramma;
+
+import it.comuni.peg.api.comune.Testo;
+import it.comuni.peg.api.comune.ValoreNonValido;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The identifiers of the organigramma, normalised where every command of it is built, so that one
+ * ente, persona or incarico has one spelling in every event:
+ * <ul>
+ *   <li>ente: its codice IPA ({@code c_b648} for the Comune di Capannori, as the IPA index lists it),
+ *       {@code [a-z0-9_]}, 2 to {@value #ENTE} characters, stored lower case;</li>
+ *   <li>persona: matricola or codice fiscale, {@code [A-Z0-9]}, 1 to {@value #PERSONA} characters,
+ *       stored upper case;</li>
+ *   <li>incarico: an id the API makes up (a UUID) or the client chooses, {@code [A-Za-z0-9_-]},
+ *       1 to {@value #INCARICO} characters.</li>
+ * </ul>
+ * These lengths bound every event of the organigramma ever recorded: never lowered, and the
+ * columns that store them hold this many.
+ */
+public final class Codici {
+
+    /** Longest codice IPA accepted (the index's codes are 5 to 10 characters: {@code c_b648}, {@code r_toscan}). */
+    public static final int ENTE = 20;
+    /** Longest matricola or codice fiscale (a codice fiscale is 16; a matricola is shorter). */
+    public static final int PERSONA = 32;
+    /** Longest id of an incarico (a UUID is 36). */
+    public static final int INCARICO = 64;
+
+    private static final Pattern CODICE_IPA = Pattern.compile("[a-z0-9_]{2," + ENTE + "}");
+    private static final Pattern IDENTIFICATIVO = Pattern.compile("[A-Z0-9]{1," + PERSONA + "}");
+    private static final Pattern ID_INCARICO = Pattern.compile("[A-Za-z0-9_-]{1," + INCARICO + "}");
+    private static final Pattern ISTAT = Pattern.compile("[0-9]{6}");
+
+    private Codici() {
+    }
+
+    /**
+     * The codice IPA, stripped and lower case.
+     *
+     * @throws ValoreNonValido (field {@code ente}) when absent or not a codice IPA
+     */
+    public static String ente(String valore) {
+        String codice = Testo.richiesto(valore, "ente").strip().toLowerCase(Locale.ROOT);
+        if (!CODICE_IPA.matcher(codice).matches()) {
+            throw new ValoreNonValido("ente", "Il codice IPA dell'ente ('" + abbrevia(valore) + "') deve avere da 2 a " + ENTE
+                    + " caratteri tra lettere minuscole, cifre e _ (es. c_b648)");
+        }
+        return codice;
+    }
+
+    /**
+     * A matricola or codice fiscale, stripped and upper case; {@code null} stays {@code null} (whether it is
+     * required is the aggregate's business).
+     *
+     * @throws ValoreNonValido (field {@code campo}) when it has other characters or is too long
+     */
+    public static String persona(String valore, String campo) {
+        if (valore == null) {
+            return null;
+        }
+        String codice = valore.strip().toUpperCase(Locale.ROOT);
+        if (!IDENTIFICATIVO.matcher(codice).matches()) {
+            throw new ValoreNonValido(campo, "L'identificativo della persona (matricola o codice fiscale, '" + abbrevia(valore)
+                    + "') deve avere da 1 a " + PERSONA + " lettere o cifre");
+        }
+        return codice;
+    }
+
+    /**
+     * The id of an incarico, stripped; {@code null} stays {@code null}.
+     *
+     * @throws ValoreNonValido (field {@code incarico}) when it has other characters or is too long
+     */
+    public static String incarico(String valore) {
+        if (valore == null) {
+            return null;
+        }
+        String id = valore.strip();
+        if (!ID_INCARICO.matcher(id).matches()) {
+            throw new ValoreNonValido("incarico", "L'identificativo dell'incarico ('" + abbrevia(valore) + "') deve avere da 1 a "
+                    + INCARICO + " caratteri tra lettere, cifre, - e _");
+        }
+        return id;
+    }
+
+    /**
+     * The codice ISTAT of a comune, six digits ({@code 046007}); {@code null} or blank is {@code null}.
+     *
+     * @throws ValoreNonValido (field {@code codiceIstat}) when it is not six digits
+     */
+    public static String istat(String valore) {
+        if (valore == null || valore.isBlank()) {
+            return null;
+        }
+        String codice = valore.strip();
+        if (!ISTAT.matcher(codice).matches()) {
+            throw new ValoreNonValido("codiceIstat", "Il codice ISTAT ('" + abbrevia(valore) + "') è di 6 cifre");
+        }
+        return codice;
+    }
+
+    /**
+     * A persona's name as the PEG prints it and the organigramma keeps it: spaces collapsed, upper
+     * case ("Gentili  Luca" is "GENTILI LUCA"); {@code null} stays {@code null}.
+     */
+    public static String nomePersona(String valore) {
+        return valore == null ? null : valore.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ITALIAN);
+    }
+
+    /** What a refusal quotes of a value: never a whole page of it. */
+    private static String abbrevia(String valore) {
+        return valore.length() <= 40 ? valore : valore.substring(0, 40) + "…";
+    }
+}
