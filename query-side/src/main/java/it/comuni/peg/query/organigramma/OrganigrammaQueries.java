@@ -71,4 +71,16 @@ public class OrganigrammaQueries {
                 ? jdbc.query(INCARICHI + " ORDER BY i.struttura, i.dal", INCARICO, ente)
                 : jdbc.query(INCARICHI + " AND i.struttura = ? ORDER BY i.dal", INCARICO, ente, struttura);
     }
+
+    /** The codes of the strutture whose incarico of responsabile the persona holds on the day (titolare or ad interim). */
+    public java.util.Set<String> struttureDi(String ente, String persona, LocalDate giorno) {
+        return persona == null ? java.util.Set.of() : new java.util.TreeSet<>(jdbc.queryForList("SELECT struttura FROM organigramma_incarico"
+                + " WHERE ente = ? AND persona = ? AND dal <= ? AND (al IS NULL OR al >= ?)", String.class, ente, persona, giorno, giorno));
+    }
+
+    /** The name (as last corrected) of the persona with that identificativo in the ente. */
+    public Optional<String> nomePersona(String ente, String identificativo) {
+        return identificativo == null ? Optional.empty() : jdbc.queryForList("SELECT nome FROM organigramma_persona"
+                + " WHERE ente = ? AND identificativo = ?", String.class, ente, identificativo).stream().findFirst();
+    }
 }

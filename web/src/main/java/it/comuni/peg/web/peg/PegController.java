@@ -1,6 +1,7 @@
 package it.comuni.peg.web.peg;
 
-import it.comuni.peg.platform.sicurezza.Ruolo;
+import it.comuni.peg.query.organigramma.OrganigrammaQueries;
+import java.util.Set;
 import it.comuni.peg.query.asof.Istanti;
 import it.comuni.peg.query.scheda.ElencoPeg;
 import it.comuni.peg.query.scheda.FiltroPeg;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Il mio PEG: a dirigente or a responsabile d'ufficio sees the objectives they report on, with what
@@ -32,8 +32,10 @@ public class PegController {
     private final SchedaQueries queries;
     private final SceltaPeg sceltaPeg;
     private final Clock clock;
+    private final OrganigrammaQueries organigramma;
 
-    public PegController(SchedaQueries queries, SceltaPeg sceltaPeg, Clock clock) {
+    public PegController(SchedaQueries queries, SceltaPeg sceltaPeg, Clock clock, OrganigrammaQueries organigramma) {
+        this.organigramma = organigramma;
         this.queries = queries;
         this.sceltaPeg = sceltaPeg;
         this.clock = clock;
@@ -60,14 +62,17 @@ public class PegController {
         Utente utente = chi == null ? null : chi.in(peg.ente());
         model.addAttribute("utente", utente);
         if (utente != null && utente.haPegPersonale()) {
-            List<Situazione> mie = queries.peg(new FiltroPeg(peg.ente(), peg.anno(), null, null, utente.persona(), null, null), oggi)
+            // the objectives of the strutture whose incarico the user's persona holds today
+            Set<String> strutture = organigramma.struttureDi(peg.ente(), utente.persona(), oggi);
+            List<Situazione> mie = queries.peg(new FiltroPeg(peg.ente(), peg.anno(), null, null, null, null, null), oggi)
                     .stream()
-                    .filter(s -> responsabileDi(s, utente))
+                    .filter(s -> strutture.contains(s.settore().codice()) || s.ufficio() != null && strutture.contains(s.ufficio().codice()))
                     .map(s -> StatoAlGiorno.applica(s, oggi))
                     .sorted(ElencoPeg.ORDINE)
                     .map(s -> Situazione.di(s, oggi))
                     .toList();
             model.addAttribute("situazioni", mie);
+            model.addAttribute("nomePersona", organigramma.nomePersona(peg.ente(), utente.persona()).orElse(utente.persona()));
             return "peg/mio";
         }
         Stato statoScelto = stato == null || stato.isBlank() ? null : Stato.valueOf(stato);
@@ -81,22 +86,6 @@ public class PegController {
                 .stream().map(Scheda::settore).distinct()
                 .sorted(java.util.Comparator.comparing(it.comuni.peg.api.comune.Settore::codice)).toList());
         return "peg/elenco";
-    }
-
-    /** The same person match as the aggregate's authorization: the settore's dirigente, or the ufficio's responsabile. */
-    private static boolean responsabileDi(Scheda s, Utente utente) {
-        String persona = normalizza(utente.persona());
-        if (persona == null) {
-            return false;
-        }
-        if (utente.ruolo() == Ruolo.DIRIGENTE) {
-            return persona.equals(normalizza(s.settore().responsabile()));
-        }
-        return s.ufficio() != null && persona.equals(normalizza(s.ufficio().responsabile()));
-    }
-
-    private static String normalizza(String nome) {
-        return nome == null || nome.isBlank() ? null : nome.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ITALIAN);
     }
 
     private static String vuotoNull(String v) {
