@@ -26,7 +26,6 @@ import it.comuni.peg.api.persona.AssegnaPersona;
 import it.comuni.peg.api.persona.AssegnazioneTerminata;
 import it.comuni.peg.api.persona.PersonaAssegnata;
 import it.comuni.peg.api.persona.TerminaAssegnazione;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -46,8 +45,7 @@ class ObiettivoTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Obiettivo.class);
-        fixture.registerInjectableResource(OGGI);
+        fixture = Dati.fixture(OGGI);
     }
 
     @Nested
