@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * The settore and ufficio of an objective against the ente's organigramma: the codes must name
- * strutture of the ente (404 naming the code otherwise), a settore a settore, an ufficio one of that
- * settore's uffici (409 otherwise). Whether a struttura is in force on a day is not asked: an
+ * strutture of the ente (404 naming the code otherwise), a settore a settore and an ufficio an ufficio
+ * (409 otherwise), not necessarily one of that settore's. Whether a struttura is in force on a day is not asked: an
  * objective may be planned on a struttura that a reorganisation opens or closes during the year.
  */
 final class Strutture {
@@ -37,9 +37,8 @@ final class Strutture {
         if (!u.ufficio()) {
             throw new RegolaViolata(ufficio + " è un settore, non un ufficio");
         }
-        if (!settore.equals(u.settore())) {
-            throw new RegolaViolata("L'ufficio " + ufficio + " appartiene al settore " + u.settore() + ", non a " + settore);
-        }
+        // an ufficio of another settore is not refused: the real print has objectives of a settore
+        // carried out by an ufficio of another one (UNUOCIT of SSERPERS on objectives of SCITSIND)
     }
 
     /** The settore as the organigramma names it, with who holds its incarico on the day (informational). */

@@ -146,11 +146,10 @@ class ObiettivoTest {
         }
 
         @Test
-        void refusesAnUfficioOfAnotherSettore() {
+        void acceptsAnUfficioOfAnotherSettoreAsThePrintHasThem() {
             fixture.givenNoPriorActivity()
                     .when(definisciIn(ENTE, SETTORE, new Ufficio("UTRIB", "TRIBUTI", null)))
-                    .expectException(RegolaViolata.class)
-                    .expectExceptionMessage("L'ufficio UTRIB appartiene al settore SAFIN, non a SASTER");
+                    .expectSuccessfulHandlerExecution();
         }
 
         @Test
