@@ -30,10 +30,18 @@ import it.comuni.peg.api.obiettivo.DefinisciObiettivo;
 import it.comuni.peg.api.obiettivo.ModificaObiettivo;
 import it.comuni.peg.api.obiettivo.ObiettivoDefinito;
 import it.comuni.peg.api.obiettivo.ObiettivoModificato;
+import it.comuni.peg.api.obiettivo.ObiettivoRinominato;
+import it.comuni.peg.api.obiettivo.ObiettivoSpostato;
+import it.comuni.peg.api.obiettivo.RinominaObiettivo;
+import it.comuni.peg.api.obiettivo.SpostaObiettivo;
 import it.comuni.peg.api.persona.AssegnaPersona;
 import it.comuni.peg.api.persona.AssegnazioneTerminata;
 import it.comuni.peg.api.persona.PersonaAssegnata;
 import it.comuni.peg.api.persona.TerminaAssegnazione;
+import it.comuni.peg.api.comune.Settore;
+import it.comuni.peg.api.comune.Ufficio;
+import it.comuni.peg.command.organigramma.Organigrammi;
+import it.comuni.peg.command.perimetro.PerimetroComandi;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MetaData;
@@ -53,6 +61,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -74,9 +83,13 @@ public class Obiettivo {
 
     @AggregateIdentifier
     private ObiettivoId id;
+    /** As recorded: a codice IPA, or on an objective defined before enti had codes, the ente's name. */
+    private String ente;
     private int anno;
-    private String responsabileSettore;
-    private String responsabileUfficio;
+    private String titolo;
+    /** The current settore and ufficio (null: the settore as a whole): whose incarico records progress. */
+    private Settore settore;
+    private Ufficio ufficio;
     private Peso pesoIndicatori;
     private Peso pesoFasi;
     private ObiettivoModificato.Contenuto contenuto;
@@ -88,10 +101,16 @@ public class Obiettivo {
         // required by Axon to rebuild from events
     }
 
+    /**
+     * The ente must be a registered codice IPA (404 "Ente X non trovato" otherwise), the settore and
+     * ufficio codes of its organigramma (404 naming the code otherwise); their names and responsabili
+     * on the command are kept as printed, for information.
+     */
     @CommandHandler
-    public Obiettivo(DefinisciObiettivo cmd, MetaData metadati) {
-        Autorizzazione.richiediPianificazione(metadati);
+    public Obiettivo(DefinisciObiettivo cmd, MetaData metadati, Organigrammi organigrammi) {
         Testo.richiesto(cmd.ente(), "ente");
+        String codiceEnte = PerimetroComandi.enteRegistrato(cmd.ente(), organigrammi);
+        Autorizzazione.richiediDefinizione(metadati, codiceEnte);
         Testo.richiesto(cmd.titolo(), "titolo");
         Testo.lungo(cmd.descrizione(), "descrizione");
         richiesto(cmd.settore(), "settore");
@@ -99,7 +118,8 @@ public class Obiettivo {
             throw new ValoreNonValido("anno", "L'anno deve essere compreso tra " + PRIMO_ANNO + " e " + ULTIMO_ANNO);
         }
         richiediPesiComplementari(cmd.pesoIndicatori(), cmd.pesoFasi());
-        apply(new ObiettivoDefinito(cmd.obiettivoId(), cmd.ente().strip(), cmd.anno(), cmd.titolo().strip(),
+        Strutture.richiedi(organigrammi, codiceEnte, cmd.settore().codice(), cmd.ufficio() == null ? null : cmd.ufficio().codice());
+        apply(new ObiettivoDefinito(cmd.obiettivoId(), codiceEnte, cmd.anno(), cmd.titolo().strip(),
                 cmd.descrizione(), cmd.settore(), cmd.ufficio(), cmd.pesoIndicatori(), cmd.pesoFasi(),
                 cmd.dupStrategico(), cmd.dupOperativo()));
     }
@@ -117,36 +137,88 @@ public class Obiettivo {
         apply(new ObiettivoModificato(id, contenuto, dopo, cmd.motivazione()));
     }
 
+    /**
+     * Moves the objective to another settore and/or ufficio of the ente's organigramma, with a
+     * motivazione. The event carries the strutture before and after, the new ones named as the
+     * organigramma names them, with who holds their incarico today.
+     */
     @CommandHandler
-    public void handle(AssegnaPersona cmd) {
-        Testo.richiesto(cmd.nome(), "nome");
+    public void handle(SpostaObiettivo cmd, Organigrammi organigrammi, Clock clock) {
+        String nuovoSettore = Testo.richiesto(cmd.settore(), "settore").strip();
+        String nuovoUfficio = cmd.ufficio() == null || cmd.ufficio().isBlank() ? null : cmd.ufficio().strip();
+        richiediMotivazione(cmd.motivazione());
+        String ufficioOra = ufficio == null ? null : ufficio.codice();
+        if (nuovoSettore.equals(settore.codice()) && Objects.equals(nuovoUfficio, ufficioOra)) {
+            throw new RegolaViolata("Lo spostamento non cambia settore né ufficio dell'obiettivo");
+        }
+        LocalDate oggi = LocalDate.now(clock);
+        Optional<String> codiceEnte = organigrammi.codiceEnte(ente);
+        Settore settoreDopo;
+        Ufficio ufficioDopo;
+        if (codiceEnte.isPresent()) {
+            Strutture.richiedi(organigrammi, codiceEnte.get(), nuovoSettore, nuovoUfficio);
+            settoreDopo = Strutture.settore(organigrammi, codiceEnte.get(), nuovoSettore, oggi);
+            ufficioDopo = nuovoUfficio == null ? null : Strutture.ufficio(organigrammi, codiceEnte.get(), nuovoUfficio, oggi);
+        } else {
+            // an objective recorded under the name of an ente never registered: no organigramma to check against
+            settoreDopo = new Settore(nuovoSettore, null, null);
+            ufficioDopo = nuovoUfficio == null ? null : new Ufficio(nuovoUfficio, null, null);
+        }
+        apply(new ObiettivoSpostato(id, settore, ufficio, settoreDopo, ufficioDopo, cmd.motivazione()));
+    }
+
+    /** Changes the titolo, with a motivazione. */
+    @CommandHandler
+    public void handle(RinominaObiettivo cmd) {
+        String nuovo = Testo.richiesto(cmd.titolo(), "titolo").strip();
+        richiediMotivazione(cmd.motivazione());
+        if (nuovo.equals(titolo)) {
+            throw new RegolaViolata("Il titolo dell'obiettivo è già «" + titolo + "»");
+        }
+        apply(new ObiettivoRinominato(id, titolo, nuovo, cmd.motivazione()));
+    }
+
+    /**
+     * A person named by identificativo ({@code persona}) must exist in the organigramma of the
+     * objective's ente, whose name then stands (404 otherwise); a person named by {@code nome} alone
+     * is known by that name. The same person may not have two assignments that overlap.
+     */
+    @CommandHandler
+    public void handle(AssegnaPersona cmd, Organigrammi organigrammi) {
         Testo.facoltativo(cmd.categoria(), "categoria");
         Testo.facoltativo(cmd.ruolo(), "ruolo");
         Periodo periodo = new Periodo(cmd.inizio(), cmd.fine());
-        String nome = normalizzaNome(cmd.nome());
+        String persona = identificativo(cmd.persona());
+        String nome = normalizzaNome(nome(persona, cmd.nome(), organigrammi));
         assegnazioni.stream()
-                .filter(a -> a.nome().equals(nome) && a.periodo().siSovrapponeA(periodo))
+                .filter(a -> a.di(persona, nome) && a.periodo().siSovrapponeA(periodo))
                 .findFirst()
                 .ifPresent(a -> {
                     throw new RegolaViolata(nome + " è già assegnato all'obiettivo dal " + a.periodo().inizio()
                             + " al " + a.periodo().fine() + ": i periodi non possono sovrapporsi");
                 });
-        apply(new PersonaAssegnata(id, nome, cmd.categoria(), cmd.ruolo(), cmd.inizio(), cmd.fine()));
+        apply(new PersonaAssegnata(id, nome, persona, cmd.categoria(), cmd.ruolo(), cmd.inizio(), cmd.fine()));
     }
 
+    /** Ends the running assignment of the person named by identificativo, or else by name. */
     @CommandHandler
     public void handle(TerminaAssegnazione cmd) {
-        Testo.richiesto(cmd.nome(), "nome");
-        richiesto(cmd.fine(), "fine");
-        String nome = normalizzaNome(cmd.nome());
-        Assegnazione assegnazione = assegnazioni.stream()
-                .filter(a -> a.nome().equals(nome) && a.periodo().contiene(cmd.fine()))
-                .findFirst()
-                .orElseThrow(() -> new NonTrovato(nome + " non ha un'assegnazione in corso il " + cmd.fine()));
-        if (assegnazione.periodo().fine().equals(cmd.fine())) {
-            throw new RegolaViolata("L'assegnazione di " + nome + " termina già il " + cmd.fine());
+        String persona = identificativo(cmd.persona());
+        if (persona == null) {
+            Testo.richiesto(cmd.nome(), "nome");
         }
-        apply(new AssegnazioneTerminata(id, nome, assegnazione.periodo().inizio(), assegnazione.periodo().fine(), cmd.fine()));
+        richiesto(cmd.fine(), "fine");
+        String nome = cmd.nome() == null ? null : normalizzaNome(cmd.nome());
+        String chi = persona != null ? persona : nome;
+        Assegnazione assegnazione = assegnazioni.stream()
+                .filter(a -> (persona != null ? persona.equals(a.persona()) : a.nome().equals(nome)) && a.periodo().contiene(cmd.fine()))
+                .findFirst()
+                .orElseThrow(() -> new NonTrovato(chi + " non ha un'assegnazione in corso il " + cmd.fine()));
+        if (assegnazione.periodo().fine().equals(cmd.fine())) {
+            throw new RegolaViolata("L'assegnazione di " + assegnazione.nome() + " termina già il " + cmd.fine());
+        }
+        apply(new AssegnazioneTerminata(id, assegnazione.nome(), assegnazione.persona(), assegnazione.periodo().inizio(),
+                assegnazione.periodo().fine(), cmd.fine()));
     }
 
     @CommandHandler
@@ -265,10 +337,14 @@ public class Obiettivo {
         apply(new ValoreIndicatoreRegistrato(id, indicatore.codice(), cmd.valore(), cmd.dataRiferimento(), cmd.note()));
     }
 
-    /** Every command on an existing objective is checked against who sends it, before anything else. */
+    /**
+     * Every command on an existing objective is checked against who sends it, before anything else:
+     * the ente and role of the user, and for progress the incarico their persona holds today in the
+     * organigramma ({@link Autorizzazione}).
+     */
     @CommandHandlerInterceptor
-    public void autorizza(CommandMessage<?> comando) {
-        Autorizzazione.richiedi(comando.getPayloadType(), comando.getMetaData(), responsabileSettore, responsabileUfficio);
+    public void autorizza(CommandMessage<?> comando, Organigrammi organigrammi, Clock clock) {
+        Autorizzazione.richiedi(comando, id, ente, settore, ufficio, organigrammi, LocalDate.now(clock));
     }
 
     /** Every command on an existing objective answers with its version after the change (the ETag). */
@@ -283,9 +359,11 @@ public class Obiettivo {
     @EventSourcingHandler
     void on(ObiettivoDefinito e) {
         id = e.obiettivoId();
+        ente = e.ente();
         anno = e.anno();
-        responsabileSettore = e.settore().responsabile();
-        responsabileUfficio = e.ufficio() == null ? null : e.ufficio().responsabile();
+        titolo = e.titolo();
+        settore = e.settore();
+        ufficio = e.ufficio();
         pesoIndicatori = e.pesoIndicatori();
         pesoFasi = e.pesoFasi();
         contenuto = new ObiettivoModificato.Contenuto(e.descrizione(), e.pesoIndicatori(), e.pesoFasi(),
@@ -300,14 +378,25 @@ public class Obiettivo {
     }
 
     @EventSourcingHandler
+    void on(ObiettivoSpostato e) {
+        settore = e.settoreDopo();
+        ufficio = e.ufficioDopo();
+    }
+
+    @EventSourcingHandler
+    void on(ObiettivoRinominato e) {
+        titolo = e.titoloDopo();
+    }
+
+    @EventSourcingHandler
     void on(PersonaAssegnata e) {
-        assegnazioni.add(new Assegnazione(e.nome(), new Periodo(e.inizio(), e.fine())));
+        assegnazioni.add(new Assegnazione(e.nome(), e.persona(), new Periodo(e.inizio(), e.fine())));
     }
 
     @EventSourcingHandler
     void on(AssegnazioneTerminata e) {
-        assegnazioni.replaceAll(a -> a.nome().equals(e.nome()) && a.periodo().inizio().equals(e.inizio())
-                ? new Assegnazione(a.nome(), new Periodo(e.inizio(), e.fine())) : a);
+        assegnazioni.replaceAll(a -> a.di(e.persona(), e.nome()) && a.periodo().inizio().equals(e.inizio())
+                ? new Assegnazione(a.nome(), a.persona(), new Periodo(e.inizio(), e.fine())) : a);
     }
 
     @EventSourcingHandler
@@ -416,6 +505,23 @@ public class Obiettivo {
                 && a.pesoFasi().ugualeA(b.pesoFasi())
                 && Objects.equals(a.dupStrategico(), b.dupStrategico())
                 && Objects.equals(a.dupOperativo(), b.dupOperativo());
+    }
+
+    private static String identificativo(String persona) {
+        return persona == null || persona.isBlank() ? null : persona.strip();
+    }
+
+    /**
+     * The name of the person assigned: the organigramma's for one named by identificativo in an ente
+     * that has an organigramma (404 when it has no such person), else the name sent.
+     */
+    private String nome(String persona, String nome, Organigrammi organigrammi) {
+        Optional<String> codiceEnte = persona == null ? Optional.empty() : organigrammi.codiceEnte(ente);
+        if (codiceEnte.isEmpty()) {
+            return Testo.richiesto(nome, "nome");
+        }
+        return organigrammi.persona(codiceEnte.get(), persona).map(Organigrammi.PersonaNota::nome)
+                .orElseThrow(() -> new NonTrovato("Persona " + persona + " non trovata nell'organigramma dell'ente " + codiceEnte.get()));
     }
 
     /** Names in the print are upper case; one person is one name, however it was typed. */

@@ -13,8 +13,10 @@ import it.comuni.peg.api.valutazione.ParametriValutazione;
 import it.comuni.peg.api.valutazione.RegistraValutazione;
 import it.comuni.peg.api.valutazione.ValutazioneRegistrata;
 import it.comuni.peg.command.concorrenza.BloccoAnticipato;
-import it.comuni.peg.api.comune.AccessoNegato;
-import it.comuni.peg.platform.axon.Metadati;
+import it.comuni.peg.command.organigramma.Organigrammi;
+import it.comuni.peg.command.perimetro.PerimetroComandi;
+import it.comuni.peg.platform.sicurezza.Accesso;
+import it.comuni.peg.platform.sicurezza.Ruolo;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -28,7 +30,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -41,6 +45,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 // the lock BloccoAnticipato takes first in every command's unit of work
 @Aggregate(lockFactory = BloccoAnticipato.BLOCCHI)
 public class CicloValutazione {
+
+    private static final Set<Ruolo> METODO = EnumSet.of(Ruolo.NUCLEO, Ruolo.CONTROLLO_GESTIONE);
+    private static final Set<Ruolo> NUCLEO = EnumSet.of(Ruolo.NUCLEO);
 
     @AggregateIdentifier
     private String id;
@@ -122,17 +129,35 @@ public class CicloValutazione {
     }
 
     /**
-     * The nucleo's acts are the nucleo's alone; the method's parameters may also be set by the
-     * controllo di gestione. No role in the metadata: a command from inside the system itself.
+     * The ente a command names must be a registered codice IPA (404 "Ente X non trovato" otherwise, and
+     * for a user without an accesso there: the cycle of another ente is not confirmed to exist). There,
+     * the nucleo's acts are the nucleo's alone; the method's parameters may also be set by the controllo
+     * di gestione. A command without accessi comes from inside the system itself and passes. The ente,
+     * role and persona are stamped on the command, so its events carry them.
      */
     @CommandHandlerInterceptor
-    public void autorizza(CommandMessage<?> comando) {
-        String ruolo = (String) comando.getMetaData().get(Metadati.RUOLO);
+    public void autorizza(CommandMessage<?> comando, Organigrammi organigrammi) {
+        String ente = Testo.richiesto(enteDi(comando.getPayload()), "ente");
+        String codice = PerimetroComandi.enteRegistrato(ente, organigrammi);
         boolean metodo = comando.getPayloadType() == ImpostaMetodoValutazione.class;
-        if (ruolo != null && !ruolo.equals("NUCLEO") && !(metodo && ruolo.equals("CONTROLLO_GESTIONE"))) {
-            throw new AccessoNegato(metodo ? "Il metodo di valutazione è impostato dal nucleo o dal controllo di gestione"
-                    : "Monitoraggi e valutazioni sono atti del nucleo di valutazione");
+        Optional<Accesso> accesso = PerimetroComandi.accessoNellEnte(comando.getMetaData(), codice);
+        accesso.ifPresent(a -> PerimetroComandi.richiediRuolo(a, metodo ? METODO : NUCLEO, metodo
+                ? "il metodo di valutazione è impostato dal nucleo o dal controllo di gestione"
+                : "monitoraggi e valutazioni sono atti del nucleo di valutazione"));
+        PerimetroComandi.timbra(codice, accesso.orElse(null));
+    }
+
+    private static String enteDi(Object comando) {
+        if (comando instanceof ImpostaMetodoValutazione c) {
+            return c.ente();
         }
+        if (comando instanceof ChiudiMonitoraggio c) {
+            return c.ente();
+        }
+        if (comando instanceof RegistraValutazione c) {
+            return c.ente();
+        }
+        throw new IllegalArgumentException("Comando non previsto dal ciclo di valutazione: " + comando.getClass().getName());
     }
 
     @CommandHandlerInterceptor

@@ -12,6 +12,8 @@ import it.comuni.peg.api.indicatore.DefinisciIndicatore;
 import it.comuni.peg.api.indicatore.RegistraValoreIndicatore;
 import it.comuni.peg.api.obiettivo.DefinisciObiettivo;
 import it.comuni.peg.api.obiettivo.ModificaObiettivo;
+import it.comuni.peg.api.obiettivo.RinominaObiettivo;
+import it.comuni.peg.api.obiettivo.SpostaObiettivo;
 import it.comuni.peg.api.persona.AssegnaPersona;
 import it.comuni.peg.api.persona.TerminaAssegnazione;
 import it.comuni.peg.command.idempotenza.InvioIdempotente;
@@ -70,14 +72,28 @@ public class ObiettiviCommandController {
     @Operation(summary = "Assegna una persona all'obiettivo per un periodo")
     public ResponseEntity<Esito> assegna(@PathVariable ObiettivoId id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                          @Valid @RequestBody Richieste.AssegnaPersona r) {
-        return invia(id, ifMatch, new AssegnaPersona(id, r.nome(), r.categoria(), r.ruolo(), r.inizio(), r.fine()));
+        return invia(id, ifMatch, new AssegnaPersona(id, r.nome(), r.persona(), r.categoria(), r.ruolo(), r.inizio(), r.fine()));
     }
 
     @PostMapping("/{id}/persone/termine")
     @Operation(summary = "Termina l'assegnazione di una persona")
     public ResponseEntity<Esito> termina(@PathVariable ObiettivoId id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                          @Valid @RequestBody Richieste.TerminaAssegnazione r) {
-        return invia(id, ifMatch, new TerminaAssegnazione(id, r.nome(), r.fine()));
+        return invia(id, ifMatch, new TerminaAssegnazione(id, r.nome(), r.persona(), r.fine()));
+    }
+
+    @PostMapping("/{id}/spostamenti")
+    @Operation(summary = "Sposta l'obiettivo a un altro settore o ufficio dell'organigramma, con motivazione")
+    public ResponseEntity<Esito> sposta(@PathVariable ObiettivoId id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                        @Valid @RequestBody Richieste.SpostaObiettivo r) {
+        return invia(id, ifMatch, new SpostaObiettivo(id, r.settore(), r.ufficio(), r.motivazione()));
+    }
+
+    @PostMapping("/{id}/titolo")
+    @Operation(summary = "Cambia il titolo dell'obiettivo, con motivazione")
+    public ResponseEntity<Esito> rinomina(@PathVariable ObiettivoId id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                          @Valid @RequestBody Richieste.RinominaObiettivo r) {
+        return invia(id, ifMatch, new RinominaObiettivo(id, r.titolo(), r.motivazione()));
     }
 
     @PostMapping("/{id}/fasi")

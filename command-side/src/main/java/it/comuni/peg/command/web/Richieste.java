@@ -55,17 +55,33 @@ final class Richieste {
             @NotNull(message = OBBLIGATORIO) Motivazione motivazione) {
     }
 
+    /** {@code persona}: identificativo in the organigramma (matricola or codice fiscale); {@code nome} needed without it. */
     record AssegnaPersona(
-            @NotBlank(message = OBBLIGATORIO) String nome,
+            String nome,
+            String persona,
             String categoria,
             String ruolo,
             @NotNull(message = OBBLIGATORIO) LocalDate inizio,
             @NotNull(message = OBBLIGATORIO) LocalDate fine) {
     }
 
+    /** The person by {@code persona} (identificativo) or else by {@code nome}. */
     record TerminaAssegnazione(
-            @NotBlank(message = OBBLIGATORIO) String nome,
+            String nome,
+            String persona,
             @NotNull(message = OBBLIGATORIO) LocalDate fine) {
+    }
+
+    /** Settore and ufficio codes of the ente's organigramma ({@code ufficio} absent: the settore as a whole). */
+    record SpostaObiettivo(
+            @NotBlank(message = OBBLIGATORIO) String settore,
+            String ufficio,
+            @NotNull(message = OBBLIGATORIO) Motivazione motivazione) {
+    }
+
+    record RinominaObiettivo(
+            @NotBlank(message = OBBLIGATORIO) String titolo,
+            @NotNull(message = OBBLIGATORIO) Motivazione motivazione) {
     }
 
     record PianificaFase(

@@ -11,10 +11,14 @@ import it.comuni.peg.command.importazione.stampa.StampaDiProva;
 import it.comuni.peg.command.importazione.stampa.StampaPeg;
 import it.comuni.peg.command.importazione.stampa.TipoAvviso;
 import it.comuni.peg.command.obiettivo.Obiettivo;
+import it.comuni.peg.command.perimetro.OrganigrammiDiProva;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +31,7 @@ import static org.assertj.core.api.Assertions.tuple;
 class ComandiDaStampaTest {
 
     private static final String ENTE = "Comune di Prova";
+    private static final String CODICE_ENTE = "c_prova";
     private static final StampaPeg STAMPA = LettoreStampaPeg.leggi(StampaDiProva.contenuto());
 
     @Test
@@ -97,12 +102,26 @@ class ComandiDaStampaTest {
                 .satisfies(a -> assertThat(a.messaggio()).contains("Testo troppo lungo: al massimo 500 caratteri"));
     }
 
-    /** The real aggregate takes every command of every objective of the print, in order. */
+    /**
+     * The real aggregate takes every command of every objective of the print, in order, in an ente whose
+     * organigramma has the print's settori and uffici.
+     */
     @Test
     void lAggregatoAccettaOgniComandoPreparato() {
-        for (PianoObiettivo piano : piani(prepara(ENTE, 2023))) {
+        List<PianoObiettivo> piani = piani(prepara(CODICE_ENTE, 2023));
+        OrganigrammiDiProva organigramma = new OrganigrammiDiProva().ente(CODICE_ENTE);
+        piani.stream().flatMap(p -> p.comandi().stream()).filter(DefinisciObiettivo.class::isInstance)
+                .map(DefinisciObiettivo.class::cast).forEach(d -> {
+                    organigramma.settore(CODICE_ENTE, d.settore().codice(), d.settore().nome());
+                    if (d.ufficio() != null) {
+                        organigramma.ufficio(CODICE_ENTE, d.ufficio().codice(), d.ufficio().nome(), d.settore().codice());
+                    }
+                });
+        for (PianoObiettivo piano : piani) {
             List<Object> comandi = piano.comandi();
             AggregateTestFixture<Obiettivo> fixture = new AggregateTestFixture<>(Obiettivo.class);
+            fixture.registerInjectableResource(organigramma);
+            fixture.registerInjectableResource(Clock.fixed(Instant.parse("2023-12-31T10:00:00Z"), ZoneId.of("Europe/Rome")));
             // Fase, the aggregate's member, has no equals: the fixture would mistake it for a state change
             fixture.setReportIllegalStateChange(false);
             if (comandi.size() == 1) {

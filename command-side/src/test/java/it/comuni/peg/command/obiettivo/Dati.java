@@ -17,20 +17,36 @@ import it.comuni.peg.api.obiettivo.DefinisciObiettivo;
 import it.comuni.peg.api.obiettivo.ObiettivoDefinito;
 import it.comuni.peg.api.persona.PersonaAssegnata;
 
+import it.comuni.peg.command.perimetro.OrganigrammiDiProva;
+import it.comuni.peg.command.perimetro.UtentiDiProva;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 
-/** The facts the fixtures start from: an objective of 2023 with one phase, seen on 15 July 2023. */
+/**
+ * The facts the fixtures start from: an objective of 2023 of the ente {@code c_prova} ("Comune di
+ * Prova" before it had a code), settore SASTER, ufficio UEDPRI, with one phase, seen on 15 July 2023.
+ * The ente's organigramma: SASTER led by GENTILI LUCA (M001) until 30 June 2023 and by VERDI PAOLA
+ * (M004) from 1 July; UEDPRI by DEL FRATE GIOVANNI (M003); SAFIN, another settore, by BIANCHI ANNA (M002).
+ */
 final class Dati {
 
     static final ObiettivoId ID = ObiettivoId.di("obiettivo-1");
-    static final Clock OGGI = Clock.fixed(ZonedDateTime.of(2023, 7, 15, 10, 0, 0, 0, ZoneId.of("Europe/Rome")).toInstant(),
-            ZoneId.of("Europe/Rome"));
+    static final String ENTE = "c_prova";
+    static final String ALTRO_ENTE = "c_altro";
+    static final String GENTILI = "M001";
+    static final String BIANCHI = "M002";
+    static final String DEL_FRATE = "M003";
+    static final String VERDI = "M004";
+    static final String ROSSI = "M010";
+    static final LocalDate PASSAGGIO = LocalDate.of(2023, 7, 1);
+    static final Clock OGGI = il(LocalDate.of(2023, 7, 15));
     static final Settore SETTORE = new Settore("SASTER", "ASSETTO E GESTIONE DEL TERRITORIO", "GENTILI LUCA");
     static final Ufficio UFFICIO = new Ufficio("UEDPRI", "EDILIZIA PRIVATA E QUALITA' URBANA", "DEL FRATE GIOVANNI");
     static final RiferimentoDup DUP_STRATEGICO = new RiferimentoDup("1.2", "LA RIGENERAZIONE URBANA");
@@ -39,17 +55,55 @@ final class Dati {
     private Dati() {
     }
 
+    /** The clock of a day, at 10:00 in Rome. */
+    static Clock il(LocalDate giorno) {
+        return Clock.fixed(giorno.atTime(10, 0).atZone(ZoneId.of("Europe/Rome")).toInstant(), ZoneId.of("Europe/Rome"));
+    }
+
+    static OrganigrammiDiProva organigramma() {
+        return new OrganigrammiDiProva()
+                .ente(ENTE, "Comune di Prova")
+                .ente(ALTRO_ENTE)
+                .settore(ENTE, "SASTER", "ASSETTO E GESTIONE DEL TERRITORIO")
+                .ufficio(ENTE, "UEDPRI", "EDILIZIA PRIVATA E QUALITA' URBANA", "SASTER")
+                .settore(ENTE, "SAFIN", "SERVIZI FINANZIARI")
+                .ufficio(ENTE, "UTRIB", "TRIBUTI", "SAFIN")
+                .persona(ENTE, GENTILI, "GENTILI LUCA")
+                .persona(ENTE, BIANCHI, "BIANCHI ANNA")
+                .persona(ENTE, DEL_FRATE, "DEL FRATE GIOVANNI")
+                .persona(ENTE, VERDI, "VERDI PAOLA")
+                .persona(ENTE, ROSSI, "Rossi Mario")
+                .incarico(ENTE, "SASTER", GENTILI, LocalDate.of(2020, 1, 1), PASSAGGIO.minusDays(1))
+                .incarico(ENTE, "SASTER", VERDI, PASSAGGIO, null)
+                .incarico(ENTE, "UEDPRI", DEL_FRATE, LocalDate.of(2020, 1, 1), null)
+                .incarico(ENTE, "SAFIN", BIANCHI, LocalDate.of(2020, 1, 1), null);
+    }
+
+    /** A fixture of the objective on the day of the clock, with the organigramma above. */
+    static FixtureConfiguration<Obiettivo> fixture(Clock clock) {
+        FixtureConfiguration<Obiettivo> fixture = new AggregateTestFixture<>(Obiettivo.class);
+        fixture.registerInjectableResource(clock);
+        fixture.registerInjectableResource(organigramma());
+        UtentiDiProva.copiaChiSuiEventi(fixture);
+        return fixture;
+    }
+
     static DefinisciObiettivo definisci() {
         return definisci(Peso.di(50), Peso.di(50));
     }
 
     static DefinisciObiettivo definisci(Peso pesoIndicatori, Peso pesoFasi) {
-        return new DefinisciObiettivo(ID, "Comune di Prova", 2023, "Diminuzione tempi di verifica delle SCIA",
+        return new DefinisciObiettivo(ID, ENTE, 2023, "Diminuzione tempi di verifica delle SCIA",
                 "<p>Ridurre i tempi</p>", SETTORE, UFFICIO, pesoIndicatori, pesoFasi, DUP_STRATEGICO, DUP_OPERATIVO);
     }
 
     static ObiettivoDefinito definito() {
-        return new ObiettivoDefinito(ID, "Comune di Prova", 2023, "Diminuzione tempi di verifica delle SCIA",
+        return definito(ENTE);
+    }
+
+    /** The objective as recorded in the ente named so: the code, or the name events had before codes. */
+    static ObiettivoDefinito definito(String ente) {
+        return new ObiettivoDefinito(ID, ente, 2023, "Diminuzione tempi di verifica delle SCIA",
                 "<p>Ridurre i tempi</p>", SETTORE, UFFICIO, Peso.di(50), Peso.di(50), DUP_STRATEGICO, DUP_OPERATIVO);
     }
 

@@ -26,6 +26,14 @@ import it.comuni.peg.api.persona.AssegnaPersona;
 import it.comuni.peg.api.persona.AssegnazioneTerminata;
 import it.comuni.peg.api.persona.PersonaAssegnata;
 import it.comuni.peg.api.persona.TerminaAssegnazione;
+import it.comuni.peg.api.comune.Motivazione;
+import it.comuni.peg.api.comune.Settore;
+import it.comuni.peg.api.comune.Ufficio;
+import it.comuni.peg.api.obiettivo.ObiettivoRinominato;
+import it.comuni.peg.api.obiettivo.ObiettivoSpostato;
+import it.comuni.peg.api.obiettivo.RinominaObiettivo;
+import it.comuni.peg.api.obiettivo.SpostaObiettivo;
+import it.comuni.peg.command.perimetro.OrganigrammiDiProva;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,8 +54,7 @@ class ObiettivoTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Obiettivo.class);
-        fixture.registerInjectableResource(OGGI);
+        fixture = Dati.fixture(OGGI);
     }
 
     @Nested
@@ -97,6 +104,60 @@ class ObiettivoTest {
                             cmd.pesoFasi(), cmd.dupStrategico(), cmd.dupOperativo()))
                     .expectException(ValoreNonValido.class)
                     .expectExceptionMessage(containsString("titolo"));
+        }
+
+        private it.comuni.peg.api.obiettivo.DefinisciObiettivo definisciIn(String ente, Settore settore, Ufficio ufficio) {
+            var cmd = definisci();
+            return new it.comuni.peg.api.obiettivo.DefinisciObiettivo(cmd.obiettivoId(), ente, cmd.anno(), cmd.titolo(),
+                    cmd.descrizione(), settore, ufficio, cmd.pesoIndicatori(), cmd.pesoFasi(), cmd.dupStrategico(), cmd.dupOperativo());
+        }
+
+        @Test
+        void refusesAnEnteThatIsNoRegisteredCode() {
+            fixture.givenNoPriorActivity()
+                    .when(definisciIn("c_nessuno", SETTORE, UFFICIO))
+                    .expectException(NonTrovato.class)
+                    .expectExceptionMessage("Ente c_nessuno non trovato")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesTheFormerNameOfARegisteredEnte() {
+            fixture.givenNoPriorActivity()
+                    .when(definisciIn("Comune di Prova", SETTORE, UFFICIO))
+                    .expectException(NonTrovato.class)
+                    .expectExceptionMessage("Ente Comune di Prova non trovato");
+        }
+
+        @Test
+        void refusesASettoreOrUfficioTheOrganigrammaDoesNotHave() {
+            fixture.givenNoPriorActivity()
+                    .when(definisciIn(ENTE, new Settore("SAXXX", "?", null), null))
+                    .expectException(NonTrovato.class)
+                    .expectExceptionMessage("Settore SAXXX non trovato nell'organigramma dell'ente c_prova");
+        }
+
+        @Test
+        void refusesAnUfficioTheOrganigrammaDoesNotHave() {
+            fixture.givenNoPriorActivity()
+                    .when(definisciIn(ENTE, SETTORE, new Ufficio("UXXX", "?", null)))
+                    .expectException(NonTrovato.class)
+                    .expectExceptionMessage("Ufficio UXXX non trovato nell'organigramma dell'ente c_prova");
+        }
+
+        @Test
+        void acceptsAnUfficioOfAnotherSettoreAsThePrintHasThem() {
+            fixture.givenNoPriorActivity()
+                    .when(definisciIn(ENTE, SETTORE, new Ufficio("UTRIB", "TRIBUTI", null)))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void refusesAnUfficioGivenAsSettore() {
+            fixture.givenNoPriorActivity()
+                    .when(definisciIn(ENTE, new Settore("UEDPRI", null, null), null))
+                    .expectException(RegolaViolata.class)
+                    .expectExceptionMessage(containsString("non un settore"));
         }
 
         @Test
@@ -188,6 +249,131 @@ class ObiettivoTest {
             fixture.given(definito())
                     .when(new TerminaAssegnazione(ID, "BIANCHI ANNA", LocalDate.of(2023, 5, 31)))
                     .expectException(NonTrovato.class);
+        }
+
+        private static final LocalDate GENNAIO = LocalDate.of(2023, 1, 1);
+        private static final LocalDate DICEMBRE = LocalDate.of(2023, 12, 31);
+
+        @Test
+        void assignsAPersonByIdentificativoWithTheOrganigrammasName() {
+            fixture.given(definito())
+                    .when(new AssegnaPersona(ID, null, ROSSI, "Categoria C", "Esperto Tecnico", GENNAIO, DICEMBRE))
+                    .expectEvents(new PersonaAssegnata(ID, "ROSSI MARIO", ROSSI, "Categoria C", "Esperto Tecnico", GENNAIO, DICEMBRE));
+        }
+
+        @Test
+        void refusesAnIdentificativoTheOrganigrammaDoesNotHave() {
+            fixture.given(definito())
+                    .when(new AssegnaPersona(ID, "ROSSI MARIO", "X999", null, null, GENNAIO, DICEMBRE))
+                    .expectException(NonTrovato.class)
+                    .expectExceptionMessage("Persona X999 non trovata nell'organigramma dell'ente c_prova")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void twoPeopleWithTheSameNameAreTwoPeople() {
+            var omonimo = new OrganigrammiDiProva().ente(ENTE).persona(ENTE, "M011", "ROSSI MARIO").persona(ENTE, ROSSI, "ROSSI MARIO");
+            FixtureConfiguration<Obiettivo> conOmonimi = new AggregateTestFixture<>(Obiettivo.class);
+            conOmonimi.registerInjectableResource(OGGI);
+            conOmonimi.registerInjectableResource(omonimo);
+            conOmonimi.given(definito(), new PersonaAssegnata(ID, "ROSSI MARIO", ROSSI, null, null, GENNAIO, DICEMBRE))
+                    .when(new AssegnaPersona(ID, null, "M011", null, null, GENNAIO, DICEMBRE))
+                    .expectEvents(new PersonaAssegnata(ID, "ROSSI MARIO", "M011", null, null, GENNAIO, DICEMBRE));
+        }
+
+        @Test
+        void endsTheAssignmentOfAPersonByIdentificativo() {
+            fixture.given(definito(), new PersonaAssegnata(ID, "ROSSI MARIO", ROSSI, null, null, GENNAIO, DICEMBRE))
+                    .when(new TerminaAssegnazione(ID, null, ROSSI, LocalDate.of(2023, 5, 31)))
+                    .expectEvents(new AssegnazioneTerminata(ID, "ROSSI MARIO", ROSSI, GENNAIO, DICEMBRE, LocalDate.of(2023, 5, 31)));
+        }
+
+        @Test
+        void anObjectiveOfAnEnteWithoutOrganigrammaKeepsTheNameSent() {
+            fixture.given(definito("Comune Mai Registrato"))
+                    .when(new AssegnaPersona(ID, "Neri Carla", "RSSMRA80A01H501U", null, null, GENNAIO, DICEMBRE))
+                    .expectEvents(new PersonaAssegnata(ID, "NERI CARLA", "RSSMRA80A01H501U", null, null, GENNAIO, DICEMBRE));
+        }
+
+        @Test
+        void anObjectiveRecordedUnderTheEntesFormerNameUsesItsOrganigramma() {
+            fixture.given(definito("Comune di Prova"))
+                    .when(new AssegnaPersona(ID, null, ROSSI, null, null, GENNAIO, DICEMBRE))
+                    .expectEvents(new PersonaAssegnata(ID, "ROSSI MARIO", ROSSI, null, null, GENNAIO, DICEMBRE));
+        }
+    }
+
+    @Nested
+    class SpostamentiETitolo {
+
+        private final Motivazione riorganizzazione = Motivazione.di("Riorganizzazione: delibera di Giunta n. 80/2023");
+
+        @Test
+        void movesTheObjectiveToAnotherSettoreNamedAsTheOrganigrammaNamesIt() {
+            fixture.given(definito())
+                    .when(new SpostaObiettivo(ID, "SAFIN", "UTRIB", riorganizzazione))
+                    .expectEvents(new ObiettivoSpostato(ID, SETTORE, UFFICIO,
+                            new Settore("SAFIN", "SERVIZI FINANZIARI", "BIANCHI ANNA"), new Ufficio("UTRIB", "TRIBUTI", null),
+                            riorganizzazione));
+        }
+
+        @Test
+        void movesTheObjectiveToItsSettoreAsAWhole() {
+            fixture.given(definito())
+                    .when(new SpostaObiettivo(ID, "SASTER", null, riorganizzazione))
+                    .expectEvents(new ObiettivoSpostato(ID, SETTORE, UFFICIO,
+                            new Settore("SASTER", "ASSETTO E GESTIONE DEL TERRITORIO", "VERDI PAOLA"), null, riorganizzazione));
+        }
+
+        @Test
+        void refusesAMoveThatChangesNothing() {
+            fixture.given(definito())
+                    .when(new SpostaObiettivo(ID, "SASTER", "UEDPRI", riorganizzazione))
+                    .expectException(RegolaViolata.class)
+                    .expectExceptionMessage(containsString("non cambia"));
+        }
+
+        @Test
+        void refusesAMoveToAnUnknownStruttura() {
+            fixture.given(definito())
+                    .when(new SpostaObiettivo(ID, "SANUOVO", null, riorganizzazione))
+                    .expectException(NonTrovato.class)
+                    .expectExceptionMessage("Settore SANUOVO non trovato nell'organigramma dell'ente c_prova")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAMoveWithoutMotivazione() {
+            fixture.given(definito())
+                    .when(new SpostaObiettivo(ID, "SAFIN", null, null))
+                    .expectException(ValoreNonValido.class)
+                    .expectExceptionMessage("La motivazione è obbligatoria");
+        }
+
+        @Test
+        void renamesWithTheTitleBefore() {
+            fixture.given(definito())
+                    .when(new RinominaObiettivo(ID, "  Tempi delle SCIA dimezzati ", riorganizzazione))
+                    .expectEvents(new ObiettivoRinominato(ID, "Diminuzione tempi di verifica delle SCIA", "Tempi delle SCIA dimezzati",
+                            riorganizzazione));
+        }
+
+        @Test
+        void refusesARenameToTheSameTitleOrWithoutMotivazione() {
+            fixture.given(definito())
+                    .when(new RinominaObiettivo(ID, "Diminuzione tempi di verifica delle SCIA", riorganizzazione))
+                    .expectException(RegolaViolata.class);
+            fixture.given(definito())
+                    .when(new RinominaObiettivo(ID, "Altro", null))
+                    .expectException(ValoreNonValido.class);
+        }
+
+        @Test
+        void theTitleAfterARenameIsTheOneARenameCompares() {
+            fixture.given(definito(), new ObiettivoRinominato(ID, "Diminuzione tempi di verifica delle SCIA", "Nuovo", riorganizzazione))
+                    .when(new RinominaObiettivo(ID, "Nuovo", riorganizzazione))
+                    .expectException(RegolaViolata.class)
+                    .expectExceptionMessage("Il titolo dell'obiettivo è già «Nuovo»");
         }
     }
 

@@ -75,7 +75,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({NonTrovato.class, AggregateNotFoundException.class})
     ProblemDetail nonTrovato(RuntimeException e) {
-        String dettaglio = e instanceof NonTrovato ? e.getMessage() : "Obiettivo non trovato";
+        // a missing objective and one of another ente answer in the same words (NonTrovato.obiettivo)
+        String dettaglio = e instanceof AggregateNotFoundException a ? NonTrovato.obiettivo(a.getAggregateIdentifier()).getMessage()
+                : e.getMessage();
         return Problemi.problema(HttpStatus.NOT_FOUND, "non-trovato", "Non trovato", dettaglio);
     }
 

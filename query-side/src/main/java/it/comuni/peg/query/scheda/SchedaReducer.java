@@ -12,6 +12,8 @@ import it.comuni.peg.api.indicatore.IndicatoreDefinito;
 import it.comuni.peg.api.indicatore.ValoreIndicatoreRegistrato;
 import it.comuni.peg.api.obiettivo.ObiettivoDefinito;
 import it.comuni.peg.api.obiettivo.ObiettivoModificato;
+import it.comuni.peg.api.obiettivo.ObiettivoRinominato;
+import it.comuni.peg.api.obiettivo.ObiettivoSpostato;
 import it.comuni.peg.api.persona.AssegnazioneTerminata;
 import it.comuni.peg.api.persona.PersonaAssegnata;
 
@@ -35,6 +37,7 @@ public final class SchedaReducer {
     /** Whether the event belongs to an objective's stream: anything else leaves the scheda alone. */
     public static boolean riguarda(Object evento) {
         return evento instanceof ObiettivoDefinito || evento instanceof ObiettivoModificato
+                || evento instanceof ObiettivoSpostato || evento instanceof ObiettivoRinominato
                 || evento instanceof PersonaAssegnata || evento instanceof AssegnazioneTerminata
                 || evento instanceof FasePianificata || evento instanceof FaseRimodulata
                 || evento instanceof ConsuntivoRegistrato || evento instanceof ConsuntivoRettificato
@@ -70,6 +73,16 @@ public final class SchedaReducer {
             var d = e.dopo();
             return new Scheda(s.id(), s.ente(), s.anno(), s.titolo(), HtmlSicuro.pulisci(d.descrizione()), s.settore(), s.ufficio(),
                     d.pesoIndicatori(), d.pesoFasi(), d.dupStrategico(), d.dupOperativo(), s.persone(), s.fasi(),
+                    s.indicatori(), s.versione(), s.definitoIl(), s.aggiornatoIl(), null, null);
+        }
+        if (evento instanceof ObiettivoSpostato e) {
+            return new Scheda(s.id(), s.ente(), s.anno(), s.titolo(), s.descrizione(), e.settoreDopo(), e.ufficioDopo(),
+                    s.pesoIndicatori(), s.pesoFasi(), s.dupStrategico(), s.dupOperativo(), s.persone(), s.fasi(),
+                    s.indicatori(), s.versione(), s.definitoIl(), s.aggiornatoIl(), null, null);
+        }
+        if (evento instanceof ObiettivoRinominato e) {
+            return new Scheda(s.id(), s.ente(), s.anno(), e.titoloDopo(), s.descrizione(), s.settore(), s.ufficio(),
+                    s.pesoIndicatori(), s.pesoFasi(), s.dupStrategico(), s.dupOperativo(), s.persone(), s.fasi(),
                     s.indicatori(), s.versione(), s.definitoIl(), s.aggiornatoIl(), null, null);
         }
         if (evento instanceof PersonaAssegnata e) {

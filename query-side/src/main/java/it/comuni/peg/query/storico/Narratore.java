@@ -15,6 +15,10 @@ import it.comuni.peg.api.indicatore.IndicatoreDefinito;
 import it.comuni.peg.api.indicatore.ValoreIndicatoreRegistrato;
 import it.comuni.peg.api.obiettivo.ObiettivoDefinito;
 import it.comuni.peg.api.obiettivo.ObiettivoModificato;
+import it.comuni.peg.api.obiettivo.ObiettivoRinominato;
+import it.comuni.peg.api.obiettivo.ObiettivoSpostato;
+import it.comuni.peg.api.comune.Settore;
+import it.comuni.peg.api.comune.Ufficio;
 import it.comuni.peg.api.persona.AssegnazioneTerminata;
 import it.comuni.peg.api.persona.PersonaAssegnata;
 import it.comuni.peg.query.asof.Istanti;
@@ -58,6 +62,15 @@ public final class Narratore {
         if (evento instanceof ObiettivoModificato e) {
             return new Descrizione("OBIETTIVO_MODIFICATO", "Modificato l'obiettivo: " + cambiamenti(e.prima(), e.dopo()),
                     e.motivazione().testo(), e.prima(), e.dopo(), null);
+        }
+        if (evento instanceof ObiettivoSpostato e) {
+            return new Descrizione("OBIETTIVO_SPOSTATO", "Spostato l'obiettivo dal " + struttura(e.settorePrima(), e.ufficioPrima())
+                    + " al " + struttura(e.settoreDopo(), e.ufficioDopo()), e.motivazione().testo(),
+                    new Collocazione(e.settorePrima(), e.ufficioPrima()), new Collocazione(e.settoreDopo(), e.ufficioDopo()), null);
+        }
+        if (evento instanceof ObiettivoRinominato e) {
+            return new Descrizione("OBIETTIVO_RINOMINATO", "Cambiato il titolo dell'obiettivo da «" + e.titoloPrima() + "» a «"
+                    + e.titoloDopo() + "»", e.motivazione().testo(), e.titoloPrima(), e.titoloDopo(), null);
         }
         if (evento instanceof PersonaAssegnata e) {
             // categoria and ruolo are optional: List.of would throw on the missing one
@@ -134,6 +147,16 @@ public final class Narratore {
         return voci.isEmpty() ? "nessun campo cambiato" : String.join("; ", voci);
     }
 
+    /** "settore SASTER (ASSETTO E GESTIONE DEL TERRITORIO), ufficio UEDPRI (EDILIZIA PRIVATA)", names when known. */
+    private static String struttura(Settore settore, Ufficio ufficio) {
+        return "settore " + codiceENome(settore.codice(), settore.nome())
+                + (ufficio == null ? "" : ", ufficio " + codiceENome(ufficio.codice(), ufficio.nome()));
+    }
+
+    private static String codiceENome(String codice, String nome) {
+        return nome == null || nome.isBlank() ? codice : codice + " (" + nome + ")";
+    }
+
     private static String peso(Peso p) {
         return p == null ? "—" : p.toString();
     }
@@ -187,5 +210,9 @@ public final class Narratore {
      * next, and two query sides, or a rebuild after a restart, wrote different text for the same event).
      */
     record Periodo(java.time.LocalDate inizio, java.time.LocalDate fine) {
+    }
+
+    /** Before and after of a move in the storico, as {"settore", "ufficio"} (a record: fixed key order, as {@link Periodo}). */
+    record Collocazione(Settore settore, Ufficio ufficio) {
     }
 }

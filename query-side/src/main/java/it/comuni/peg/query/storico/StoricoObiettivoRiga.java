@@ -59,7 +59,11 @@ public class StoricoObiettivoRiga {
         return ultimaSequenza;
     }
 
-    void applicata(long sequenza) {
+    /** The event at {@code sequenza} is in the storico; a new titolo becomes the objective's. */
+    void applicata(long sequenza, Object evento) {
         ultimaSequenza = sequenza;
+        if (evento instanceof it.comuni.peg.api.obiettivo.ObiettivoRinominato r) {
+            titolo = r.titoloDopo();
+        }
     }
 }

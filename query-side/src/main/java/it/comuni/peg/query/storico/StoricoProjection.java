@@ -62,7 +62,7 @@ public class StoricoProjection implements InBlocco {
         } else if (sequenza <= obiettivo.ultimaSequenza()) {
             return;
         } else {
-            obiettivo.applicata(sequenza);
+            obiettivo.applicata(sequenza, evento.getPayload());
         }
         em.persist(voce(evento, obiettivo, token == null ? 0 : token.position().orElse(0), d));
     }
@@ -80,7 +80,7 @@ public class StoricoProjection implements InBlocco {
             if (obiettivo == null) {
                 obiettivo = primo(evento);
             } else {
-                obiettivo.applicata(evento.getSequenceNumber());
+                obiettivo.applicata(evento.getSequenceNumber(), evento.getPayload());
             }
             righe.aggiungi(StoricoVoceRiga.INSERISCI, voce(evento, obiettivo, e.posizione(), d).colonne());
         }

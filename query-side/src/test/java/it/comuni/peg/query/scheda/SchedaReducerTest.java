@@ -1,6 +1,11 @@
 package it.comuni.peg.query.scheda;
 
+import it.comuni.peg.api.comune.Motivazione;
+import it.comuni.peg.api.comune.Settore;
+import it.comuni.peg.api.comune.Ufficio;
 import it.comuni.peg.api.indicatore.Direzione;
+import it.comuni.peg.api.obiettivo.ObiettivoRinominato;
+import it.comuni.peg.api.obiettivo.ObiettivoSpostato;
 import it.comuni.peg.query.support.EventiDiProva;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.Test;
@@ -81,5 +86,29 @@ class SchedaReducerTest {
     void refusesAnEventBeforeTheDefinition() {
         EventiDiProva e = new EventiDiProva("ob-2").fase(1, "2023-01-01", "2023-02-01", "2023-01-01T00:00:00Z");
         assertThatThrownBy(() -> piega(e.eventi())).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aMoveAndARenameChangeTheSchedaFromTheirEventOn() {
+        Motivazione perche = Motivazione.di("Riorganizzazione");
+        EventiDiProva eventi = anno();
+        Settore primaS = new Settore("SASTER", "Settore assetto del territorio", "ROSSI MARIO");
+        Ufficio primaU = new Ufficio("UEDPRI", "Edilizia privata", "BIANCHI ANNA");
+        eventi.evento(new ObiettivoSpostato(eventi.id(), primaS, primaU, new Settore("SAFIN", "Servizi finanziari", "NERI ANNA"),
+                        null, perche), "2023-07-01T10:00:00Z")
+                .evento(new ObiettivoRinominato(eventi.id(), "Digitalizzazione pratiche edilizie", "Pratiche digitali", perche),
+                        "2023-07-02T10:00:00Z");
+        List<DomainEventMessage<?>> tutti = eventi.eventi();
+
+        Scheda dopo = piega(tutti);
+        assertThat(dopo.settore()).isEqualTo(new Settore("SAFIN", "Servizi finanziari", "NERI ANNA"));
+        assertThat(dopo.ufficio()).isNull();
+        assertThat(dopo.titolo()).isEqualTo("Pratiche digitali");
+        assertThat(dopo.versione()).isEqualTo(9);
+        // an as-of read folds the stream cut before the move: the objective as it stood then
+        Scheda prima = piega(tutti.subList(0, tutti.size() - 2));
+        assertThat(prima.settore()).isEqualTo(primaS);
+        assertThat(prima.ufficio()).isEqualTo(primaU);
+        assertThat(prima.titolo()).isEqualTo("Digitalizzazione pratiche edilizie");
     }
 }

@@ -1,6 +1,11 @@
 package it.comuni.peg.query.storico;
 
+import it.comuni.peg.api.comune.Motivazione;
 import it.comuni.peg.api.comune.ObiettivoId;
+import it.comuni.peg.api.comune.Settore;
+import it.comuni.peg.api.comune.Ufficio;
+import it.comuni.peg.api.obiettivo.ObiettivoRinominato;
+import it.comuni.peg.api.obiettivo.ObiettivoSpostato;
 import it.comuni.peg.api.persona.PersonaAssegnata;
 import org.junit.jupiter.api.Test;
 
@@ -22,5 +27,27 @@ class NarratoreTest {
                 .isEqualTo("Assegnato all'obiettivo ROSSI MARIO (Tecnico) dal 01/01/2023 al 31/12/2023");
         assertThat(narratore.racconta(new PersonaAssegnata(id, "ROSSI MARIO", null, null, inizio, fine), Instant.now()).frase())
                 .isEqualTo("Assegnato all'obiettivo ROSSI MARIO dal 01/01/2023 al 31/12/2023");
+    }
+
+    @Test
+    void aMoveIsNarratedWithTheStruttureBeforeAndAfterAndItsMotivazione() {
+        Descrizione d = new Narratore(0).racconta(new ObiettivoSpostato(ObiettivoId.di("ob-1"),
+                new Settore("SASTER", "ASSETTO DEL TERRITORIO", "GENTILI LUCA"), new Ufficio("UEDPRI", "EDILIZIA PRIVATA", null),
+                new Settore("SAFIN", "SERVIZI FINANZIARI", "BIANCHI ANNA"), null, Motivazione.di("Delibera di Giunta n. 80/2023")),
+                Instant.now());
+        assertThat(d.tipo()).isEqualTo("OBIETTIVO_SPOSTATO");
+        assertThat(d.frase()).isEqualTo("Spostato l'obiettivo dal settore SASTER (ASSETTO DEL TERRITORIO), ufficio UEDPRI"
+                + " (EDILIZIA PRIVATA) al settore SAFIN (SERVIZI FINANZIARI)");
+        assertThat(d.motivazione()).isEqualTo("Delibera di Giunta n. 80/2023");
+        assertThat(d.dopo()).isEqualTo(new Narratore.Collocazione(new Settore("SAFIN", "SERVIZI FINANZIARI", "BIANCHI ANNA"), null));
+    }
+
+    @Test
+    void aRenameIsNarratedWithBothTitlesAndItsMotivazione() {
+        Descrizione d = new Narratore(0).racconta(new ObiettivoRinominato(ObiettivoId.di("ob-1"), "Tempi SCIA", "Tempi SCIA dimezzati",
+                Motivazione.di("Obiettivo più ambizioso")), Instant.now());
+        assertThat(d.tipo()).isEqualTo("OBIETTIVO_RINOMINATO");
+        assertThat(d.frase()).isEqualTo("Cambiato il titolo dell'obiettivo da «Tempi SCIA» a «Tempi SCIA dimezzati»");
+        assertThat(d.motivazione()).isEqualTo("Obiettivo più ambizioso");
     }
 }

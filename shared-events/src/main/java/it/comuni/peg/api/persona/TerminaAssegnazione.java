@@ -1,13 +1,31 @@
 package it.comuni.peg.api.persona;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import it.comuni.peg.api.comune.Limite;
+import it.comuni.peg.api.comune.Lunghezze;
 import it.comuni.peg.api.comune.ObiettivoId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
 
-/** Ends, on the given day, the assignment of a person that is running on that day. */
+/**
+ * Ends, on the given day, the assignment of a person that is running on that day. The person is named
+ * by {@code persona} (identificativo in the organigramma) when given, else by {@code nome}.
+ */
 public record TerminaAssegnazione(
         @TargetAggregateIdentifier ObiettivoId obiettivoId,
         String nome,
+        String persona,
         LocalDate fine) {
+
+    /** Refuses, naming each field, texts beyond their {@link Limite}. */
+    @JsonCreator
+    public TerminaAssegnazione {
+        new Lunghezze().testo("nome", nome, Limite.PERSONA).testo("persona", persona, Limite.CODICE).verifica();
+    }
+
+    /** A person known by name only. */
+    public TerminaAssegnazione(ObiettivoId obiettivoId, String nome, LocalDate fine) {
+        this(obiettivoId, nome, null, fine);
+    }
 }
