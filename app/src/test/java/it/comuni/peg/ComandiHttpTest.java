@@ -63,7 +63,7 @@ class ComandiHttpTest {
     }
 
     static final String OBIETTIVO = """
-            {"ente":"Comune di Prova","anno":%d,"titolo":"Diminuzione tempi di verifica delle SCIA",
+            {"ente":"c_prova","anno":%d,"titolo":"Diminuzione tempi di verifica delle SCIA",
              "descrizione":"<p>Ridurre i tempi istruttori</p>",
              "settore":{"codice":"SASTER","nome":"ASSETTO E GESTIONE DEL TERRITORIO","responsabile":"GENTILI LUCA"},
              "ufficio":{"codice":"UEDPRI","nome":"EDILIZIA PRIVATA","responsabile":"DEL FRATE GIOVANNI"},

@@ -103,7 +103,7 @@ class IdempotenzaHttpTest {
 
     @Test
     void theNucleosActsReplayToo() {
-        String corpo = "{\"ente\":\"Comune di Idempotenza\",\"anno\":" + anno() + ",\"data\":\"" + anno() + "-06-30\",\"note\":\"m\"}";
+        String corpo = "{\"ente\":\"c_idempotenza\",\"anno\":" + anno() + ",\"data\":\"" + anno() + "-06-30\",\"note\":\"m\"}";
         Map<String, String> chiave = Map.of("Idempotency-Key", "monitoraggio-giugno");
         Risposta prima = http.post("nucleo", "/api/valutazione/monitoraggi", corpo, chiave);
         Risposta seconda = http.post("nucleo", "/api/valutazione/monitoraggi", corpo, chiave);
@@ -164,7 +164,7 @@ class IdempotenzaHttpTest {
                 + "Content-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] coda = "\r\n--confine--\r\n".getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + porta
-                        + "/api/import?ente=" + URLEncoder.encode("Comune di Capannori", StandardCharsets.UTF_8) + "&anno=2023"))
+                        + "/api/import?ente=" + URLEncoder.encode("c_b648", StandardCharsets.UTF_8) + "&anno=2023"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("controllo:controllo".getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "multipart/form-data; boundary=confine")
                 .header("Idempotency-Key", chiave)

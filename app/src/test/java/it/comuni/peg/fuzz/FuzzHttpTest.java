@@ -314,7 +314,7 @@ class FuzzHttpTest {
 
         static ObjectNode obiettivo(int anno) {
             ObjectNode o = N.objectNode();
-            o.put("ente", "Comune di Fuzz").put("anno", anno).put("titolo", "Obiettivo generato").put("descrizione", "<p>x</p>");
+            o.put("ente", "c_fuzz").put("anno", anno).put("titolo", "Obiettivo generato").put("descrizione", "<p>x</p>");
             o.putObject("settore").put("codice", "SASTER").put("nome", "ASSETTO").put("responsabile", "GENTILI LUCA");
             o.putObject("ufficio").put("codice", "UEDPRI").put("nome", "EDILIZIA").put("responsabile", "DEL FRATE GIOVANNI");
             o.put("pesoIndicatori", 50).put("pesoFasi", 50);
@@ -445,15 +445,15 @@ class FuzzHttpTest {
                     int v = random.nextInt(3);
                     if (v == 0) {
                         percorso = "/api/valutazione/metodo";
-                        corpo.put("ente", "Comune di Fuzz").put("anno", anno).put("motivazione", "SMVP " + random.nextInt(100));
+                        corpo.put("ente", "c_fuzz").put("anno", anno).put("motivazione", "SMVP " + random.nextInt(100));
                         corpo.putObject("parametri").put("penalitaMeseRitardo", random.nextInt(20))
                                 .put("fattoreNonCompletata", 0.5).put("tolleranzaGiorni", random.nextInt(30));
                     } else if (v == 1) {
                         percorso = "/api/valutazione/monitoraggi";
-                        corpo.put("ente", "Comune di Fuzz").put("anno", anno).put("data", anno + "-06-30").put("note", "m");
+                        corpo.put("ente", "c_fuzz").put("anno", anno).put("data", anno + "-06-30").put("note", "m");
                     } else {
                         percorso = "/api/valutazione/valutazioni";
-                        corpo.put("ente", "Comune di Fuzz").put("anno", anno).put("obiettivoId", ob).put("al", anno + "-06-30")
+                        corpo.put("ente", "c_fuzz").put("anno", anno).put("obiettivoId", ob).put("al", anno + "-06-30")
                                 .put("motivazione", "Valutato");
                     }
                     utente = utente("nucleo");
@@ -494,9 +494,9 @@ class FuzzHttpTest {
                 case 3 -> "/api/obiettivi/" + ob + "/storico";
                 case 4 -> "/api/obiettivi/" + ob + "/differenze?da=" + parametro() + "&a=" + parametro();
                 case 5 -> "/api/peg/" + annoP + "/storico?ente=" + parametro();
-                case 6 -> "/api/peg/" + annoP + "/differenze?ente=Comune%20di%20Fuzz&da=" + parametro() + "&a=" + parametro();
+                case 6 -> "/api/peg/" + annoP + "/differenze?ente=c_fuzz&da=" + parametro() + "&a=" + parametro();
                 case 7 -> "/api/obiettivi/" + ob + "/valutazione?al=" + parametro();
-                case 8 -> "/api/peg/" + annoP + "/valutazione?ente=Comune%20di%20Fuzz&asOf=" + parametro();
+                case 8 -> "/api/peg/" + annoP + "/valutazione?ente=c_fuzz&asOf=" + parametro();
                 case 9 -> "/api/persone/valutazione?nome=" + parametro() + "&anno=" + annoP;
                 default -> new String[]{"/api/audit/verifica", "/v3/api-docs", "/actuator/health", "/actuator/health/readiness",
                         "/api/admin/processori", "/api/admin/proiezioni", "/api/inesistente", "/actuator/prometheus"}[random.nextInt(8)];
@@ -530,7 +530,7 @@ class FuzzHttpTest {
                 case 0 -> stringaCattiva();
                 case 1 -> NUMERI_CATTIVI[random.nextInt(NUMERI_CATTIVI.length)];
                 case 2 -> "2023-06-30T12:00:00Z";
-                case 3 -> "Comune di Fuzz";
+                case 3 -> "c_fuzz";
                 case 4 -> String.valueOf(anno);
                 default -> "x".repeat(random.nextInt(3000));
             };

@@ -60,7 +60,7 @@ class DueProcessiDiLetturaTest {
     /** A JVM's start on a busy two-core machine: as ArrestoBruscoTest allows. */
     private static final Duration AVVIO = Duration.ofSeconds(180);
     private static final List<String> PROIEZIONI = List.of("scheda", "storico");
-    private static final String ENTE = "Comune di Prova";
+    private static final String ENTE = "c_prova";
     /** What both processes share: quick balancing, no periodic retry of parked events, a short wait for the other. */
     private static final List<String> IMPOSTAZIONI = List.of(
             "--peg.processori.bilanciamento-ms=300",

@@ -68,7 +68,7 @@ public class GuastiPiantati {
             case VINCOLO -> CurrentUnitOfWork.get().root().onPrepareCommit(u -> {
                 for (int i = 0; i < 2; i++) {
                     jdbc.update("INSERT INTO assegnazione_persona (obiettivo_id, nome, inizio, ente, anno, fine)"
-                            + " VALUES (?, 'DOPPIO', '2023-01-01', 'Comune di Prova', 2023, '2023-12-31')", e.obiettivoId().valore());
+                            + " VALUES (?, 'DOPPIO', '2023-01-01', 'c_prova', 2023, '2023-12-31')", e.obiettivoId().valore());
                 }
             });
             case COMMIT -> TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

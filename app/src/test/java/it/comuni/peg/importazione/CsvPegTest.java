@@ -50,7 +50,7 @@ class CsvPegTest {
 
     private static final Path STAMPA = Path.of("..", "docs", "peg",
             "capannori-2023-obiettivi-peg-straordinari.txt");
-    private static final String ORIGINE = "Comune di Origine";
+    private static final String ORIGINE = "c_origine";
 
     @DynamicPropertySource
     static void db(DynamicPropertyRegistry r) {
@@ -82,7 +82,7 @@ class CsvPegTest {
         assertThat(esportato.corpo()).startsWith("\uFEFFtipo;chiave;anno;titolo;");
         byte[] csv = esportato.corpo().getBytes(StandardCharsets.UTF_8);
 
-        Risposta importato = importa("/api/import/csv", csv, "Comune di Destinazione", 2023);
+        Risposta importato = importa("/api/import/csv", csv, "c_destinazione", 2023);
         assertThat(importato.stato()).as(importato.corpo()).isEqualTo(200);
         JsonNode esito = importato.json();
         assertThat(esito.get("obiettivi").asInt()).isEqualTo(41);
@@ -94,9 +94,9 @@ class CsvPegTest {
         assertThat(esito.get("avvisi")).as(esito.toString()).isEmpty();
         System.out.println("Esportazione e reimportazione CSV del PEG reale: " + (System.nanoTime() - inizio) / 1_000_000 + " ms");
 
-        attendiProiezione("Comune di Destinazione", 2023, 41);
+        attendiProiezione("c_destinazione", 2023, 41);
         List<JsonNode> origine = schede(ORIGINE, 2023);
-        List<JsonNode> destinazione = schede("Comune di Destinazione", 2023);
+        List<JsonNode> destinazione = schede("c_destinazione", 2023);
         assertThat(destinazione).hasSize(41);
         for (int i = 0; i < origine.size(); i++) {
             assertThat(destinazione.get(i)).as(origine.get(i).get("titolo").asText()).isEqualTo(origine.get(i));
@@ -110,11 +110,11 @@ class CsvPegTest {
 
         // the same file again, or into the ente the print came from: the same ids, nothing appended
         long eventi = eventi();
-        assertThat(importa("/api/import/csv", csv, "Comune di Destinazione", 2023).json().get("giaPresenti").asInt()).isEqualTo(41);
+        assertThat(importa("/api/import/csv", csv, "c_destinazione", 2023).json().get("giaPresenti").asInt()).isEqualTo(41);
         assertThat(importa("/api/import/csv", csv, ORIGINE, 2023).json().get("giaPresenti").asInt()).isEqualTo(41);
         assertThat(eventi()).isEqualTo(eventi);
         // and the second PEG exports to the very same file
-        assertThat(http.get("controllo", "/api/peg/2023/csv?ente=" + q("Comune di Destinazione")).corpo()).isEqualTo(esportato.corpo());
+        assertThat(http.get("controllo", "/api/peg/2023/csv?ente=" + q("c_destinazione")).corpo()).isEqualTo(esportato.corpo());
     }
 
     @Test
@@ -123,11 +123,11 @@ class CsvPegTest {
         assertThat(modello.stato()).isEqualTo(200);
         assertThat(modello.intestazione("Content-Disposition")).contains("peg-modello.csv");
         int anno = LocalDate.now(ZoneId.of("Europe/Rome")).getYear();
-        Risposta r = importa("/api/import/csv", modello.corpo().getBytes(StandardCharsets.UTF_8), "Comune del Modello", anno);
+        Risposta r = importa("/api/import/csv", modello.corpo().getBytes(StandardCharsets.UTF_8), "c_modello", anno);
         assertThat(r.stato()).as(r.corpo()).isEqualTo(200);
         assertThat(r.json().get("nuovi").asInt()).as(r.corpo()).isEqualTo(1);
-        attendiProiezione("Comune del Modello", anno, 1);
-        JsonNode s = schede("Comune del Modello", anno).get(0);
+        attendiProiezione("c_modello", anno, 1);
+        JsonNode s = schede("c_modello", anno).get(0);
         assertThat(s.get("indicatori").get(0).get("valoreAtteso").decimalValue()).isEqualByComparingTo("28.5");
         assertThat(s.get("indicatori").get(0).get("direzione").asText()).isEqualTo("DECRESCENTE");
         assertThat(s.get("fasi").get(1).get("previstoEsplicito").asBoolean()).isTrue();
@@ -140,11 +140,11 @@ class CsvPegTest {
                 PERSONA;A;;;;;;;Bianchi Anna;01/03/2023;2023-12-31;
                 FASE;A;;Sopralluoghi;;;;1;;01/02/2023;31/05/2023;feb mar 5
                 """;
-        Risposta spostato = importa("/api/import/csv", csv.getBytes(StandardCharsets.UTF_8), "Comune Spostato", 2024);
+        Risposta spostato = importa("/api/import/csv", csv.getBytes(StandardCharsets.UTF_8), "c_spostato", 2024);
         assertThat(spostato.stato()).as(spostato.corpo()).isEqualTo(200);
         assertThat(tipi(spostato.json())).containsExactly("DATE_SPOSTATE");
-        attendiProiezione("Comune Spostato", 2024, 1);
-        JsonNode sp = schede("Comune Spostato", 2024).get(0);
+        attendiProiezione("c_spostato", 2024, 1);
+        JsonNode sp = schede("c_spostato", 2024).get(0);
         assertThat(sp.get("persone").get(0).get("periodi").get(0).get("inizio").asText()).isEqualTo("2024-03-01");
         assertThat(sp.get("fasi").get(0).get("fine").asText()).isEqualTo("2024-05-31");
         assertThat(sp.get("fasi").get(0).get("previsto").toString()).isEqualTo("[\"2024-02\",\"2024-03\",\"2024-05\"]");
@@ -168,7 +168,7 @@ class CsvPegTest {
                 FASE;OB5;Uno;;;;;1;;;;\r
                 FASE;OB5;Ancora uno;;;;;1;;;;\r
                 """;
-        Risposta r = importa("/api/import/csv", buono.getBytes(StandardCharsets.UTF_8), "Comune di Prova", 2023);
+        Risposta r = importa("/api/import/csv", buono.getBytes(StandardCharsets.UTF_8), "c_prova", 2023);
         assertThat(r.stato()).as(r.corpo()).isEqualTo(200);
         JsonNode esito = r.json();
         assertThat(esito.get("obiettivi").asInt()).isEqualTo(4);
@@ -183,8 +183,8 @@ class CsvPegTest {
         assertThat(avvisi.get(4)).startsWith("11 OBIETTIVO_ILLEGGIBILE").contains("riga 13").contains("fase 1");
         // only the whole objective: its definition and its two phases
         assertThat(eventi() - eventiPrima).isEqualTo(3);
-        attendiProiezione("Comune di Prova", 2023, 1);
-        JsonNode s = schede("Comune di Prova", 2023).get(0);
+        attendiProiezione("c_prova", 2023, 1);
+        JsonNode s = schede("c_prova", 2023).get(0);
         assertThat(s.get("descrizione").asText()).contains("con punto e virgola").contains("\"virgolette\"").contains("\n");
         assertThat(s.get("pesoIndicatori").decimalValue()).isEqualByComparingTo("49.5");
         assertThat(s.get("fasi")).hasSize(2);
@@ -192,20 +192,20 @@ class CsvPegTest {
         // Excel's plain "CSV" on Windows: Windows-1252, read and reported
         byte[] windows = "tipo;chiave;titolo;settore;peso_indicatori;peso_fasi\nOBIETTIVO;W;Qualità dell'aria;SAMB;50;50\n"
                 .getBytes(Charset.forName("windows-1252"));
-        Risposta w = importa("/api/import/csv", windows, "Comune Windows", 2023);
+        Risposta w = importa("/api/import/csv", windows, "c_windows", 2023);
         assertThat(w.stato()).as(w.corpo()).isEqualTo(200);
         assertThat(tipi(w.json())).containsExactly("CODIFICA_NON_UTF8");
-        attendiProiezione("Comune Windows", 2023, 1);
-        assertThat(schede("Comune Windows", 2023).get(0).get("titolo").asText()).isEqualTo("Qualità dell'aria");
+        attendiProiezione("c_windows", 2023, 1);
+        assertThat(schede("c_windows", 2023).get(0).get("titolo").asText()).isEqualTo("Qualità dell'aria");
 
         long eventi = eventi();
-        problema(importa("/api/import/csv", new byte[0], "Comune di Prova", 2023), 0, "vuoto");
-        problema(importa("/api/import/csv", new byte[]{'P', 'K', 3, 4, 0, 0, '\n'}, "Comune di Prova", 2023), 1, "non è testo");
-        problema(importa("/api/import/csv", "titolo;settore\nX;Y\n".getBytes(StandardCharsets.UTF_8), "Comune di Prova", 2023), 1, "tipo");
+        problema(importa("/api/import/csv", new byte[0], "c_prova", 2023), 0, "vuoto");
+        problema(importa("/api/import/csv", new byte[]{'P', 'K', 3, 4, 0, 0, '\n'}, "c_prova", 2023), 1, "non è testo");
+        problema(importa("/api/import/csv", "titolo;settore\nX;Y\n".getBytes(StandardCharsets.UTF_8), "c_prova", 2023), 1, "tipo");
         problema(importa("/api/import/csv", "tipo;chiave;titolo\nOBIETTIVO;Z;ok\nOBIETTIVO;Y;\"mai chiuso\nFASE;Y;x\n"
-                .getBytes(StandardCharsets.UTF_8), "Comune di Prova", 2023), 3, "virgolette");
-        problema(importa("/api/import/csv", buono.getBytes(StandardCharsets.UTF_8), "Comune di Prova", 1999), null, "anno");
-        assertThat(importa("/api/import/csv", buono.getBytes(StandardCharsets.UTF_8), "Comune di Prova", 2023, "dirigente").stato()).isEqualTo(403);
+                .getBytes(StandardCharsets.UTF_8), "c_prova", 2023), 3, "virgolette");
+        problema(importa("/api/import/csv", buono.getBytes(StandardCharsets.UTF_8), "c_prova", 1999), null, "anno");
+        assertThat(importa("/api/import/csv", buono.getBytes(StandardCharsets.UTF_8), "c_prova", 2023, "dirigente").stato()).isEqualTo(403);
         assertThat(eventi()).isEqualTo(eventi);
     }
 

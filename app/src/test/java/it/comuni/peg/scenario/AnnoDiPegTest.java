@@ -55,7 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AnnoDiPegTest {
 
-    static final String ENTE = "Comune di Capannori";
+    static final String ENTE = "c_b648";
     static final Clock OROLOGIO_DI_SISTEMA = GenericEventMessage.clock;
 
     @TestConfiguration

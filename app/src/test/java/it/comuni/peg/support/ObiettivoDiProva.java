@@ -18,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class ObiettivoDiProva {
 
-    /** The body of a DefinisciObiettivo for {@code Comune di Prova}; {@code %d} is the year. */
+    /** The body of a DefinisciObiettivo for the ente {@code c_prova}; {@code %d} is the year. */
     public static final String OBIETTIVO = """
-            {"ente":"Comune di Prova","anno":%d,"titolo":"Diminuzione tempi di verifica delle SCIA",
+            {"ente":"c_prova","anno":%d,"titolo":"Diminuzione tempi di verifica delle SCIA",
              "settore":{"codice":"SASTER","nome":"ASSETTO E GESTIONE DEL TERRITORIO","responsabile":"GENTILI LUCA"},
              "ufficio":{"codice":"UEDPRI","nome":"EDILIZIA PRIVATA","responsabile":"DEL FRATE GIOVANNI"},
              "pesoIndicatori":50.0,"pesoFasi":50.0}""";

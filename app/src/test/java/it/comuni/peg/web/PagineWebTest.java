@@ -214,7 +214,7 @@ class PagineWebTest {
         vai("/controllo");
         controlla("22-controllo-importa");
         browser.findElement(By.id("importa-ente")).clear();
-        browser.findElement(By.id("importa-ente")).sendKeys("Comune di Capannori");
+        browser.findElement(By.id("importa-ente")).sendKeys("c_b648");
         browser.findElement(By.id("importa-anno")).sendKeys("2023");
         browser.findElement(By.id("importa-file")).sendKeys(STAMPA.toString());
         browser.findElement(By.id("importa")).click();
@@ -492,7 +492,7 @@ class PagineWebTest {
         anno.sendKeys("2023");
         WebElement ente = browser.findElement(By.id("importa-csv-ente"));
         ente.clear();
-        ente.sendKeys("Comune del Modello");
+        ente.sendKeys("c_modello");
         browser.findElement(By.id("importa-csv-file")).sendKeys(file.toString());
         browser.findElement(By.id("importa-csv-invia")).click();
     }
