@@ -75,9 +75,9 @@ public class RicostruzioneController {
 
     private static void richiediAmministratore(Authentication utente) {
         boolean ammesso = utente != null && utente.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals(Ruolo.CONTROLLO_GESTIONE.autorita()));
+                .anyMatch(a -> a.getAuthority().equals(Ruolo.AMMINISTRATORE.autorita()));
         if (!ammesso) {
-            throw new AccessDeniedException("Solo il controllo di gestione può amministrare le proiezioni");
+            throw new AccessDeniedException("Solo l'amministratore dell'installazione può amministrare le proiezioni");
         }
     }
 }

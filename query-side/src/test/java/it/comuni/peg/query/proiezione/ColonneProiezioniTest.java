@@ -19,6 +19,9 @@ import it.comuni.peg.api.indicatore.Direzione;
 import it.comuni.peg.api.indicatore.IndicatoreDefinito;
 import it.comuni.peg.api.indicatore.ValoreIndicatoreRegistrato;
 import it.comuni.peg.api.obiettivo.ObiettivoDefinito;
+import it.comuni.peg.api.organigramma.Codici;
+import it.comuni.peg.api.organigramma.TipoIncarico;
+import it.comuni.peg.api.organigramma.TipoStruttura;
 import it.comuni.peg.api.obiettivo.ObiettivoModificato;
 import it.comuni.peg.api.persona.AssegnazioneTerminata;
 import it.comuni.peg.api.persona.PersonaAssegnata;
@@ -62,7 +65,8 @@ class ColonneProiezioniTest {
     private static final long ILLIMITATO = 1_073_741_823L;
 
     private static final List<String> TABELLE = List.of("scheda_obiettivo", "storico_obiettivo", "storico_voce",
-            "assegnazione_persona");
+            "assegnazione_persona", "organigramma_ente", "organigramma_denominazione", "organigramma_struttura",
+            "organigramma_persona", "organigramma_incarico");
 
     private static Map<String, Colonna> colonne;
     private static String url;
@@ -119,6 +123,28 @@ class ColonneProiezioniTest {
         r.put("assegnazione_persona.obiettivo_id", id);
         r.put("assegnazione_persona.nome", evento(Limite.PERSONA));
         r.put("assegnazione_persona.ente", evento(Limite.ENTE));
+        // the organigramma's events were only ever written by its commands, under today's limits on codes
+        // (Codici; a struttura's code, Limite.CODICE): a limit raised needs its column widened
+        long struttura = Limite.CODICE.massimo();
+        r.put("organigramma_ente.ente", (long) Codici.ENTE);
+        r.put("organigramma_ente.nome", evento(Limite.ENTE));
+        r.put("organigramma_ente.codice_istat", 6L);
+        r.put("organigramma_denominazione.denominazione", (long) Limite.ENTE.massimo());
+        r.put("organigramma_denominazione.ente", (long) Codici.ENTE);
+        r.put("organigramma_struttura.ente", (long) Codici.ENTE);
+        r.put("organigramma_struttura.codice", struttura);
+        r.put("organigramma_struttura.nome", evento(Limite.NOME_STRUTTURA));
+        r.put("organigramma_struttura.tipo", (long) Arrays.stream(TipoStruttura.values()).mapToInt(t -> t.name().length()).max().orElseThrow());
+        r.put("organigramma_struttura.settore", struttura);
+        r.put("organigramma_persona.ente", (long) Codici.ENTE);
+        r.put("organigramma_persona.identificativo", (long) Codici.PERSONA);
+        r.put("organigramma_persona.nome", evento(Limite.PERSONA));
+        r.put("organigramma_incarico.ente", (long) Codici.ENTE);
+        r.put("organigramma_incarico.incarico", (long) Codici.INCARICO);
+        r.put("organigramma_incarico.struttura", struttura);
+        r.put("organigramma_incarico.persona", (long) Codici.PERSONA);
+        r.put("organigramma_incarico.tipo", (long) Arrays.stream(TipoIncarico.values()).mapToInt(t -> t.name().length()).max().orElseThrow());
+        r.put("organigramma_incarico.atto", evento(Limite.ATTO));
         return r;
     }
 
