@@ -506,7 +506,7 @@ class MatriceAccessiTest {
     private String obiettivo(ClienteHttp http, String ente, int anno) throws InterruptedException {
         String cdg = ente.equals(B) ? "altro.controllo" : "controllo";
         Risposta definito = http.post(cdg, "/api/obiettivi", ComandiHttpTest.OBIETTIVO.formatted(anno).replace("c_prova", ente));
-        assertThat(definito.stato()).as(definito.toString()).isEqualTo(200);
+        assertThat(definito.stato()).as(definito.toString()).isEqualTo(201);
         String id = definito.json().get("id").asText();
         for (int fase = 1; fase <= 8; fase++) {
             assertThat(http.post(cdg, "/api/obiettivi/" + id + "/fasi", "{\"numero\":" + fase + ",\"titolo\":\"Fase " + fase
