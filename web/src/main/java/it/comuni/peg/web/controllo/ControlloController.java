@@ -73,6 +73,10 @@ public class ControlloController {
 
     private String importa(String nome, String ente, String anno, MultipartFile file, Model model,
                            HttpServletResponse risposta, Importazione importazione) throws IOException {
+        if (ente != null && !ente.isBlank()) {
+            // another ente answers 404, a role other than the controllo di gestione there 403, before anything else
+            perimetro.richiedi(ente.strip(), EnumSet.of(Ruolo.CONTROLLO_GESTIONE));
+        }
         Modulo modulo = new Modulo(nome, CAMPI).con(Map.of("ente", ente == null ? "" : ente, "anno", anno == null ? "" : anno));
         pagina(model, modulo);
         Rifiuto rifiuto = null;
@@ -90,8 +94,6 @@ public class ControlloController {
             rifiuto = Rifiuto.campo("file", "Manca il file", CAMPI);
         }
         if (rifiuto == null) {
-            // another ente answers 404, a role other than the controllo di gestione there 403
-            perimetro.richiedi(ente.strip(), EnumSet.of(Ruolo.CONTROLLO_GESTIONE));
             try {
                 model.addAttribute("esito", importazione.importa(file.getBytes(), ente.strip(), annoLetto));
                 model.addAttribute("nomeFile", file.getOriginalFilename());
