@@ -60,6 +60,16 @@ public class SchedaQueries {
                 .getResultList();
     }
 
+    /** The objectives of the ente a person, by identificativo (matricola or codice fiscale), was assigned to in a year. */
+    public List<String> obiettiviDiPersona(String ente, String persona, int anno) {
+        return em.createQuery("select distinct a.obiettivoId from AssegnazioneRiga a where a.ente = :ente and a.persona = :persona"
+                                + " and a.anno = :anno", String.class)
+                .setParameter("ente", ente)
+                .setParameter("persona", persona)
+                .setParameter("anno", anno)
+                .getResultList();
+    }
+
     private <T> List<T> righe(FiltroPeg f, LocalDate giorno, Instant definitiEntro, Class<T> tipo) {
         StringBuilder jpql = new StringBuilder("select ")
                 .append(tipo == String.class ? "r.obiettivoId" : "r")
