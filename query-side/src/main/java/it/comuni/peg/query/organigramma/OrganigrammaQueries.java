@@ -95,19 +95,19 @@ public class OrganigrammaQueries {
      * ente (a name recorded before the organigramma, another ente's matricola) is absent from the map.
      */
     public Map<String, String> nomiPersone(String ente, Collection<String> identificativi) {
-        Map<String, String> nomi = new HashMap<>();
-        perBlocchi(identificativi, blocco -> jdbc.query("SELECT identificativo, nome FROM organigramma_persona WHERE ente = ?"
-                + " AND identificativo IN (" + segnaposti(blocco) + ")", (rs, i) -> nomi.put(rs.getString(1), rs.getString(2)),
-                parametri(ente, blocco)));
-        return nomi;
+        return nomi("SELECT identificativo, nome FROM organigramma_persona WHERE ente = ? AND identificativo IN", ente, identificativi);
     }
 
     /** The names of the ente's strutture among {@code codici}, by code (whatever their validity); unknown codes are absent. */
     public Map<String, String> nomiStrutture(String ente, Collection<String> codici) {
+        return nomi("SELECT codice, nome FROM organigramma_struttura WHERE ente = ? AND codice IN", ente, codici);
+    }
+
+    /** Code to name, from {@code select} (key and name of the ente's rows whose key is in the list that follows it). */
+    private Map<String, String> nomi(String select, String ente, Collection<String> chiavi) {
         Map<String, String> nomi = new HashMap<>();
-        perBlocchi(codici, blocco -> jdbc.query("SELECT codice, nome FROM organigramma_struttura WHERE ente = ?"
-                + " AND codice IN (" + segnaposti(blocco) + ")", (rs, i) -> nomi.put(rs.getString(1), rs.getString(2)),
-                parametri(ente, blocco)));
+        perBlocchi(chiavi, blocco -> jdbc.query(select + " (" + segnaposti(blocco) + ")",
+                (rs, i) -> nomi.put(rs.getString(1), rs.getString(2)), parametri(ente, blocco)));
         return nomi;
     }
 
