@@ -238,6 +238,10 @@ class MatriceAccessiTest {
                 api("POST", "/api/valutazione/metodo", c -> json("/api/valutazione/metodo", "{\"ente\":\"" + A + "\",\"anno\":" + anno
                         + ",\"parametri\":{\"penalitaMeseRitardo\":" + (10 + progressivo.incrementAndGet() % 80)
                         + ",\"fattoreNonCompletata\":0.5,\"tolleranzaGiorni\":0},\"motivazione\":\"SMVP\"}"), ente(Ruolo.NUCLEO, Ruolo.CONTROLLO_GESTIONE)),
+                // the method changes only until the first valutazione finale
+                pagina("POST", "/valutazione/metodo", c -> modulo("/valutazione/metodo?" + peg, Map.of("penalitaMeseRitardo",
+                        String.valueOf(5 + progressivo.incrementAndGet() % 90), "fattoreNonCompletata", "0,5", "tolleranzaGiorni", "0", "motivazione", "SMVP")),
+                        ente(Ruolo.NUCLEO, Ruolo.CONTROLLO_GESTIONE)),
                 api("POST", "/api/valutazione/monitoraggi", c -> json("/api/valutazione/monitoraggi", "{\"ente\":\"" + A + "\",\"anno\":" + anno
                         + ",\"data\":\"" + ieri + "\"}"), ente(Ruolo.NUCLEO)),
                 api("POST", "/api/valutazione/valutazioni", c -> json("/api/valutazione/valutazioni", "{\"ente\":\"" + A + "\",\"anno\":" + anno
@@ -333,9 +337,6 @@ class MatriceAccessiTest {
                         "nome", "ROSSI MARIO", "fine", anno + "-11-" + (10 + progressivo.incrementAndGet() % 15))), PIANO),
                 pagina("GET", "/valutazione", c -> get("/valutazione?" + peg), ente(Ruolo.NUCLEO, Ruolo.CONTROLLO_GESTIONE)),
                 pagina("POST", "/valutazione/monitoraggi", c -> modulo("/valutazione/monitoraggi?" + peg, Map.of("data", oggi)), ente(Ruolo.NUCLEO)),
-                pagina("POST", "/valutazione/metodo", c -> modulo("/valutazione/metodo?" + peg, Map.of("penalitaMeseRitardo",
-                        String.valueOf(5 + progressivo.incrementAndGet() % 90), "fattoreNonCompletata", "0,5", "tolleranzaGiorni", "0", "motivazione", "SMVP")),
-                        ente(Ruolo.NUCLEO, Ruolo.CONTROLLO_GESTIONE)),
                 pagina("GET", "/valutazione/obiettivi/{id}", c -> get("/valutazione/obiettivi/" + id), ente(Ruolo.NUCLEO, Ruolo.CONTROLLO_GESTIONE)),
                 pagina("POST", "/valutazione/obiettivi/{id}/finale", c -> modulo("/valutazione/obiettivi/" + id + "/finale", Map.of("al", oggi,
                         "motivazione", "Raggiunto")), ente(Ruolo.NUCLEO))));

@@ -9,6 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,9 @@ public class OrganigrammaQueries {
     private static final RowMapper<OrganigrammaAlGiorno.Incarico> INCARICO = (rs, i) -> new OrganigrammaAlGiorno.Incarico(
             rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), TipoIncarico.valueOf(rs.getString(5)),
             rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getString(8));
+
+    /** Values per IN list: a PEG's storico names a few dozen persone, an ente's organigramma a few hundred. */
+    private static final int BLOCCO = 500;
 
     private final JdbcTemplate jdbc;
     private final Enti enti;
@@ -80,7 +85,56 @@ public class OrganigrammaQueries {
 
     /** The name (as last corrected) of the persona with that identificativo in the ente. */
     public Optional<String> nomePersona(String ente, String identificativo) {
-        return identificativo == null ? Optional.empty() : jdbc.queryForList("SELECT nome FROM organigramma_persona"
-                + " WHERE ente = ? AND identificativo = ?", String.class, ente, identificativo).stream().findFirst();
+        return identificativo == null ? Optional.empty()
+                : Optional.ofNullable(nomiPersone(ente, List.of(identificativo)).get(identificativo));
+    }
+
+    /**
+     * The names (as last corrected) of the persone of the ente among {@code identificativi}, by
+     * identificativo, in one query per {@value #BLOCCO} of them; a value that names no persona of the
+     * ente (a name recorded before the organigramma, another ente's matricola) is absent from the map.
+     */
+    public Map<String, String> nomiPersone(String ente, Collection<String> identificativi) {
+        return nomi("SELECT identificativo, nome FROM organigramma_persona WHERE ente = ? AND identificativo IN", ente, identificativi);
+    }
+
+    /** The names of the ente's strutture among {@code codici}, by code (whatever their validity); unknown codes are absent. */
+    public Map<String, String> nomiStrutture(String ente, Collection<String> codici) {
+        return nomi("SELECT codice, nome FROM organigramma_struttura WHERE ente = ? AND codice IN", ente, codici);
+    }
+
+    /** Code to name, from {@code select} (key and name of the ente's rows whose key is in the list that follows it). */
+    private Map<String, String> nomi(String select, String ente, Collection<String> chiavi) {
+        Map<String, String> nomi = new HashMap<>();
+        perBlocchi(chiavi, blocco -> jdbc.query(select + " (" + segnaposti(blocco) + ")",
+                (rs, i) -> nomi.put(rs.getString(1), rs.getString(2)), parametri(ente, blocco)));
+        return nomi;
+    }
+
+    /** Every incarico, whatever its dates, that one of {@code persone} held in the ente: who acted by which incarico. */
+    public List<OrganigrammaAlGiorno.Incarico> incarichiDi(String ente, Collection<String> persone) {
+        List<OrganigrammaAlGiorno.Incarico> incarichi = new ArrayList<>();
+        perBlocchi(persone, blocco -> incarichi.addAll(jdbc.query(INCARICHI + " AND i.persona IN (" + segnaposti(blocco)
+                + ") ORDER BY i.struttura, i.dal", INCARICO, parametri(ente, blocco))));
+        return incarichi;
+    }
+
+    /** The values of an IN list a block at a time: a statement's placeholders stay few whatever the list. */
+    private static void perBlocchi(Collection<String> valori, java.util.function.Consumer<List<String>> leggi) {
+        List<String> distinti = valori.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        for (int i = 0; i < distinti.size(); i += BLOCCO) {
+            leggi.accept(distinti.subList(i, Math.min(distinti.size(), i + BLOCCO)));
+        }
+    }
+
+    private static String segnaposti(List<String> blocco) {
+        return String.join(", ", java.util.Collections.nCopies(blocco.size(), "?"));
+    }
+
+    private static Object[] parametri(String ente, List<String> blocco) {
+        List<Object> tutti = new ArrayList<>(blocco.size() + 1);
+        tutti.add(ente);
+        tutti.addAll(blocco);
+        return tutti.toArray();
     }
 }

@@ -47,10 +47,22 @@ public record Scheda(
         indicatori = indicatori == null ? List.of() : List.copyOf(indicatori);
     }
 
-    /** A person assigned to the objective, with every period of assignment. */
-    public record Persona(String nome, String categoria, String ruolo, List<PeriodoAssegnazione> periodi) {
+    /**
+     * A person assigned to the objective, with every period of assignment. {@code persona} is the
+     * identificativo in the ente's organigramma (matricola or codice fiscale), null for a person known
+     * by name only (every assignment recorded before identificativi, and the print's).
+     */
+    public record Persona(String nome, String persona, String categoria, String ruolo, List<PeriodoAssegnazione> periodi) {
         public Persona {
             periodi = periodi == null ? List.of() : List.copyOf(periodi);
+        }
+
+        /**
+         * Whether this is the person named: by identificativo when both have one (two employees with the
+         * same name are two people), else by name (the rule of the aggregate's assignments).
+         */
+        public boolean di(String altraPersona, String altroNome) {
+            return persona != null && altraPersona != null ? persona.equals(altraPersona) : nome.equals(altroNome);
         }
     }
 

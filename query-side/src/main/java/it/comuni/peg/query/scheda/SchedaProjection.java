@@ -94,7 +94,7 @@ public class SchedaProjection implements InBlocco {
         List<AssegnazioneRiga> righe = new ArrayList<>();
         for (Scheda.Persona p : s.persone()) {
             for (Scheda.PeriodoAssegnazione periodo : p.periodi()) {
-                righe.add(new AssegnazioneRiga(s.id(), p.nome(), periodo.inizio(), s.ente(), s.anno(), periodo.fine()));
+                righe.add(new AssegnazioneRiga(s.id(), p.nome(), p.persona(), periodo.inizio(), s.ente(), s.anno(), periodo.fine()));
             }
         }
         return righe;

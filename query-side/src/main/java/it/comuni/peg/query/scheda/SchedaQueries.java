@@ -52,10 +52,20 @@ public class SchedaQueries {
 
     /** The objectives of the ente a person was assigned to in a year (names are stored upper case, as the aggregate writes them). */
     public List<String> obiettiviDi(String ente, String nome, int anno) {
-        return em.createQuery("select distinct a.obiettivoId from AssegnazioneRiga a where a.ente = :ente and a.nome = :nome"
-                                + " and a.anno = :anno", String.class)
+        return assegnati("nome", ente, nome, anno);
+    }
+
+    /** The objectives of the ente a person, by identificativo (matricola or codice fiscale), was assigned to in a year. */
+    public List<String> obiettiviDiPersona(String ente, String persona, int anno) {
+        return assegnati("persona", ente, persona, anno);
+    }
+
+    /** The objectives with an assignment row whose {@code campo} (nome or persona) is {@code valore}. */
+    private List<String> assegnati(String campo, String ente, String valore, int anno) {
+        return em.createQuery("select distinct a.obiettivoId from AssegnazioneRiga a where a.ente = :ente and a." + campo
+                        + " = :valore and a.anno = :anno", String.class)
                 .setParameter("ente", ente)
-                .setParameter("nome", nome)
+                .setParameter("valore", valore)
                 .setParameter("anno", anno)
                 .getResultList();
     }

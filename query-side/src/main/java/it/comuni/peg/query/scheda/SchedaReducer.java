@@ -136,19 +136,20 @@ public final class SchedaReducer {
         List<Scheda.Persona> nuove = new ArrayList<>();
         boolean trovata = false;
         for (Scheda.Persona p : persone) {
-            if (p.nome().equals(e.nome())) {
+            if (p.di(e.persona(), e.nome())) {
                 List<Scheda.PeriodoAssegnazione> periodi = new ArrayList<>(p.periodi());
                 periodi.add(new Scheda.PeriodoAssegnazione(e.inizio(), e.fine(), null));
                 periodi.sort(Comparator.comparing(Scheda.PeriodoAssegnazione::inizio));
                 // the categoria and ruolo of the latest assignment are the person's current ones
-                nuove.add(new Scheda.Persona(p.nome(), e.categoria(), e.ruolo(), periodi));
+                nuove.add(new Scheda.Persona(p.nome(), p.persona() != null ? p.persona() : e.persona(), e.categoria(),
+                        e.ruolo(), periodi));
                 trovata = true;
             } else {
                 nuove.add(p);
             }
         }
         if (!trovata) {
-            nuove.add(new Scheda.Persona(e.nome(), e.categoria(), e.ruolo(),
+            nuove.add(new Scheda.Persona(e.nome(), e.persona(), e.categoria(), e.ruolo(),
                     List.of(new Scheda.PeriodoAssegnazione(e.inizio(), e.fine(), null))));
         }
         return nuove;
@@ -156,7 +157,7 @@ public final class SchedaReducer {
 
     private static List<Scheda.Persona> termina(List<Scheda.Persona> persone, AssegnazioneTerminata e) {
         return persone.stream()
-                .map(p -> !p.nome().equals(e.nome()) ? p : new Scheda.Persona(p.nome(), p.categoria(), p.ruolo(),
+                .map(p -> !p.di(e.persona(), e.nome()) ? p : new Scheda.Persona(p.nome(), p.persona(), p.categoria(), p.ruolo(),
                         p.periodi().stream()
                                 .map(per -> per.inizio().equals(e.inizio())
                                         ? new Scheda.PeriodoAssegnazione(per.inizio(), e.fine(),

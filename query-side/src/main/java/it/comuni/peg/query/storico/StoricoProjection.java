@@ -99,14 +99,21 @@ public class StoricoProjection implements InBlocco {
             throw new IllegalStateException("Evento " + evento.getPayloadType().getSimpleName()
                     + " dell'obiettivo " + evento.getAggregateIdentifier() + " prima della sua definizione");
         }
-        return new StoricoObiettivoRiga(evento.getAggregateIdentifier(), e.ente(), e.anno(), e.titolo(), evento.getSequenceNumber());
+        return new StoricoObiettivoRiga(evento.getAggregateIdentifier(), e.ente(), e.anno(), e.titolo(), e.settore().codice(),
+                e.ufficio() == null ? null : e.ufficio().codice(), evento.getSequenceNumber());
     }
 
     private StoricoVoceRiga voce(DomainEventMessage<?> evento, StoricoObiettivoRiga obiettivo, long posizione, Descrizione d) {
         return new StoricoVoceRiga(obiettivo.obiettivoId(), evento.getSequenceNumber(), obiettivo.ente(), obiettivo.anno(),
                 posizione, evento.getTimestamp(),
-                (String) evento.getMetaData().get(Metadati.UTENTE), (String) evento.getMetaData().get(Metadati.RUOLO),
-                d, json(d.prima()), json(d.dopo()));
+                testo(evento, Metadati.UTENTE), testo(evento, Metadati.RUOLO), testo(evento, Metadati.PERSONA),
+                obiettivo.settore(), obiettivo.ufficio(), d, json(d.prima()), json(d.dopo()));
+    }
+
+    /** A metadata value as text (they are all strings; null when absent). */
+    private static String testo(DomainEventMessage<?> evento, String chiave) {
+        Object valore = evento.getMetaData().get(chiave);
+        return valore == null ? null : valore.toString();
     }
 
     /**

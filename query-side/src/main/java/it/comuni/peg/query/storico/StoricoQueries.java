@@ -25,10 +25,12 @@ public class StoricoQueries {
 
     private final EntityManager em;
     private final ObjectMapper mapper;
+    private final ChiHaAgito chiHaAgito;
 
-    public StoricoQueries(EntityManager em, ObjectMapper mapper) {
+    public StoricoQueries(EntityManager em, ObjectMapper mapper, ChiHaAgito chiHaAgito) {
         this.em = em;
         this.mapper = mapper;
+        this.chiHaAgito = chiHaAgito;
     }
 
     public Optional<StoricoObiettivoRiga> obiettivo(String id) {
@@ -42,7 +44,9 @@ public class StoricoQueries {
         q.setParameter("id", o.obiettivoId());
         q.setParameter("da", da == null ? INIZIO : da);
         q.setParameter("a", a == null ? FINE : a);
-        return q.getResultList().stream().map(v -> voce(v, o.titolo())).toList();
+        List<StoricoVoceRiga> righe = q.getResultList();
+        Map<StoricoVoceRiga, ChiHaAgito.Autore> autori = chiHaAgito.di(righe);
+        return righe.stream().map(v -> voce(v, o.titolo(), autori.get(v))).toList();
     }
 
     /** The PEG's changes recorded in (da, a], in recording order across its objectives. */
@@ -60,11 +64,14 @@ public class StoricoQueries {
                         "select o from StoricoObiettivoRiga o where o.obiettivoId in :ids", StoricoObiettivoRiga.class)
                 .setParameter("ids", ids).getResultList().stream()
                 .collect(Collectors.toMap(StoricoObiettivoRiga::obiettivoId, StoricoObiettivoRiga::titolo));
-        return righe.stream().map(v -> voce(v, titoli.get(v.obiettivoId()))).toList();
+        Map<StoricoVoceRiga, ChiHaAgito.Autore> autori = chiHaAgito.di(righe);
+        return righe.stream().map(v -> voce(v, titoli.get(v.obiettivoId()), autori.get(v))).toList();
     }
 
-    private VoceStorico voce(StoricoVoceRiga v, String titolo) {
-        return new VoceStorico(v.obiettivoId(), titolo, v.sequenza(), v.registratoIl(), v.utente(), v.ruolo(), v.tipo(),
+    private VoceStorico voce(StoricoVoceRiga v, String titolo, ChiHaAgito.Autore a) {
+        return new VoceStorico(v.obiettivoId(), titolo, v.sequenza(), v.registratoIl(), v.utente(), v.ruolo(),
+                v.persona(), a == null ? null : a.nomePersona(), a == null ? null : a.descrizioneRuolo(),
+                a == null ? null : a.incarico(), a == null ? null : a.chi(), v.tipo(),
                 v.descrizione(), v.motivazione(), albero(v.prima()), albero(v.dopo()), v.registratoInRitardo(),
                 v.giorniRitardo());
     }

@@ -10,7 +10,10 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 
-/** One change of an objective, in words, with who made it and the values before and after. */
+/**
+ * One change of an objective, in words, with who made it (user, role, persona as recorded on the event),
+ * where the objective stood then (settore and ufficio codes) and the values before and after.
+ */
 @Entity
 @Table(name = "storico_voce")
 @IdClass(StoricoVoceRiga.Chiave.class)
@@ -34,6 +37,9 @@ public class StoricoVoceRiga {
     private Instant registratoIl;
     private String utente;
     private String ruolo;
+    private String persona;
+    private String settore;
+    private String ufficio;
     private String tipo;
     @Column(columnDefinition = "TEXT")
     private String descrizione;
@@ -52,14 +58,15 @@ public class StoricoVoceRiga {
 
     /** The row as a rebuild inserts it: see {@link #colonne()}. */
     static final String INSERISCI = "INSERT INTO storico_voce (obiettivo_id, sequenza, ente, anno, posizione, registrato_il,"
-            + " utente, ruolo, tipo, descrizione, motivazione, prima, dopo, registrato_in_ritardo, giorni_ritardo)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " utente, ruolo, persona, settore, ufficio, tipo, descrizione, motivazione, prima, dopo, registrato_in_ritardo,"
+            + " giorni_ritardo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     protected StoricoVoceRiga() {
     }
 
     StoricoVoceRiga(String obiettivoId, long sequenza, String ente, int anno, long posizione, Instant registratoIl,
-                    String utente, String ruolo, Descrizione d, String prima, String dopo) {
+                    String utente, String ruolo, String persona, String settore, String ufficio, Descrizione d,
+                    String prima, String dopo) {
         this.obiettivoId = obiettivoId;
         this.sequenza = sequenza;
         this.ente = ente;
@@ -68,6 +75,9 @@ public class StoricoVoceRiga {
         this.registratoIl = registratoIl;
         this.utente = utente;
         this.ruolo = ruolo;
+        this.persona = persona;
+        this.settore = settore;
+        this.ufficio = ufficio;
         this.tipo = d.tipo();
         this.descrizione = d.frase();
         this.motivazione = d.motivazione();
@@ -79,8 +89,8 @@ public class StoricoVoceRiga {
 
     /** The values of {@link #INSERISCI}, in its order. */
     Object[] colonne() {
-        return new Object[]{obiettivoId, sequenza, ente, anno, posizione, registratoIl, utente, ruolo, tipo, descrizione,
-                motivazione, prima, dopo, registratoInRitardo, giorniRitardo};
+        return new Object[]{obiettivoId, sequenza, ente, anno, posizione, registratoIl, utente, ruolo, persona, settore, ufficio,
+                tipo, descrizione, motivazione, prima, dopo, registratoInRitardo, giorniRitardo};
     }
 
     public String obiettivoId() { return obiettivoId; }
@@ -88,6 +98,12 @@ public class StoricoVoceRiga {
     public Instant registratoIl() { return registratoIl; }
     public String utente() { return utente; }
     public String ruolo() { return ruolo; }
+    public String ente() { return ente; }
+    /** The persona as recorded: an identificativo, or a name on events from before the organigramma; null when none. */
+    public String persona() { return persona; }
+    /** The objective's settore when the event was recorded; null on lines projected before it was kept. */
+    public String settore() { return settore; }
+    public String ufficio() { return ufficio; }
     public String tipo() { return tipo; }
     public String descrizione() { return descrizione; }
     public String motivazione() { return motivazione; }

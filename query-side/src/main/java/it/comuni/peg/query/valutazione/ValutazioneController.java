@@ -1,5 +1,7 @@
 package it.comuni.peg.query.valutazione;
 
+import it.comuni.peg.api.comune.ValoreNonValido;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -67,14 +69,25 @@ public class ValutazioneController {
     @GetMapping("/api/persone/valutazione")
     @Operation(summary = "La base della valutazione individuale: gli obiettivi della persona pesati sui giorni di assegnazione")
     public ValutazionePersona persona(@Parameter(description = SchedaController.ENTE) @RequestParam(required = false) String ente,
-                                      @RequestParam String nome, @RequestParam int anno,
+                                      @Parameter(description = "Nome della persona, come assegnata (in alternativa a 'persona')")
+                                      @RequestParam(required = false) String nome,
+                                      @Parameter(description = "Identificativo della persona nell'organigramma: matricola o codice fiscale"
+                                              + " (in alternativa a 'nome')") @RequestParam(required = false) String persona,
+                                      @RequestParam int anno,
                                       @Parameter(description = AL) @RequestParam(required = false) String al,
                                       @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
+        boolean perNome = nome != null && !nome.isBlank();
+        boolean perIdentificativo = persona != null && !persona.isBlank();
+        if (perNome == perIdentificativo) {
+            throw new ValoreNonValido(perNome ? "persona" : "nome",
+                    "Indicare la persona per nome oppure per identificativo ('persona'), uno dei due");
+        }
         String codice = perimetro.ente(ente);
         LocalDate giorno = al == null ? null : Istanti.giorno(al, "al");
         Instant istante = istante(asOf);
         disponibilita.richiedi(Proiezioni.SCHEDA);
-        return servizio.persona(codice, nome, anno, giorno, istante, asOf == null);
+        return servizio.persona(codice, perNome ? nome : null, perIdentificativo ? persona : null, anno, giorno, istante,
+                asOf == null);
     }
 
     private Instant istante(String asOf) {

@@ -5,6 +5,7 @@ import it.comuni.peg.platform.sicurezza.Perimetro;
 import it.comuni.peg.api.valutazione.ParametriValutazione;
 import it.comuni.peg.query.asof.Istanti;
 import it.comuni.peg.query.asof.SchedaAlIstante;
+import it.comuni.peg.query.organigramma.OrganigrammaQueries;
 import it.comuni.peg.query.scheda.FiltroPeg;
 import it.comuni.peg.query.scheda.Scheda;
 import it.comuni.peg.query.scheda.SchedaQueries;
@@ -25,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Puts together the scheda, the method in force and the nucleo's acts, each as known at the right
@@ -39,9 +41,12 @@ public class ValutazioneService {
     private final SchedaAlIstante alIstante;
     private final CicloAlIstante cicli;
     private final Perimetro perimetro;
+    private final OrganigrammaQueries organigramma;
 
-    public ValutazioneService(SchedaQueries schede, SchedaAlIstante alIstante, CicloAlIstante cicli, Perimetro perimetro) {
+    public ValutazioneService(SchedaQueries schede, SchedaAlIstante alIstante, CicloAlIstante cicli, Perimetro perimetro,
+                              OrganigrammaQueries organigramma) {
         this.perimetro = perimetro;
+        this.organigramma = organigramma;
         this.schede = schede;
         this.alIstante = alIstante;
         this.cicli = cicli;
@@ -79,20 +84,34 @@ public class ValutazioneService {
         return new RiepilogoPeg(ente, anno, giorno, istante, voci.size(), media(voci), settori, uffici, voci);
     }
 
-    /** One person's basis in one ente's PEG: the objectives of that ente only, whatever other enti the name appears in. */
-    public ValutazionePersona persona(String ente, String nome, int anno, LocalDate al, Instant istante, boolean live) {
-        String normalizzato = nome.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ITALIAN);
+    /**
+     * One person's basis in one ente's PEG: the objectives of that ente only, whatever other enti the
+     * person appears in. The person is named by identificativo ({@code persona}: the assignments that
+     * carry it) or, when {@code persona} is null, by name (every assignment under that name).
+     *
+     * @throws NonTrovato when {@code persona} names nobody of the ente's organigramma
+     */
+    public ValutazionePersona persona(String ente, String nome, String persona, int anno, LocalDate al, Instant istante,
+                                      boolean live) {
+        String identificativo = persona == null ? null : persona.strip().toUpperCase(Locale.ROOT);
+        String etichetta = identificativo == null ? nome.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ITALIAN)
+                : organigramma.nomePersona(ente, identificativo).orElseThrow(() ->
+                        new NonTrovato("Persona " + identificativo + " non trovata nell'organigramma dell'ente " + ente));
+        Predicate<Scheda.Persona> assegnata = identificativo == null ? p -> p.nome().equals(etichetta)
+                : p -> identificativo.equals(p.persona());
+        List<String> ids = identificativo == null ? schede.obiettiviDi(ente, etichetta, anno)
+                : schede.obiettiviDiPersona(ente, identificativo, anno);
         LocalDate inizioAnno = LocalDate.of(anno, 1, 1);
         LocalDate fineAnno = LocalDate.of(anno, 12, 31);
         LocalDate giorno = al != null ? al : Istanti.giornoDi(istante);
         List<ValutazionePersona.Quota> quote = new ArrayList<>();
-        for (String id : schede.obiettiviDi(ente, normalizzato, anno)) {
+        for (String id : ids) {
             Optional<Scheda> scheda = live ? schede.scheda(id) : alIstante.scheda(id, istante);
             if (scheda.isEmpty()) {
                 continue;
             }
             Scheda s = scheda.get();
-            long giorni = s.persone().stream().filter(p -> p.nome().equals(normalizzato))
+            long giorni = s.persone().stream().filter(assegnata)
                     .flatMap(p -> p.periodi().stream())
                     .mapToLong(p -> giorniIn(p.inizio(), p.fine(), inizioAnno, fineAnno))
                     .sum();
@@ -102,7 +121,7 @@ public class ValutazioneService {
             ValutazioneObiettivo v = valuta(s, al, istante, cicli.ciclo(s.ente(), s.anno(), istante));
             quote.add(new ValutazionePersona.Quota(s.id(), s.titolo(), giorni, null, v.punteggio().grado(), null));
         }
-        return pesata(normalizzato, anno, giorno, istante, quote);
+        return pesata(etichetta, identificativo, anno, giorno, istante, quote);
     }
 
     /** Every objective of a live PEG, evaluated at {@code al} (for publication), in the projection's order. */
@@ -114,7 +133,9 @@ public class ValutazioneService {
 
     /**
      * The basis of the individual evaluation of everyone assigned to an objective of one PEG (for
-     * publication): each objective scored once, then weighted per person as {@link #persona} does.
+     * publication): each objective scored once, then weighted per person as {@link #persona} does. A
+     * person is one by identificativo where the assignment has one (named as the organigramma holds it
+     * now), by name otherwise; ordered by name, then identificativo.
      */
     public List<ValutazionePersona> persone(String ente, int anno, LocalDate al, Instant istante) {
         FiltroPeg filtro = new FiltroPeg(ente, anno, null, null, null, null, null);
@@ -123,23 +144,36 @@ public class ValutazioneService {
         LocalDate giorno = al != null ? al : Istanti.giornoDi(istante);
         LocalDate inizioAnno = LocalDate.of(anno, 1, 1);
         LocalDate fineAnno = LocalDate.of(anno, 12, 31);
-        Map<String, List<ValutazionePersona.Quota>> perPersona = new java.util.TreeMap<>();
+        // key: the identificativo, or the name for a person known by name only (the two kinds apart)
+        Map<List<String>, List<ValutazionePersona.Quota>> perPersona = new LinkedHashMap<>();
         for (Scheda s : elenco) {
             BigDecimal grado = valuta(s, al, istante, ciclo).punteggio().grado();
             for (Scheda.Persona p : s.persone()) {
                 long giorni = p.periodi().stream().mapToLong(x -> giorniIn(x.inizio(), x.fine(), inizioAnno, fineAnno)).sum();
                 if (giorni > 0) {
-                    perPersona.computeIfAbsent(p.nome(), k -> new ArrayList<>())
+                    perPersona.computeIfAbsent(p.persona() != null ? List.of("", p.persona()) : List.of(p.nome()),
+                                    k -> new ArrayList<>())
                             .add(new ValutazionePersona.Quota(s.id(), s.titolo(), giorni, null, grado, null));
                 }
             }
         }
+        Map<String, String> nomi = organigramma.nomiPersone(ente, perPersona.keySet().stream()
+                .filter(k -> k.size() == 2).map(k -> k.get(1)).toList());
+        Map<String, String> nomiAssegnati = new java.util.HashMap<>();
+        elenco.forEach(s -> s.persone().stream().filter(p -> p.persona() != null)
+                .forEach(p -> nomiAssegnati.putIfAbsent(p.persona(), p.nome())));
         List<ValutazionePersona> risultato = new ArrayList<>();
-        perPersona.forEach((nome, quote) -> risultato.add(pesata(nome, anno, giorno, istante, quote)));
+        perPersona.forEach((k, quote) -> {
+            String persona = k.size() == 2 ? k.get(1) : null;
+            String nome = persona == null ? k.get(0) : nomi.getOrDefault(persona, nomiAssegnati.get(persona));
+            risultato.add(pesata(nome, persona, anno, giorno, istante, quote));
+        });
+        risultato.sort(Comparator.comparing(ValutazionePersona::nome)
+                .thenComparing(ValutazionePersona::persona, Comparator.nullsFirst(Comparator.naturalOrder())));
         return risultato;
     }
 
-    private static ValutazionePersona pesata(String normalizzato, int anno, LocalDate giorno, Instant istante,
+    private static ValutazionePersona pesata(String nome, String persona, int anno, LocalDate giorno, Instant istante,
                                              List<ValutazionePersona.Quota> quote) {
         long totale = quote.stream().mapToLong(ValutazionePersona.Quota::giorni).sum();
         List<ValutazionePersona.Quota> pesate = new ArrayList<>();
@@ -155,7 +189,7 @@ public class ValutazioneService {
         BigDecimal grado = totale == 0 ? null : somma.divide(BigDecimal.valueOf(totale), 2, RoundingMode.HALF_UP);
         String regola = totale == 0 ? "nessuna assegnazione nell'anno " + anno
                 : "media dei gradi di raggiungimento pesata sui giorni di assegnazione nell'anno (" + totale + " giorni in tutto)";
-        return new ValutazionePersona(normalizzato, anno, giorno, istante, totale, grado, regola, pesate);
+        return new ValutazionePersona(nome, persona, anno, giorno, istante, totale, grado, regola, pesate);
     }
 
     private ValutazioneObiettivo valuta(Scheda scheda, LocalDate al, Instant istante, CicloNoto ciclo) {

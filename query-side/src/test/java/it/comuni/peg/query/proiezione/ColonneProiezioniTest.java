@@ -23,6 +23,7 @@ import it.comuni.peg.api.organigramma.Codici;
 import it.comuni.peg.api.organigramma.TipoIncarico;
 import it.comuni.peg.api.organigramma.TipoStruttura;
 import it.comuni.peg.api.obiettivo.ObiettivoModificato;
+import it.comuni.peg.api.organigramma.Codici;
 import it.comuni.peg.api.persona.AssegnazioneTerminata;
 import it.comuni.peg.api.persona.PersonaAssegnata;
 import it.comuni.peg.platform.sicurezza.AutenticazioneJwt;
@@ -110,10 +111,16 @@ class ColonneProiezioniTest {
         r.put("storico_obiettivo.obiettivo_id", id);
         r.put("storico_obiettivo.ente", evento(Limite.ENTE));
         r.put("storico_obiettivo.titolo", evento(Limite.TITOLO));
+        r.put("storico_obiettivo.settore", evento(Limite.CODICE));                // settore.codice, as moved
+        r.put("storico_obiettivo.ufficio", evento(Limite.CODICE));
         r.put("storico_voce.obiettivo_id", id);
         r.put("storico_voce.ente", evento(Limite.ENTE));
         r.put("storico_voce.utente", (long) AutenticazioneJwt.LUNGHEZZA_MASSIMA_UTENTE); // who, from the identity
         r.put("storico_voce.ruolo", (long) Arrays.stream(Ruolo.values()).mapToInt(x -> x.name().length()).max().orElseThrow());
+        // who acted: an identificativo, or on events from before the organigramma a name as the PEG printed it
+        r.put("storico_voce.persona", Math.max(Codici.PERSONA, evento(Limite.PERSONA)));
+        r.put("storico_voce.settore", evento(Limite.CODICE));                     // the objective's, then
+        r.put("storico_voce.ufficio", evento(Limite.CODICE));
         r.put("storico_voce.tipo", (long) frasiAlMassimo().stream().mapToInt(d -> d.tipo().length()).max().orElseThrow());
         r.put("storico_voce.descrizione", (long) frasiAlMassimo().stream().mapToInt(d -> Limite.caratteri(d.frase())).max()
                 .orElseThrow());                                                  // the narrator's sentence
@@ -145,6 +152,7 @@ class ColonneProiezioniTest {
         r.put("organigramma_incarico.persona", (long) Codici.PERSONA);
         r.put("organigramma_incarico.tipo", (long) Arrays.stream(TipoIncarico.values()).mapToInt(t -> t.name().length()).max().orElseThrow());
         r.put("organigramma_incarico.atto", evento(Limite.ATTO));
+        r.put("assegnazione_persona.persona", (long) Codici.PERSONA);            // an identificativo, checked by the command
         return r;
     }
 
@@ -201,8 +209,9 @@ class ColonneProiezioniTest {
                         id, ente);
                 aggiorna(c, "INSERT INTO storico_voce (obiettivo_id, sequenza, ente, anno, posizione, registrato_il, tipo, descrizione,"
                         + " registrato_in_ritardo) VALUES (?, 0, ?, 2023, 1, '2023-01-10', 'T', 'd', 0)", id, ente);
-                aggiorna(c, "INSERT INTO assegnazione_persona (obiettivo_id, nome, inizio, ente, anno, fine)"
-                        + " VALUES (?, ?, '2023-01-01', ?, 2023, '2023-12-31')", id, nome, ente);
+                String persona = ascii ? "M001" : "😀".repeat(Codici.PERSONA);
+                aggiorna(c, "INSERT INTO assegnazione_persona (obiettivo_id, nome, inizio, persona, ente, anno, fine)"
+                        + " VALUES (?, ?, '2023-01-01', ?, ?, 2023, '2023-12-31')", id, nome, persona, ente);
                 Map<String, Object[]> ricerche = new LinkedHashMap<>();
                 ricerche.put("SELECT COUNT(*) FROM scheda_obiettivo FORCE INDEX (ix_scheda_peg) WHERE ente = ? AND anno = 2023"
                         + " AND settore = ? AND ufficio = ?", new Object[]{ente, codice, codice});
@@ -215,7 +224,9 @@ class ColonneProiezioniTest {
                 ricerche.put("SELECT COUNT(*) FROM assegnazione_persona FORCE INDEX (ix_assegnazione_nome) WHERE nome = ? AND anno = 2023",
                         new Object[]{nome});
                 ricerche.put("SELECT COUNT(*) FROM assegnazione_persona FORCE INDEX (PRIMARY) WHERE obiettivo_id = ? AND nome = ?"
-                        + " AND inizio = '2023-01-01'", new Object[]{id, nome});
+                        + " AND inizio = '2023-01-01' AND persona = ?", new Object[]{id, nome, persona});
+                ricerche.put("SELECT COUNT(*) FROM assegnazione_persona FORCE INDEX (ix_assegnazione_persona) WHERE persona = ?"
+                        + " AND anno = 2023", new Object[]{persona});
                 for (Map.Entry<String, Object[]> r : ricerche.entrySet()) {
                     assertThat(conta(c, r.getKey(), r.getValue())).as(r.getKey() + " con ente di " + Limite.caratteri(ente) + " caratteri").isEqualTo(1);
                 }

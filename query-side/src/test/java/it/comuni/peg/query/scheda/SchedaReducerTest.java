@@ -111,4 +111,27 @@ class SchedaReducerTest {
         assertThat(prima.ufficio()).isEqualTo(primaU);
         assertThat(prima.titolo()).isEqualTo("Digitalizzazione pratiche edilizie");
     }
+
+    /** The aggregate's rule: by identificativo when both have one, else by name. */
+    @Test
+    void twoPeopleWithTheSameNameAreTwoWhenAssignedByIdentificativo() {
+        EventiDiProva e = anno()
+                .persona("VERDI LUCA", "M010", "2023-02-01", "2023-12-31", "2023-01-11T09:00:00Z")
+                .persona("VERDI LUCA", "M011", "2023-02-01", "2023-06-30", "2023-01-11T09:01:00Z")
+                .persona("VERDI LUCA", "M011", "2023-09-01", "2023-12-31", "2023-01-11T09:02:00Z");
+        e.evento(new it.comuni.peg.api.persona.AssegnazioneTerminata(e.id(), "VERDI LUCA", "M011", LocalDate.parse("2023-02-01"),
+                LocalDate.parse("2023-06-30"), LocalDate.parse("2023-05-31")), "2023-05-31T09:00:00Z");
+
+        Scheda s = piega(e.eventi());
+
+        // the first, assigned by name, took the first identificativo that came under its name
+        assertThat(s.persone()).extracting(Scheda.Persona::persona).containsExactly("M010", "M011");
+        assertThat(s.persone().get(0).periodi()).extracting(Scheda.PeriodoAssegnazione::inizio)
+                .containsExactly(LocalDate.parse("2023-01-01"), LocalDate.parse("2023-02-01"));
+        Scheda.Persona m011 = s.persone().get(1);
+        assertThat(m011.periodi()).extracting(Scheda.PeriodoAssegnazione::fine)
+                .containsExactly(LocalDate.parse("2023-05-31"), LocalDate.parse("2023-12-31"));
+        // the end of M011's assignment left M010's alone
+        assertThat(s.persone().get(0).periodi().get(1).fine()).isEqualTo(LocalDate.parse("2023-12-31"));
+    }
 }

@@ -36,6 +36,7 @@ public class EventiDiProva {
 
     private final ObiettivoId id;
     private final List<DomainEventMessage<?>> eventi = new ArrayList<>();
+    private Map<String, Object> metadati = Map.of("utente", "dirigente", "ruolo", "DIRIGENTE");
 
     public EventiDiProva(String id) {
         this.id = ObiettivoId.di(id);
@@ -51,7 +52,21 @@ public class EventiDiProva {
 
     public EventiDiProva evento(Object payload, String quando) {
         eventi.add(new GenericDomainEventMessage<>("Obiettivo", id.valore(), eventi.size(), payload,
-                Map.of("utente", "dirigente", "ruolo", "DIRIGENTE"), UUID.randomUUID().toString(), Instant.parse(quando)));
+                metadati, UUID.randomUUID().toString(), Instant.parse(quando)));
+        return this;
+    }
+
+    /**
+     * The events that follow are recorded by {@code utente} as {@code ruolo} in {@code ente}, being
+     * {@code persona} (an identificativo, or a name as before the organigramma; null: none), as the
+     * command side stamps them.
+     */
+    public EventiDiProva come(String utente, String ente, String ruolo, String persona) {
+        Map<String, Object> m = new java.util.HashMap<>(Map.of("utente", utente, "ente", ente, "ruolo", ruolo));
+        if (persona != null) {
+            m.put("persona", persona);
+        }
+        metadati = Map.copyOf(m);
         return this;
     }
 
@@ -64,6 +79,12 @@ public class EventiDiProva {
 
     public EventiDiProva persona(String nome, String inizio, String fine, String quando) {
         return evento(new PersonaAssegnata(id, nome, "Categoria C", "Istruttore", LocalDate.parse(inizio),
+                LocalDate.parse(fine)), quando);
+    }
+
+    /** A person assigned by identificativo, with the name the organigramma gave. */
+    public EventiDiProva persona(String nome, String persona, String inizio, String fine, String quando) {
+        return evento(new PersonaAssegnata(id, nome, persona, "Categoria C", "Istruttore", LocalDate.parse(inizio),
                 LocalDate.parse(fine)), quando);
     }
 
