@@ -174,6 +174,8 @@ class MatriceAccessiTest {
             accessi.concedi(altro, EntiDiProva.accesso(B, altro), "test");
         }
         String id = obiettivo(http, A, anno);
+        // a second objective for the valutazione finale of the page (one per objective, the API's takes the first)
+        String secondo = obiettivo(http, A, anno);
         obiettivo(http, B, anno);
         String oggi = LocalDate.now(ZoneId.of("Europe/Rome")).toString();
         String ieri = LocalDate.now(ZoneId.of("Europe/Rome")).minusDays(1).toString();
@@ -338,7 +340,7 @@ class MatriceAccessiTest {
                 pagina("GET", "/valutazione", c -> get("/valutazione?" + peg), ente(Ruolo.NUCLEO, Ruolo.CONTROLLO_GESTIONE)),
                 pagina("POST", "/valutazione/monitoraggi", c -> modulo("/valutazione/monitoraggi?" + peg, Map.of("data", oggi)), ente(Ruolo.NUCLEO)),
                 pagina("GET", "/valutazione/obiettivi/{id}", c -> get("/valutazione/obiettivi/" + id), ente(Ruolo.NUCLEO, Ruolo.CONTROLLO_GESTIONE)),
-                pagina("POST", "/valutazione/obiettivi/{id}/finale", c -> modulo("/valutazione/obiettivi/" + id + "/finale", Map.of("al", oggi,
+                pagina("POST", "/valutazione/obiettivi/{id}/finale", c -> modulo("/valutazione/obiettivi/" + secondo + "/finale", Map.of("al", ieri,
                         "motivazione", "Raggiunto")), ente(Ruolo.NUCLEO))));
         // the objective leaves its ufficio last but one: the responsabile of that ufficio records progress above
         rotte.add(api("POST", "/api/obiettivi/{id}/spostamenti", c -> json(base + "/spostamenti",
