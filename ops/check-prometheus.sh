@@ -14,7 +14,8 @@
 #
 # Environment (all optional): PEG_CHECK_OPS_USER/PEG_CHECK_OPS_PASSWORD (scrape user, default
 # ops/ops), PEG_CHECK_ADMIN_USER/PEG_CHECK_ADMIN_PASSWORD (processor admin, default
-# controllo/controllo), JAVA_OPTS (for the application), PEG_CHECK_BUDGET (seconds after install and build, default 240),
+# amministratore/amministratore), PEG_CHECK_PLAN_USER/PEG_CHECK_PLAN_PASSWORD (controllo di gestione of
+# the demo ente c_b648, default controllo/controllo), JAVA_OPTS (for the application), PEG_CHECK_BUDGET (seconds after install and build, default 240),
 # PEG_CHECK_APP_COMMAND (start this instead of `java -jar app/target/app.jar`, e.g. another build;
 # it gets SERVER_PORT, PEG_DATA_DIR and PEG_DB_PORT).
 set -euo pipefail
@@ -26,8 +27,10 @@ RULES="$ROOT/ops/prometheus/rules/peg-alerts.yml"
 DASHBOARD="$ROOT/ops/grafana/dashboards/peg.json"
 OPS_USER=${PEG_CHECK_OPS_USER:-ops}
 OPS_PASSWORD=${PEG_CHECK_OPS_PASSWORD:-ops}
-ADMIN_USER=${PEG_CHECK_ADMIN_USER:-controllo}
-ADMIN_PASSWORD=${PEG_CHECK_ADMIN_PASSWORD:-controllo}
+ADMIN_USER=${PEG_CHECK_ADMIN_USER:-amministratore}
+ADMIN_PASSWORD=${PEG_CHECK_ADMIN_PASSWORD:-amministratore}
+PLAN_USER=${PEG_CHECK_PLAN_USER:-controllo}
+PLAN_PASSWORD=${PEG_CHECK_PLAN_PASSWORD:-controllo}
 ALERT=PegProcessorNotRunning
 DEADLINE=$((SECONDS + 3600)) # set again once the prerequisites are there
 
@@ -184,11 +187,18 @@ for t in json.load(sys.stdin)["data"]["activeTargets"]: print("   ", t["scrapeUr
 fi
 
 # --- 3. one command, so that the command timer has series --------------------------------------
-code=$(curl -s -o "$WORK/command.json" -w '%{http_code}' --max-time 30 -u "$ADMIN_USER:$ADMIN_PASSWORD" \
+# the objective's settore and ufficio first, in the demo ente's organigramma
+for struttura in '{"codice":"SASTER","nome":"ASSETTO E GESTIONE DEL TERRITORIO","tipo":"SETTORE","dal":"2023-01-01"}' \
+                 '{"codice":"UEDPRI","nome":"EDILIZIA PRIVATA E QUALITA URBANA","tipo":"UFFICIO","settore":"SASTER","dal":"2023-01-01"}'; do
+    code=$(curl -s -o "$WORK/struttura.json" -w '%{http_code}' --max-time 30 -u "$PLAN_USER:$PLAN_PASSWORD" \
+        -H 'Content-Type: application/json' "$(app_url /api/enti/c_b648/strutture)" -d "$struttura" || true)
+    [ "$code" = 201 ] || fail "POST /api/enti/c_b648/strutture answered $code: $(head -c 300 "$WORK/struttura.json" 2>/dev/null)"
+done
+code=$(curl -s -o "$WORK/command.json" -w '%{http_code}' --max-time 30 -u "$PLAN_USER:$PLAN_PASSWORD" \
     -H 'Content-Type: application/json' "$(app_url /api/obiettivi)" -d '{
-  "ente":"Comune di Capannori","anno":2023,"titolo":"Diminuzione tempi di verifica delle SCIA",
-  "settore":{"codice":"SASTER","nome":"ASSETTO E GESTIONE DEL TERRITORIO","responsabile":"GENTILI LUCA"},
-  "ufficio":{"codice":"UEDPRI","nome":"EDILIZIA PRIVATA E QUALITA URBANA","responsabile":"DEL FRATE GIOVANNI"},
+  "ente":"c_b648","anno":2023,"titolo":"Diminuzione tempi di verifica delle SCIA",
+  "settore":{"codice":"SASTER","nome":"ASSETTO E GESTIONE DEL TERRITORIO"},
+  "ufficio":{"codice":"UEDPRI","nome":"EDILIZIA PRIVATA E QUALITA URBANA"},
   "pesoIndicatori":50,"pesoFasi":50,
   "dupStrategico":{"codice":"1.2","titolo":"LA RIGENERAZIONE URBANA"},
   "dupOperativo":{"codice":"1.2.08","titolo":"Edilizia privata e qualità urbana"}}' || true)
