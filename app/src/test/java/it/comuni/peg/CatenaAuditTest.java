@@ -1,5 +1,6 @@
 package it.comuni.peg;
 
+import it.comuni.peg.support.EntiDiProva;
 import tools.jackson.databind.JsonNode;
 import it.comuni.peg.ClienteHttp.Risposta;
 import it.comuni.peg.platform.test.MariaDbDiTest;
@@ -98,11 +99,14 @@ class CatenaAuditTest {
 
     @Test
     void onlyTheNucleoAndTheControlloDiGestioneVerify() {
-        assertThat(http.get("nucleo", "/api/audit/verifica").stato()).isEqualTo(200);
-        assertThat(http.get("controllo", "/api/audit/verifica").stato()).isEqualTo(200);
-        assertThat(http.get("dirigente", "/api/audit/verifica").stato()).isEqualTo(403);
-        assertThat(http.get("ops", "/api/audit/verifica").stato()).isEqualTo(403);
-        assertThat(http.get(null, "/api/audit/verifica").stato()).isEqualTo(401);
+        String ente = "/api/audit/verifica?ente=" + EntiDiProva.PROVA;
+        assertThat(http.get("nucleo", ente).stato()).isEqualTo(200);
+        assertThat(http.get("controllo", ente).stato()).isEqualTo(200);
+        assertThat(http.get("dirigente", ente).stato()).isEqualTo(403);
+        assertThat(http.get("ops", ente).stato()).as("no role in the ente: as if it did not exist").isEqualTo(404);
+        assertThat(http.get("ops", "/api/audit/verifica").stato()).as("no role in any ente").isEqualTo(403);
+        assertThat(http.get("amministratore", "/api/audit/verifica").stato()).as("the whole installation's chain").isEqualTo(200);
+        assertThat(http.get(null, ente).stato()).isEqualTo(401);
     }
 
     private String scriviStoria(int fasi) {
@@ -133,7 +137,8 @@ class CatenaAuditTest {
     }
 
     private JsonNode verifica() {
-        Risposta r = http.get("nucleo", "/api/audit/verifica");
+        // the administrator: only the installation's administrator is told which aggregate breaks the chain
+        Risposta r = http.get("amministratore", "/api/audit/verifica");
         assertThat(r.stato()).as(r.toString()).isEqualTo(200);
         return r.json();
     }

@@ -276,7 +276,7 @@ class ComandiHttpTest {
         String corpo = "{\"numero\":1,\"titolo\":\"Fase\"}";
         assertThat(http.post(null, "/api/obiettivi/" + id + "/fasi", corpo).stato()).isEqualTo(401);
         assertThat(http.post("nucleo", "/api/obiettivi/" + id + "/fasi", corpo).stato()).isEqualTo(403);
-        assertThat(http.post("ops", "/api/obiettivi/" + id + "/fasi", corpo).stato()).isEqualTo(403);
+        assertThat(http.post("ops", "/api/obiettivi/" + id + "/fasi", corpo).stato()).as("no role in the ente").isEqualTo(404);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Integer.class, id))
                 .isEqualTo(1);
     }

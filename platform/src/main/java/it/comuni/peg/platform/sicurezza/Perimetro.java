@@ -67,7 +67,8 @@ public class Perimetro {
      * The ente a request on a whole PEG is about, checked to be one the user reads: the one it names,
      * or, when it names none, the user's only ente.
      *
-     * @throws ValoreNonValido when it names none and the user acts in several enti (or none)
+     * @throws ValoreNonValido when it names none and the user acts in several enti
+     * @throws AccessoNegato   when it names none and the user acts in no ente
      * @throws NonTrovato      when it names an ente the user has no role in
      */
     public String ente(String richiesto) {
@@ -77,12 +78,13 @@ public class Perimetro {
             return ente;
         }
         Set<String> enti = identita().accessi().enti();
+        if (enti.isEmpty()) {
+            throw new AccessoNegato("L'utente non ha un ruolo in alcun ente");
+        }
         if (enti.size() == 1) {
             return enti.iterator().next();
         }
-        throw new ValoreNonValido("ente", enti.isEmpty()
-                ? "L'utente non ha accesso ad alcun ente"
-                : "Indicare l'ente (codice IPA) tra " + enti.stream().sorted().collect(Collectors.joining(", ")));
+        throw new ValoreNonValido("ente", "Indicare l'ente (codice IPA) tra " + enti.stream().sorted().collect(Collectors.joining(", ")));
     }
 
     /**
