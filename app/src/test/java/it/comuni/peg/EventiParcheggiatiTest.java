@@ -57,7 +57,7 @@ class EventiParcheggiatiTest {
 
         attendi(() -> ObiettivoDiProva.consuntivi(http, b) == 1, "l'obiettivo sano va avanti");
         attendi(() -> parcheggiati(http) == 2, "i due eventi dell'obiettivo guasto sono parcheggiati");
-        JsonNode elenco = http.get("controllo", "/api/admin/eventi-parcheggiati?proiezione=scheda").json();
+        JsonNode elenco = http.get("amministratore", "/api/admin/eventi-parcheggiati?proiezione=scheda").json();
         assertThat(elenco.get(0).get("aggregato").asText()).isEqualTo(a);
         assertThat(elenco.get(0).get("messaggio").asText()).contains("Guasto simulato");
         assertThat(ObiettivoDiProva.consuntivi(http, a)).isZero();
@@ -65,14 +65,14 @@ class EventiParcheggiatiTest {
                 .containsPattern("peg_dead_letters\\{[^}]*processor=\"scheda\"[^}]*} 2.0");
 
         // still broken: the retry leaves them parked
-        Risposta ancoraGuasto = http.post("controllo", "/api/admin/eventi-parcheggiati/scheda/tentativi", "");
+        Risposta ancoraGuasto = http.post("amministratore", "/api/admin/eventi-parcheggiati/scheda/tentativi", "");
         assertThat(ancoraGuasto.json().get("ancoraParcheggiati").asLong()).isEqualTo(2);
 
         // the cause goes away (a transient one would): the periodic retry applies them, in order
         GuastoScheda.obiettivo = null;
         attendi(() -> ObiettivoDiProva.consuntivi(http, a) == 2, "la ripresa automatica applichi gli eventi parcheggiati");
         assertThat(parcheggiati(http)).isZero();
-        Risposta riparato = http.post("controllo", "/api/admin/eventi-parcheggiati/scheda/tentativi", "");
+        Risposta riparato = http.post("amministratore", "/api/admin/eventi-parcheggiati/scheda/tentativi", "");
         assertThat(riparato.stato()).isEqualTo(200);
         assertThat(riparato.json().get("ancoraParcheggiati").asLong()).isZero();
         assertThat(http.get("dirigente", "/api/admin/eventi-parcheggiati").stato()).isEqualTo(403);
@@ -93,7 +93,7 @@ class EventiParcheggiatiTest {
         attendi(() -> ObiettivoDiProva.consuntivi(http, a) == 1 && ObiettivoDiProva.consuntivi(http, b) == 1, "le schede abbiano i consuntivi");
 
         GuastoScheda.obiettivo = a;
-        Risposta avvio = http.post("controllo", "/api/admin/proiezioni/scheda/ricostruzione", "");
+        Risposta avvio = http.post("amministratore", "/api/admin/proiezioni/scheda/ricostruzione", "");
         assertThat(avvio.stato()).as(avvio.toString()).isEqualTo(202);
         attendi(() -> !scheda(http).get("inRicostruzione").asBoolean(), "la ricostruzione termini");
         assertThat(scheda(http).get("modo").asText()).isEqualTo("PROCESSORI");
@@ -107,7 +107,7 @@ class EventiParcheggiatiTest {
     }
 
     private static JsonNode scheda(ClienteHttp http) {
-        for (JsonNode p : http.get("controllo", "/api/admin/proiezioni").json()) {
+        for (JsonNode p : http.get("amministratore", "/api/admin/proiezioni").json()) {
             if (p.get("proiezione").asText().equals("scheda")) {
                 return p;
             }

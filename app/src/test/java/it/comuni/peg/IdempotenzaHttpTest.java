@@ -1,5 +1,6 @@
 package it.comuni.peg;
 
+import it.comuni.peg.support.EntiDiProva;
 import it.comuni.peg.ClienteHttp.Risposta;
 import it.comuni.peg.command.CommandSideApplication;
 import it.comuni.peg.platform.test.MariaDbDiTest;
@@ -78,6 +79,17 @@ class IdempotenzaHttpTest {
                 + " AND CAST(meta_data AS CHAR) LIKE ?", Integer.class, "%" + tipo, "%\"chiaveIdempotenza\":\"" + chiave + "\"%");
     }
 
+    /** The ente the import goes into: its own, so that no other test's import makes its objectives already present. */
+    private static final String ENTE_IMPORTAZIONE = "c_idempotenza";
+
+    @Autowired
+    EntiDiProva enti;
+
+    @org.junit.jupiter.api.BeforeEach
+    void ente() {
+        enti.prepara(ENTE_IMPORTAZIONE);
+    }
+
     @Test
     void aNewObjectiveRetriedWithItsKeyIsCreatedOnceAndAnsweredAlike() {
         Map<String, String> chiave = Map.of("Idempotency-Key", "nuovo-obiettivo");
@@ -95,7 +107,7 @@ class IdempotenzaHttpTest {
         assertThat(seconda.intestazione("Content-Type")).isEqualTo(prima.intestazione("Content-Type"));
         assertThat(eventiConChiave("ObiettivoDefinito", "nuovo-obiettivo")).isEqualTo(1);
 
-        Risposta diversa = http.post("controllo", "/api/obiettivi", corpo.replace("Prova", "Altro"), chiave);
+        Risposta diversa = http.post("controllo", "/api/obiettivi", corpo.replace("SCIA", "CILA"), chiave);
         assertThat(diversa.stato()).as(diversa.toString()).isEqualTo(422);
         assertThat(diversa.intestazione("Content-Type")).startsWith("application/problem+json");
         assertThat(diversa.json().get("type").asText()).isEqualTo("urn:peg:problema:chiave-riutilizzata");
@@ -164,7 +176,7 @@ class IdempotenzaHttpTest {
                 + "Content-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] coda = "\r\n--confine--\r\n".getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + porta
-                        + "/api/import?ente=" + URLEncoder.encode("c_b648", StandardCharsets.UTF_8) + "&anno=2023"))
+                        + "/api/import?ente=" + URLEncoder.encode(ENTE_IMPORTAZIONE, StandardCharsets.UTF_8) + "&anno=2023"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("controllo:controllo".getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "multipart/form-data; boundary=confine")
                 .header("Idempotency-Key", chiave)

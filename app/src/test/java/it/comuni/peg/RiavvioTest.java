@@ -27,8 +27,12 @@ class RiavvioTest {
         long eventiPrima;
         try (ConfigurableApplicationContext primo = avvia(cartella)) {
             ClienteHttp http = new ClienteHttp(porta(primo));
-            // the demo users exist on the embedded default
-            Risposta creato = http.post("controllo", "/api/obiettivi", ComandiHttpTest.OBIETTIVO.formatted(YearMonth.now().getYear()));
+            // the demo users and the demo ente exist on the embedded default; the objective's settore is made first
+            Risposta settore = http.post("controllo", "/api/enti/c_b648/strutture",
+                    "{\"codice\":\"SASTER\",\"nome\":\"ASSETTO E GESTIONE DEL TERRITORIO\",\"tipo\":\"SETTORE\",\"dal\":\"2000-01-01\"}");
+            assertThat(settore.stato()).as(settore.toString()).isEqualTo(201);
+            Risposta creato = http.post("controllo", "/api/obiettivi", "{\"ente\":\"c_b648\",\"anno\":" + YearMonth.now().getYear()
+                    + ",\"titolo\":\"Dopo il riavvio\",\"settore\":{\"codice\":\"SASTER\"},\"pesoIndicatori\":50,\"pesoFasi\":50}");
             assertThat(creato.stato()).as(creato.toString()).isEqualTo(201);
             id = creato.json().get("id").asText();
             assertThat(http.post("controllo", "/api/obiettivi/" + id + "/fasi", "{\"numero\":1,\"titolo\":\"Fase\"}").stato())

@@ -1,5 +1,6 @@
 package it.comuni.peg.archivio;
 
+import it.comuni.peg.support.EnteDiProvaAllAvvio;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -80,7 +81,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = PegApplication.class,
         // the archived seals are the chain under test: a live sealer would seal any row they lack
-        properties = "peg.audit.sigilla=false")
+        // and the test ente must not be prepared at start-up: the archive is restored into an empty store
+        properties = {"peg.audit.sigilla=false", EnteDiProvaAllAvvio.ATTIVO + "=false"})
 @ActiveProfiles("test")
 @DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

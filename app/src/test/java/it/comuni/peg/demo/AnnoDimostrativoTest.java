@@ -192,14 +192,14 @@ class AnnoDimostrativoTest {
      */
     private Set<String> ricostruisci(ClienteHttp http, String modo) throws InterruptedException {
         if (modo != null) {
-            Risposta avvio = http.post("controllo", "/api/admin/proiezioni/ricostruzione" + modo, "");
+            Risposta avvio = http.post("amministratore", "/api/admin/proiezioni/ricostruzione" + modo, "");
             assertThat(avvio.stato()).as(avvio.corpo()).isEqualTo(202);
         }
         Set<String> modi = new HashSet<>();
         boolean finita = Attesa.entro(Duration.ofSeconds(120), () -> {
             modi.clear();
             boolean tutte = true;
-            for (JsonNode p : http.get("controllo", "/api/admin/proiezioni").json()) {
+            for (JsonNode p : http.get("amministratore", "/api/admin/proiezioni").json()) {
                 tutte &= !p.get("inRicostruzione").asBoolean() && p.get("posizione").asLong() >= p.get("testa").asLong();
                 modi.add(p.path("modo").asText());
             }

@@ -1,5 +1,6 @@
 package it.comuni.peg.fuzz;
 
+import it.comuni.peg.support.EntiDiProva;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -72,6 +73,14 @@ class FuzzHttpTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    EntiDiProva enti;
+
+    @org.junit.jupiter.api.BeforeEach
+    void ente() {
+        enti.prepara("c_fuzz");
+    }
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();

@@ -148,8 +148,8 @@ class DueProcessiDiLetturaTest {
             String guasto = definisci("GUASTO nel disegno della scheda");
             attendi(() -> parcheggiati(httpUnico, guasto).size() == 1, "l'obiettivo guasto sia parcheggiato");
             Instant dopoIlGuasto = Instant.now();
-            JsonNode dalUnico = httpUnico.get("controllo", "/api/admin/eventi-parcheggiati?proiezione=scheda").json();
-            JsonNode dallaLettura = httpLettura.get("controllo", "/api/admin/eventi-parcheggiati?proiezione=scheda").json();
+            JsonNode dalUnico = httpUnico.get("amministratore", "/api/admin/eventi-parcheggiati?proiezione=scheda").json();
+            JsonNode dallaLettura = httpLettura.get("amministratore", "/api/admin/eventi-parcheggiati?proiezione=scheda").json();
             for (ClienteHttp http : List.of(httpLettura, httpUnico)) {
                 Instant parcheggiato = Instant.parse(parcheggiati(http, guasto).get(0).get("parcheggiatoIl").asText());
                 assertThat(parcheggiato).as("parcheggiato tra %s e %s", primaDelGuasto, dopoIlGuasto)
@@ -158,7 +158,7 @@ class DueProcessiDiLetturaTest {
             assertThat(dallaLettura).as("eventi parcheggiati visti da Los Angeles e da Roma").isEqualTo(dalUnico);
         } finally {
             jdbc.execute("DROP TRIGGER IF EXISTS guasto_scheda");
-            httpUnico.post("controllo", "/api/admin/eventi-parcheggiati/scheda/tentativi", "");
+            httpUnico.post("amministratore", "/api/admin/eventi-parcheggiati/scheda/tentativi", "");
         }
         assertThat(parcheggiati(httpUnico, null)).isEmpty();
     }
@@ -190,7 +190,7 @@ class DueProcessiDiLetturaTest {
         Map<String, JsonNode> prima = Verifiche.letture(httpUnico, obiettivi);
 
         for (String proiezione : PROIEZIONI) {
-            Risposta r = httpUnico.post("controllo", "/api/admin/proiezioni/" + proiezione + "/ricostruzione", "");
+            Risposta r = httpUnico.post("amministratore", "/api/admin/proiezioni/" + proiezione + "/ricostruzione", "");
             assertThat(r.stato()).as(r.toString()).isEqualTo(202);
         }
         attendi(() -> Verifiche.proiezioniAllaTesta(httpUnico), "la ricostruzione sia terminata", () -> Verifiche.stato(httpUnico));
@@ -212,7 +212,7 @@ class DueProcessiDiLetturaTest {
 
         lettura.congela();
         try {
-            Risposta r = httpUnico.post("controllo", "/api/admin/proiezioni/scheda/ricostruzione", "");
+            Risposta r = httpUnico.post("amministratore", "/api/admin/proiezioni/scheda/ricostruzione", "");
             assertThat(r.stato()).as(r.toString()).isEqualTo(409);
             assertThat(r.intestazione("Content-Type")).startsWith("application/problem+json");
             assertThat(r.json().get("title").asText()).isEqualTo("Ricostruzione non avviata");
@@ -223,7 +223,7 @@ class DueProcessiDiLetturaTest {
             JsonNode scheda = processore(httpUnico, "scheda");
             assertThat(scheda.get("running").asBoolean()).as(scheda.toString()).isTrue();
             assertThat(Verifiche.letture(httpUnico, obiettivi)).isEqualTo(prima);
-            Risposta stato = httpUnico.get("controllo", "/api/admin/proiezioni");
+            Risposta stato = httpUnico.get("amministratore", "/api/admin/proiezioni");
             assertThat(stato.json()).allSatisfy(p -> assertThat(p.get("inRicostruzione").asBoolean()).as(p.toString()).isFalse());
         } finally {
             lettura.scongela();
@@ -250,7 +250,7 @@ class DueProcessiDiLetturaTest {
 
     private static List<JsonNode> parcheggiati(ClienteHttp http, String aggregato) {
         List<JsonNode> suoi = new ArrayList<>();
-        for (JsonNode p : http.get("controllo", "/api/admin/eventi-parcheggiati?proiezione=scheda").json()) {
+        for (JsonNode p : http.get("amministratore", "/api/admin/eventi-parcheggiati?proiezione=scheda").json()) {
             if (aggregato == null || p.get("aggregato").asText().equals(aggregato)) {
                 suoi.add(p);
             }
@@ -259,7 +259,7 @@ class DueProcessiDiLetturaTest {
     }
 
     private static JsonNode processore(ClienteHttp http, String nome) {
-        for (JsonNode p : http.get("controllo", "/api/admin/processori").json()) {
+        for (JsonNode p : http.get("amministratore", "/api/admin/processori").json()) {
             if (p.get("nome").asText().equals(nome)) {
                 return p;
             }

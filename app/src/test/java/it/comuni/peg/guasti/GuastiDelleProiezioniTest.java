@@ -245,7 +245,7 @@ class GuastiDelleProiezioniTest {
                 .isLessThan(parcheggiati.get(1).get("posizioneNellaSequenza").asLong());
         assertThat(ObiettivoDiProva.consuntivi(http, a)).isZero();
 
-        Risposta ancora = http.post("controllo", "/api/admin/eventi-parcheggiati/scheda/tentativi", "");
+        Risposta ancora = http.post("amministratore", "/api/admin/eventi-parcheggiati/scheda/tentativi", "");
         assertThat(ancora.stato()).as(ancora.toString()).isEqualTo(200);
         assertThat(ObiettivoDiProva.parcheggiati(http, "scheda", a)).hasSize(2);
 
@@ -261,7 +261,7 @@ class GuastiDelleProiezioniTest {
     }
 
     private static void riprova(ClienteHttp http, String proiezione) {
-        Risposta r = http.post("controllo", "/api/admin/eventi-parcheggiati/" + proiezione + "/tentativi", "");
+        Risposta r = http.post("amministratore", "/api/admin/eventi-parcheggiati/" + proiezione + "/tentativi", "");
         assertThat(r.stato()).as(r.toString()).isEqualTo(200);
         assertThat(r.json().get("ancoraParcheggiati").asLong()).as(r.toString()).isZero();
     }

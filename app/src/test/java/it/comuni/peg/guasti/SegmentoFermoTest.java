@@ -167,7 +167,7 @@ class SegmentoFermoTest {
         assertThat(storico.get("fermoDaSecondi").asLong()).as(storico.toString()).isLessThan(STALLO_MASSIMO.toSeconds());
 
         JsonNode proiezione = null;
-        for (JsonNode p : http.get("controllo", "/api/admin/proiezioni").json()) {
+        for (JsonNode p : http.get("amministratore", "/api/admin/proiezioni").json()) {
             if (p.get("proiezione").asText().equals("scheda")) {
                 proiezione = p;
             }
@@ -218,7 +218,7 @@ class SegmentoFermoTest {
 
     /** Every processor runs, has passed the head of the store and has no stuck segment, and readiness is UP. */
     private static boolean allaTesta(ClienteHttp http) {
-        for (JsonNode p : http.get("controllo", "/api/admin/processori").json()) {
+        for (JsonNode p : http.get("amministratore", "/api/admin/processori").json()) {
             if (!p.get("running").asBoolean() || p.get("ritardoEventi").asLong() != 0 || p.get("fermoDaSecondi").asLong() != 0) {
                 return false;
             }
@@ -255,7 +255,7 @@ class SegmentoFermoTest {
     }
 
     private static JsonNode processore(ClienteHttp http, String nome) {
-        Risposta r = http.get("controllo", "/api/admin/processori/" + nome);
+        Risposta r = http.get("amministratore", "/api/admin/processori/" + nome);
         assertThat(r.stato()).as(r.toString()).isEqualTo(200);
         return r.json();
     }
@@ -280,6 +280,6 @@ class SegmentoFermoTest {
     /** Waits for the condition; on failure says what was awaited, and what readiness and the processors said last. */
     private static void attendi(ClienteHttp http, Supplier<Boolean> condizione, String cosa) throws InterruptedException {
         assertThat(Attesa.entro(ATTESA, condizione)).as(() -> "in attesa che " + cosa + "\n" + http.get("ops", "/actuator/health/readiness")
-                + "\n" + http.get("controllo", "/api/admin/processori")).isTrue();
+                + "\n" + http.get("amministratore", "/api/admin/processori")).isTrue();
     }
 }

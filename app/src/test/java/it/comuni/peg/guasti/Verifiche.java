@@ -42,7 +42,7 @@ final class Verifiche {
 
     /** Every projection's position has reached the head of the store, and every event is sealed. */
     static boolean proiezioniAllaTesta(ClienteHttp http) {
-        Risposta r = http.get("controllo", "/api/admin/proiezioni");
+        Risposta r = http.get("amministratore", "/api/admin/proiezioni");
         if (r.stato() != 200) {
             return false;
         }
@@ -54,7 +54,7 @@ final class Verifiche {
             }
         }
         // the processors must also run, without error, on this process
-        Risposta processori = http.get("controllo", "/api/admin/processori");
+        Risposta processori = http.get("amministratore", "/api/admin/processori");
         if (processori.stato() != 200) {
             return false;
         }
@@ -104,7 +104,7 @@ final class Verifiche {
 
     /** The processors and projections as the operator sees them: the message of a failed wait. */
     static String stato(ClienteHttp http) {
-        return http.get("controllo", "/api/admin/processori") + "\n" + http.get("controllo", "/api/admin/proiezioni") + "\n"
+        return http.get("amministratore", "/api/admin/processori") + "\n" + http.get("amministratore", "/api/admin/proiezioni") + "\n"
                 + http.get("nucleo", "/api/audit/verifica");
     }
 
@@ -132,7 +132,7 @@ final class Verifiche {
     /** Rebuilds every projection from the store and waits for the end of the rebuild. */
     static void ricostruisci(ClienteHttp http) throws InterruptedException {
         for (String proiezione : List.of("scheda", "storico")) {
-            Risposta r = http.post("controllo", "/api/admin/proiezioni/" + proiezione + "/ricostruzione", "");
+            Risposta r = http.post("amministratore", "/api/admin/proiezioni/" + proiezione + "/ricostruzione", "");
             assertThat(r.stato()).as(r.toString()).isEqualTo(202);
         }
         attendiAllaTesta(http, Duration.ofSeconds(120));

@@ -1,5 +1,6 @@
 package it.comuni.peg.scenario;
 
+import it.comuni.peg.support.EntiDiProva;
 import tools.jackson.databind.JsonNode;
 import it.comuni.peg.PegApplication;
 import it.comuni.peg.platform.axon.AxonConfig;
@@ -55,7 +56,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AnnoDiPegTest {
 
-    static final String ENTE = "c_b648";
+    static final String ENTE = "c_anno";
     static final Clock OROLOGIO_DI_SISTEMA = GenericEventMessage.clock;
 
     @TestConfiguration
@@ -74,6 +75,7 @@ class AnnoDiPegTest {
 
     @Autowired TestRestTemplate rest;
     @Autowired OrologioMobile orologio;
+    @Autowired EntiDiProva enti;
     @Autowired JdbcTemplate jdbc;
     @Autowired EventStore eventStore;
     @Autowired PlatformTransactionManager tx;
@@ -90,6 +92,7 @@ class AnnoDiPegTest {
         // events take their timestamp from Axon's static clock: the scripted time, for this class only
         GenericEventMessage.clock = orologio;
         peg = new ClientePeg(rest);
+        enti.prepara(ENTE);
     }
 
     @AfterAll
@@ -220,10 +223,13 @@ class AnnoDiPegTest {
         return esito.get("id").asText();
     }
 
-    /** The plan is the controllo di gestione's; progress is the dirigente's of the settore (GENTILI LUCA). */
+    /**
+     * The plan is the controllo di gestione's; progress is the dirigente's of the settore: GENTILI LUCA
+     * (dirigente) for SASTER's objective, BIANCHI ANNA (dirigente2) for SSEGEN's.
+     */
     private void comando(String id, String percorso, Map<String, ?> corpo) {
         boolean piano = percorso.matches("/(persone(/termine)?|fasi|indicatori|modifiche)");
-        JsonNode esito = peg.invia(piano ? "controllo" : "dirigente", "/api/obiettivi/" + id + percorso, corpo);
+        JsonNode esito = peg.invia(piano ? "controllo" : id.equals(b) ? "dirigente2" : "dirigente", "/api/obiettivi/" + id + percorso, corpo);
         versioni.put(id, esito.get("versione").asLong());
     }
 
@@ -247,15 +253,17 @@ class AnnoDiPegTest {
         assertThat(monitoraggio.get("punteggio").get("fasi").get(1).get("tempestivita").asText()).isEqualTo("IN_LINEA");
 
         alle("2024-01-12T10:00");
-        assertThat(peg.prova("dirigente", "/api/valutazione/metodo", Map.of()).getStatusCode().value()).isEqualTo(403);
-        peg.invia("controllo", "/api/valutazione/metodo", Map.of("ente", ENTE, "anno", 2023,
+        Map<String, Object> metodo = Map.of("ente", ENTE, "anno", 2023,
                 "parametri", Map.of("penalitaMeseRitardo", 20, "fattoreNonCompletata", 0.6, "tolleranzaGiorni", 0),
-                "motivazione", "SMVP approvato con delibera 3/2024"));
+                "motivazione", "SMVP approvato con delibera 3/2024");
+        assertThat(peg.prova("dirigente", "/api/valutazione/metodo", metodo).getStatusCode().value()).isEqualTo(403);
+        peg.invia("controllo", "/api/valutazione/metodo", metodo);
 
         alle("2024-01-15T10:00");
-        assertThat(peg.prova("dirigente", "/api/valutazione/valutazioni", Map.of()).getStatusCode().value()).isEqualTo(403);
-        peg.invia("nucleo", "/api/valutazione/valutazioni", Map.of("ente", ENTE, "anno", 2023, "obiettivoId", a,
-                "al", "2023-12-31", "motivazione", "Obiettivo in gran parte raggiunto"));
+        Map<String, Object> valutazione = Map.of("ente", ENTE, "anno", 2023, "obiettivoId", a,
+                "al", "2023-12-31", "motivazione", "Obiettivo in gran parte raggiunto");
+        assertThat(peg.prova("dirigente", "/api/valutazione/valutazioni", valutazione).getStatusCode().value()).isEqualTo(403);
+        peg.invia("nucleo", "/api/valutazione/valutazioni", valutazione);
 
         alle("2024-01-20T10:00");
         // a late consuntivo after the final evaluation: legal, but it cannot change the evaluation
@@ -294,14 +302,14 @@ class AnnoDiPegTest {
                 .isEqualTo(403);
 
         for (String proiezione : List.of("scheda", "storico")) {
-            JsonNode avvio = peg.invia("controllo", "/api/admin/proiezioni/" + proiezione + "/ricostruzione", Map.of());
+            JsonNode avvio = peg.invia("amministratore", "/api/admin/proiezioni/" + proiezione + "/ricostruzione", Map.of());
             assertThat(avvio.get("totale").asLong()).isPositive();
         }
         long limite = System.nanoTime() + 60_000_000_000L;
         JsonNode stato;
         do {
             Thread.sleep(100);
-            stato = rest.withBasicAuth("controllo", "controllo").getForObject("/api/admin/proiezioni", JsonNode.class);
+            stato = rest.withBasicAuth("amministratore", "amministratore").getForObject("/api/admin/proiezioni", JsonNode.class);
         } while (inRicostruzione(stato) && System.nanoTime() < limite);
         assertThat(inRicostruzione(stato)).as("ricostruzione terminata: %s", stato).isFalse();
         assertThat(stato.get(0).get("fatti").asLong()).isEqualTo(stato.get(0).get("totale").asLong());

@@ -67,7 +67,7 @@ public final class ObiettivoDiProva {
     /** The events of {@code aggregato} parked by {@code proiezione}, or all its parked events when {@code aggregato} is null. */
     public static List<JsonNode> parcheggiati(ClienteHttp http, String proiezione, String aggregato) {
         List<JsonNode> suoi = new ArrayList<>();
-        for (JsonNode p : http.get("controllo", "/api/admin/eventi-parcheggiati?proiezione=" + proiezione).json()) {
+        for (JsonNode p : http.get("amministratore", "/api/admin/eventi-parcheggiati?proiezione=" + proiezione).json()) {
             if (aggregato == null || p.get("aggregato").asText().equals(aggregato)) {
                 suoi.add(p);
             }
