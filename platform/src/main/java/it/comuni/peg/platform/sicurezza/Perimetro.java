@@ -3,6 +3,7 @@ package it.comuni.peg.platform.sicurezza;
 import it.comuni.peg.api.comune.AccessoNegato;
 import it.comuni.peg.api.comune.NonTrovato;
 import it.comuni.peg.api.comune.ValoreNonValido;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -24,9 +25,11 @@ public class Perimetro {
             Ruolo.RESPONSABILE_UFFICIO, Ruolo.NUCLEO);
 
     private final RisolutoreIdentita risolutore;
+    private final ObjectProvider<CodiciEnti> codici;
 
-    public Perimetro(RisolutoreIdentita risolutore) {
+    public Perimetro(RisolutoreIdentita risolutore, ObjectProvider<CodiciEnti> codici) {
         this.risolutore = risolutore;
+        this.codici = codici;
     }
 
     /** The identity of the request being served; a request reaches the ente's routes only authenticated. */
@@ -55,7 +58,16 @@ public class Perimetro {
      * struttura filters on, answering exactly as for one that does not exist when not.
      */
     public boolean vede(String ente) {
-        return ente != null && identita().accessi().in(ente).filter(a -> LETTORI.contains(a.ruolo())).isPresent();
+        if (ente == null) {
+            return false;
+        }
+        Accessi accessi = identita().accessi();
+        if (accessi.in(ente).filter(a -> LETTORI.contains(a.ruolo())).isPresent()) {
+            return true;
+        }
+        // data recorded before enti had codes names its ente by a former denominazione
+        CodiciEnti registro = codici.getIfAvailable();
+        return registro != null && registro.codice(ente).flatMap(accessi::in).filter(a -> LETTORI.contains(a.ruolo())).isPresent();
     }
 
     /** {@link #richiedi(String, Set)} for any role held in the ente. */
@@ -64,8 +76,9 @@ public class Perimetro {
     }
 
     /**
-     * The ente a request on a whole PEG is about, checked to be one the user reads: the one it names,
-     * or, when it names none, the user's only ente.
+     * The ente a request on a whole PEG is about, checked to be one the user reads: the one it names
+     * (its codice IPA, or a former denominazione under which older data was recorded), or, when it names
+     * none, the user's only ente.
      *
      * @throws ValoreNonValido when it names none and the user acts in several enti
      * @throws AccessoNegato   when it names none and the user acts in no ente
@@ -74,7 +87,10 @@ public class Perimetro {
     public String ente(String richiesto) {
         if (richiesto != null && !richiesto.isBlank()) {
             String ente = richiesto.strip();
-            lettore(ente);
+            if (!vede(ente)) {
+                throw enteNonTrovato(ente);
+            }
+            // a former denominazione stays as asked: the data recorded under it carries it
             return ente;
         }
         Set<String> enti = identita().accessi().enti();

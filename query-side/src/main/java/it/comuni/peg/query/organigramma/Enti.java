@@ -1,5 +1,6 @@
 package it.comuni.peg.query.organigramma;
 
+import it.comuni.peg.platform.sicurezza.CodiciEnti;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +13,7 @@ import java.util.Optional;
  * to its codice IPA here, to decide whose the data is.
  */
 @Component
-public class Enti {
+public class Enti implements CodiciEnti {
 
     private final JdbcTemplate jdbc;
 
@@ -25,6 +26,7 @@ public class Enti {
      * else the ente that lists it among its former denominazioni (compared ignoring case and accents, as
      * people read names); empty when neither.
      */
+    @Override
     public Optional<String> codice(String nominato) {
         if (nominato == null || nominato.isBlank()) {
             return Optional.empty();
