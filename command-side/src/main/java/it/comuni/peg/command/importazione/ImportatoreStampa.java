@@ -189,6 +189,7 @@ public class ImportatoreStampa {
      */
     Completamento completaOrganigramma(OrganigrammaVisto visto, String ente, int anno, PianoOrganigramma.Fonte fonte,
                                       List<Avviso> avvisi) {
+        long inizio = System.nanoTime();
         PianoOrganigramma piano = PianoOrganigramma.di(visto, organigrammi, ente, anno, fonte);
         avvisi.addAll(piano.avvisi());
         List<PianoOrganigramma.Passo> riusciti = new ArrayList<>();
@@ -220,6 +221,8 @@ public class ImportatoreStampa {
             }
         }
         avvisi.addAll(piano.riepilogo(riusciti));
+        log.info("Organigramma di {} completato: {} comandi su {} in {} ms", ente, riusciti.size(), piano.passi().size(),
+                (System.nanoTime() - inizio) / 1_000_000);
         return new Completamento(piano, new EsitoImportazione.Aggiunte(strutture, persone, incarichi));
     }
 
