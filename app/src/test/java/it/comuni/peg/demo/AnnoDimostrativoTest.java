@@ -9,7 +9,13 @@ import it.comuni.peg.api.consuntivo.Tempestivita;
 import it.comuni.peg.command.demo.DemoDaRigaDiComando;
 import it.comuni.peg.platform.axon.Metadati;
 import it.comuni.peg.platform.test.MariaDbDiTest;
+import it.comuni.peg.command.organigramma.Organigrammi;
+import it.comuni.peg.platform.sicurezza.AccessiUtenti;
+import it.comuni.peg.platform.sicurezza.Accesso;
+import it.comuni.peg.platform.sicurezza.Ruolo;
+import it.comuni.peg.query.organigramma.OrganigrammaQueries;
 import it.comuni.peg.support.Attesa;
+import it.comuni.peg.support.EntiDiProva;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -70,9 +76,18 @@ class AnnoDimostrativoTest {
     JdbcTemplate jdbc;
     @Autowired
     Clock clock;
+    @Autowired
+    EntiDiProva enti;
+    @Autowired
+    AccessiUtenti accessi;
+    @Autowired
+    Organigrammi organigrammi;
+    @Autowired
+    OrganigrammaQueries organigramma;
 
     @Test
-    void aSimulatedYearThenTheRealPresent() {
+    void aSimulatedYearThenTheRealPresent() throws InterruptedException {
+        enti.registra(DemoDaRigaDiComando.ENTE, "controllo", "nucleo");
         DemoDaRigaDiComando.Resoconto r = demo.resoconto();
         System.out.println("Anno dimostrativo: " + r);
         assertThat(r.eseguita()).isTrue();
@@ -83,8 +98,25 @@ class AnnoDimostrativoTest {
         assertThat(r.comandi().get("RegistraConsuntivo")).isGreaterThan(500);
         assertThat(r.comandi().get("CompletaFase")).isGreaterThan(80);
 
-        // every event is marked and dated in the simulated year
-        List<String> aggregati = jdbc.queryForList("SELECT DISTINCT aggregate_identifier FROM domain_event_entry", String.class);
+        // the import built the ente's organigramma, and the simulated people acted through real accessi as its persone
+        assertThat(organigrammi.persone(DemoDaRigaDiComando.ENTE)).hasSize(177);
+        assertThat(organigrammi.responsabili(DemoDaRigaDiComando.ENTE, "SASTER", java.time.LocalDate.of(2023, 7, 1)))
+                .containsExactly("GENTILILUCA");
+        assertThat(accessi.di("simulazione:GENTILI LUCA").in(DemoDaRigaDiComando.ENTE))
+                .contains(new Accesso(DemoDaRigaDiComando.ENTE, Ruolo.DIRIGENTE, "GENTILILUCA"));
+        assertThat(accessi.di("simulazione:nucleo").in(DemoDaRigaDiComando.ENTE))
+                .contains(new Accesso(DemoDaRigaDiComando.ENTE, Ruolo.NUCLEO, null));
+        // and the demo's dirigente is GENTILI LUCA: "Il mio PEG" is the objectives of the settori he holds
+        assertThat(accessi.di("dirigente").in(DemoDaRigaDiComando.ENTE))
+                .contains(new Accesso(DemoDaRigaDiComando.ENTE, Ruolo.DIRIGENTE, "GENTILILUCA"));
+        assertThat(Attesa.entro(Duration.ofSeconds(60), () -> organigramma.struttureDi(DemoDaRigaDiComando.ENTE, "GENTILILUCA",
+                java.time.LocalDate.now(ROMA)).containsAll(Set.of("SASTER", "SGTER")))).isTrue();
+
+        // every event is marked and dated in the simulated year (the objectives, the cycle, the ente's
+        // organigramma; not the test's own ente, prepared at start-up)
+        List<String> aggregati = jdbc.queryForList("SELECT DISTINCT aggregate_identifier FROM domain_event_entry WHERE aggregate_identifier <> ?",
+                String.class, EntiDiProva.PROVA);
+        int consuntiviDiGentili = 0;
         Set<YearMonth> mesi = new HashSet<>();
         int eventi = 0;
         int inRitardo = 0;
@@ -101,6 +133,11 @@ class AnnoDimostrativoTest {
                 if (e.getPayload() instanceof ConsuntivoRegistrato c && Tempestivita.registratoInRitardo(c.mese(), e.getTimestamp(), 10)) {
                     inRitardo++;
                 }
+                if (e.getPayload() instanceof ConsuntivoRegistrato && "GENTILILUCA".equals(e.getMetaData().get(Metadati.PERSONA))) {
+                    assertThat(e.getMetaData()).containsEntry(Metadati.UTENTE, "simulazione:GENTILI LUCA")
+                            .containsEntry(Metadati.RUOLO, "DIRIGENTE").containsEntry(Metadati.ENTE, DemoDaRigaDiComando.ENTE);
+                    consuntiviDiGentili++;
+                }
             }
         }
         System.out.println("Eventi simulati: " + eventi + ", dal " + primo + " al " + ultimo + ", consuntivi in ritardo: " + inRitardo);
@@ -108,6 +145,8 @@ class AnnoDimostrativoTest {
         assertThat(ultimo).isBefore(Instant.parse("2024-04-01T00:00:00Z"));
         assertThat(mesi.stream().filter(m -> m.getYear() == 2023)).hasSize(12);
         assertThat(inRitardo).isPositive();
+        // recorded by the settore's dirigente as the persona of the organigramma
+        assertThat(consuntiviDiGentili).isGreaterThan(50);
 
         ClienteHttp http = new ClienteHttp(porta);
         List<String> ids = attendiProiezione(http);
@@ -160,6 +199,7 @@ class AnnoDimostrativoTest {
      */
     @Test
     void theFastRebuildWritesTheRowsTheProcessorsWrote() throws Exception {
+        enti.registra(DemoDaRigaDiComando.ENTE, "controllo", "nucleo");
         ClienteHttp http = new ClienteHttp(porta);
         List<String> ids = attendiProiezione(http);
         ricostruisci(http, null);

@@ -5,7 +5,9 @@ import tools.jackson.databind.node.ObjectNode;
 import it.comuni.peg.ClienteHttp;
 import it.comuni.peg.ClienteHttp.Risposta;
 import it.comuni.peg.PegApplication;
+import it.comuni.peg.command.organigramma.Organigrammi;
 import it.comuni.peg.platform.test.MariaDbDiTest;
+import it.comuni.peg.support.EntiDiProva;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -61,12 +63,18 @@ class CsvPegTest {
     int porta;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EntiDiProva enti;
+    @Autowired
+    Organigrammi organigrammi;
 
     ClienteHttp http;
 
     @BeforeAll
     void stampaImportata() throws Exception {
         http = new ClienteHttp(porta);
+        // registered with an empty organigramma: the print's import builds it
+        enti.registra(ORIGINE, "controllo", "dirigente", "nucleo");
         Risposta r = importa("/api/import", Files.readAllBytes(STAMPA), ORIGINE, 2023);
         assertThat(r.stato()).as(r.corpo()).isEqualTo(200);
         attendiProiezione(ORIGINE, 2023, 41);
@@ -78,10 +86,11 @@ class CsvPegTest {
         Risposta esportato = http.get("nucleo", "/api/peg/2023/csv?ente=" + q(ORIGINE));
         assertThat(esportato.stato()).as(esportato.corpo()).isEqualTo(200);
         assertThat(esportato.intestazione("Content-Type")).isEqualToIgnoringCase("text/csv;charset=UTF-8");
-        assertThat(esportato.intestazione("Content-Disposition")).startsWith("attachment").contains("peg-2023-comune-di-origine.csv");
+        assertThat(esportato.intestazione("Content-Disposition")).startsWith("attachment").contains("peg-2023-c-origine.csv");
         assertThat(esportato.corpo()).startsWith("\uFEFFtipo;chiave;anno;titolo;");
         byte[] csv = esportato.corpo().getBytes(StandardCharsets.UTF_8);
 
+        enti.registra("c_destinazione", "controllo", "nucleo");
         Risposta importato = importa("/api/import/csv", csv, "c_destinazione", 2023);
         assertThat(importato.stato()).as(importato.corpo()).isEqualTo(200);
         JsonNode esito = importato.json();
@@ -91,7 +100,19 @@ class CsvPegTest {
         // 271 rows of the print, one person printed twice for the same period: one assignment
         assertThat(esito.get("assegnazioni").asInt()).isEqualTo(270);
         assertThat(esito.get("persone").asInt()).isEqualTo(176);
-        assertThat(esito.get("avvisi")).as(esito.toString()).isEmpty();
+        // nothing but what it had to guess of the organigramma: strutture and persone it lacked, the
+        // responsabili written in the file as incarichi, the strutture the file names no responsabile for
+        assertThat(tipi(esito)).as(esito.toString()).containsExactlyInAnyOrder("STRUTTURE_ISTITUITE", "IDENTIFICATIVI_PROVVISORI",
+                "INCARICO_DALLA_STAMPA", "STRUTTURA_VACANTE");
+        // the strutture of the objectives, the persone of their staff and their responsabili: the origin's, by the same
+        // identificativi; but for URESID, which has no objective in the print: a CSV (of objectives) carries neither it
+        // nor its responsabile
+        assertThat(esito.get("organigramma").toString()).isEqualTo("{\"strutture\":30,\"persone\":176,\"incarichi\":27}");
+        assertThat(organigrammi.persone("c_destinazione")).hasSize(176).containsExactlyInAnyOrderElementsOf(organigrammi.persone(ORIGINE)
+                .stream().filter(p -> !p.identificativo().equals("ROCCHILUIGI")).toList());
+        assertThat(organigrammi.struttura("c_destinazione", "URESID")).isEmpty();
+        assertThat(organigrammi.incarichi("c_destinazione", "SASTER")).singleElement()
+                .satisfies(i -> assertThat(i.persona()).isEqualTo("GENTILILUCA"));
         System.out.println("Esportazione e reimportazione CSV del PEG reale: " + (System.nanoTime() - inizio) / 1_000_000 + " ms");
 
         attendiProiezione("c_destinazione", 2023, 41);
@@ -111,7 +132,9 @@ class CsvPegTest {
         // the same file again, or into the ente the print came from: the same ids, nothing appended
         long eventi = eventi();
         assertThat(importa("/api/import/csv", csv, "c_destinazione", 2023).json().get("giaPresenti").asInt()).isEqualTo(41);
-        assertThat(importa("/api/import/csv", csv, ORIGINE, 2023).json().get("giaPresenti").asInt()).isEqualTo(41);
+        JsonNode nellOrigine = importa("/api/import/csv", csv, ORIGINE, 2023).json();
+        assertThat(nellOrigine.get("giaPresenti").asInt()).isEqualTo(41);
+        assertThat(nellOrigine.get("organigramma").toString()).isEqualTo("{\"strutture\":0,\"persone\":0,\"incarichi\":0}");
         assertThat(eventi()).isEqualTo(eventi);
         // and the second PEG exports to the very same file
         assertThat(http.get("controllo", "/api/peg/2023/csv?ente=" + q("c_destinazione")).corpo()).isEqualTo(esportato.corpo());
@@ -123,6 +146,7 @@ class CsvPegTest {
         assertThat(modello.stato()).isEqualTo(200);
         assertThat(modello.intestazione("Content-Disposition")).contains("peg-modello.csv");
         int anno = LocalDate.now(ZoneId.of("Europe/Rome")).getYear();
+        enti.registra("c_modello", "controllo", "nucleo");
         Risposta r = importa("/api/import/csv", modello.corpo().getBytes(StandardCharsets.UTF_8), "c_modello", anno);
         assertThat(r.stato()).as(r.corpo()).isEqualTo(200);
         assertThat(r.json().get("nuovi").asInt()).as(r.corpo()).isEqualTo(1);
@@ -140,9 +164,17 @@ class CsvPegTest {
                 PERSONA;A;;;;;;;Bianchi Anna;01/03/2023;2023-12-31;
                 FASE;A;;Sopralluoghi;;;;1;;01/02/2023;31/05/2023;feb mar 5
                 """;
+        enti.registra("c_spostato", "controllo", "nucleo");
         Risposta spostato = importa("/api/import/csv", csv.getBytes(StandardCharsets.UTF_8), "c_spostato", 2024);
         assertThat(spostato.stato()).as(spostato.corpo()).isEqualTo(200);
-        assertThat(tipi(spostato.json())).containsExactly("DATE_SPOSTATE");
+        // SSPORT and Bianchi Anna are new to the organigramma: instituted and registered, reported; no responsabile: vacant
+        assertThat(tipi(spostato.json())).containsExactlyInAnyOrder("DATE_SPOSTATE", "STRUTTURE_ISTITUITE", "IDENTIFICATIVI_PROVVISORI",
+                "STRUTTURA_VACANTE");
+        assertThat(organigrammi.struttura("c_spostato", "SSPORT")).get().satisfies(struttura -> {
+            assertThat(struttura.nome()).isEqualTo("SSPORT");
+            assertThat(struttura.dal()).isEqualTo(LocalDate.of(2024, 1, 1));
+        });
+        assertThat(organigrammi.persona("c_spostato", "BIANCHIANNA")).isPresent();
         attendiProiezione("c_spostato", 2024, 1);
         JsonNode sp = schede("c_spostato", 2024).get(0);
         assertThat(sp.get("persone").get(0).get("periodi").get(0).get("inizio").asText()).isEqualTo("2024-03-01");
@@ -192,9 +224,10 @@ class CsvPegTest {
         // Excel's plain "CSV" on Windows: Windows-1252, read and reported
         byte[] windows = "tipo;chiave;titolo;settore;peso_indicatori;peso_fasi\nOBIETTIVO;W;Qualità dell'aria;SAMB;50;50\n"
                 .getBytes(Charset.forName("windows-1252"));
+        enti.registra("c_windows", "controllo", "nucleo");
         Risposta w = importa("/api/import/csv", windows, "c_windows", 2023);
         assertThat(w.stato()).as(w.corpo()).isEqualTo(200);
-        assertThat(tipi(w.json())).containsExactly("CODIFICA_NON_UTF8");
+        assertThat(tipi(w.json())).containsExactly("CODIFICA_NON_UTF8", "STRUTTURA_VACANTE", "STRUTTURE_ISTITUITE");
         attendiProiezione("c_windows", 2023, 1);
         assertThat(schede("c_windows", 2023).get(0).get("titolo").asText()).isEqualTo("Qualità dell'aria");
 
@@ -215,7 +248,7 @@ class CsvPegTest {
         Risposta obiettivi = http.get("nucleo", "/api/peg/2023/valutazione.csv?ente=" + ente + "&al=2023-12-31");
         assertThat(obiettivi.stato()).as(obiettivi.corpo()).isEqualTo(200);
         assertThat(obiettivi.intestazione("Content-Type")).isEqualToIgnoringCase("text/csv;charset=UTF-8");
-        assertThat(obiettivi.intestazione("Content-Disposition")).startsWith("attachment").contains("valutazione-2023-comune-di-origine.csv");
+        assertThat(obiettivi.intestazione("Content-Disposition")).startsWith("attachment").contains("valutazione-2023-c-origine.csv");
         List<String> righe = righe(obiettivi.corpo());
         assertThat(righe.get(0)).startsWith("\uFEFFsettore;settore_nome;ufficio;ufficio_nome;titolo;al;");
         assertThat(righe).hasSize(42);
@@ -233,7 +266,8 @@ class CsvPegTest {
         assertThat(rp.get(0)).isEqualTo("\uFEFFnome;al;obiettivi;giorni_assegnazione;grado_raggiungimento;dettaglio");
         assertThat(rp).hasSize(1 + 176);
         assertThat(http.get(null, "/api/peg/2023/valutazione/persone.csv?ente=" + ente).stato()).isEqualTo(401);
-        assertThat(http.get("ops", "/api/peg/2023/csv?ente=" + ente).stato()).isEqualTo(403);
+        // ops has no role in any ente: the ente's PEG is not there for it
+        assertThat(http.get("ops", "/api/peg/2023/csv?ente=" + ente).stato()).isEqualTo(404);
     }
 
     // ---- helpers ----

@@ -6,7 +6,13 @@ import tools.jackson.databind.ObjectMapper;
 import it.comuni.peg.PegApplication;
 import it.comuni.peg.api.fase.FasePianificata;
 import it.comuni.peg.api.obiettivo.ObiettivoDefinito;
+import it.comuni.peg.api.organigramma.Codici;
 import it.comuni.peg.api.persona.PersonaAssegnata;
+import it.comuni.peg.command.organigramma.Organigrammi;
+import it.comuni.peg.platform.sicurezza.AccessiUtenti;
+import it.comuni.peg.platform.sicurezza.Accesso;
+import it.comuni.peg.platform.sicurezza.Ruolo;
+import it.comuni.peg.support.EntiDiProva;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -41,9 +47,11 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The import of the real print over HTTP, on a real MariaDB: exact counts, every objective's events
- * against an independent reading of the print, re-import appending nothing, malformed files
- * answered with a report or a 400, never a 500 and never half an objective.
+ * The import of the real print over HTTP, on a real MariaDB: exact counts, per kind of aggregate,
+ * the organigramma it builds and the guesses it reports, every objective's events against an
+ * independent reading of the print, re-import appending nothing, an ente that is not registered
+ * refused before anything is written, malformed files answered with a report or a 400, never a 500
+ * and never half an objective.
  */
 @AutoConfigureTestRestTemplate
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = PegApplication.class)
@@ -53,6 +61,8 @@ class ImportazioneStampaTest {
     /** The real print, kept once in the repository (docs/peg); its independent reading is StampaAttesa. */
     private static final Path STAMPE = Path.of("..", "docs", "peg");
     private static final String STAMPA = "capannori-2023-obiettivi-peg-straordinari.txt";
+    private static final String OBIETTIVO = "Obiettivo";
+    private static final String ORGANIGRAMMA = "Organigramma";
 
     @DynamicPropertySource
     static void db(DynamicPropertyRegistry r) {
@@ -67,10 +77,22 @@ class ImportazioneStampaTest {
     EventStore eventStore;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    EntiDiProva enti;
+    @Autowired
+    Organigrammi organigrammi;
+    @Autowired
+    AccessiUtenti accessi;
 
+    /**
+     * Into an ente registered with an empty organigramma: the print's organigramma first (31 strutture,
+     * 177 persone, 28 incarichi: every struttura with a printed responsabile), then its objectives.
+     */
     @Test
     void importaLaStampaRealeEReimportarlaNonAggiungeNulla() throws Exception {
-        long eventiPrima = eventi();
+        enti.registra("c_b648", "controllo");
+        long eventiPrima = eventi(OBIETTIVO);
+        long organigrammaPrima = eventi(ORGANIGRAMMA);
         long inizio = System.nanoTime();
         ResponseEntity<String> risposta = importa("controllo", stampa(), "c_b648", "2023");
         long millisecondi = (System.nanoTime() - inizio) / 1_000_000;
@@ -81,18 +103,47 @@ class ImportazioneStampaTest {
         assertThat(conteggi(esito)).containsExactlyInAnyOrderEntriesOf(Map.of("obiettivi", 41, "fasi", 184,
                 "assegnazioni", 271, "persone", 176, "settori", 7, "uffici", 24, "nuovi", 41, "giaPresenti", 0));
         assertThat(tipi(esito)).contains("CODICE_DIVERSO_DALL_INDICE", "OBIETTIVO_SENZA_PERSONE", "FASE_SENZA_NUMERO",
-                "TABELLA_SPEZZATA", "PERSONA_RIPETUTA", "UFFICIO_SENZA_OBIETTIVI").doesNotContain("OBIETTIVO_ILLEGGIBILE", "OBIETTIVO_RIFIUTATO");
+                "TABELLA_SPEZZATA", "PERSONA_RIPETUTA", "UFFICIO_SENZA_OBIETTIVI").doesNotContain("OBIETTIVO_ILLEGGIBILE",
+                "OBIETTIVO_RIFIUTATO", "ORGANIGRAMMA_RIFIUTATO", "INCARICO_NON_REGISTRATO", "NOME_IN_DUE_GRAFIE");
         assertThat(esito.get("avvisi").get(0).propertyNames()).containsExactly("riga", "tipo", "messaggio");
         // 41 definitions, 270 assignments (one person printed twice for the same period), 184 phases
-        assertThat(eventi() - eventiPrima).isEqualTo(41 + 270 + 184);
+        assertThat(eventi(OBIETTIVO) - eventiPrima).isEqualTo(41 + 270 + 184);
+
+        // the organigramma the print shows, and what the import had to guess
+        assertThat(esito.get("organigramma").toString()).isEqualTo("{\"strutture\":31,\"persone\":177,\"incarichi\":28}");
+        assertThat(eventi(ORGANIGRAMMA) - organigrammaPrima).isEqualTo(31 + 177 + 28);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM comando_struttura WHERE ente = 'c_b648'", Long.class)).isEqualTo(31);
+        assertThat(organigrammi.persone("c_b648")).hasSize(177).contains(new Organigrammi.PersonaNota("GENTILILUCA", "GENTILI LUCA"));
+        assertThat(organigrammi.struttura("c_b648", "UNUOCIT")).get().extracting(Organigrammi.StrutturaNota::settore).isEqualTo("SCITSIND");
+        assertThat(organigrammi.incarichi("c_b648", "SASTER")).singleElement().satisfies(i -> {
+            assertThat(i.persona()).isEqualTo("GENTILILUCA");
+            assertThat(i.dal()).isEqualTo(java.time.LocalDate.of(2023, 1, 1));
+            assertThat(i.al()).isNull();
+        });
+        assertThat(organigrammi.responsabili("c_b648", "SRISORSE", java.time.LocalDate.of(2023, 6, 30))).isEmpty();
+        Map<String, Long> ipotesi = new java.util.TreeMap<>();
+        esito.get("avvisi").forEach(a -> ipotesi.merge(a.get("tipo").asText(), 1L, Long::sum));
+        assertThat(ipotesi).containsEntry("STRUTTURE_ISTITUITE", 1L).containsEntry("IDENTIFICATIVI_PROVVISORI", 1L)
+                .containsEntry("INCARICO_DALLA_STAMPA", 28L).containsEntry("STRUTTURA_VACANTE", 3L);
+        assertThat(messaggi(esito, "STRUTTURA_VACANTE")).contains("La stampa non indica il responsabile del settore SRISORSE"
+                + " e l'organigramma non ne ha uno il 01/01/2023: resta vacante");
+        assertThat(messaggi(esito, "INCARICO_DALLA_STAMPA")).contains("GENTILI LUCA (GENTILILUCA) è registrato responsabile titolare"
+                + " del settore SASTER dal 01/01/2023 come indica la stampa, con l'atto \"Stampa PEG 2023 (da confermare)\": da"
+                + " confermare con l'atto di conferimento");
+        assertThat(messaggi(esito, "IDENTIFICATIVI_PROVVISORI").get(0)).startsWith("177 persone registrate nell'organigramma con un"
+                + " identificativo provvisorio").contains("DEL FRATE GIOVANNI = DELFRATEGIOVANNI");
 
         List<String> ids = idInOrdineDiImportazione("c_b648");
         confrontaConLaStampa(ids);
 
         ResponseEntity<String> ancora = importa("controllo", stampa(), "c_b648", "2023");
         assertThat(ancora.getStatusCode().value()).isEqualTo(200);
-        assertThat(conteggi(json.readTree(ancora.getBody()))).containsEntry("nuovi", 0).containsEntry("giaPresenti", 41);
-        assertThat(eventi() - eventiPrima).isEqualTo(41 + 270 + 184);
+        JsonNode ancoraEsito = json.readTree(ancora.getBody());
+        assertThat(conteggi(ancoraEsito)).containsEntry("nuovi", 0).containsEntry("giaPresenti", 41);
+        assertThat(ancoraEsito.get("organigramma").toString()).isEqualTo("{\"strutture\":0,\"persone\":0,\"incarichi\":0}");
+        assertThat(tipi(ancoraEsito)).doesNotContain("STRUTTURE_ISTITUITE", "IDENTIFICATIVI_PROVVISORI", "INCARICO_DALLA_STAMPA");
+        assertThat(eventi(OBIETTIVO) - eventiPrima).isEqualTo(41 + 270 + 184);
+        assertThat(eventi(ORGANIGRAMMA) - organigrammaPrima).isEqualTo(31 + 177 + 28);
 
         // the imported events reload into an aggregate that takes one more command
         String id = ids.get(1);
@@ -107,14 +158,35 @@ class ImportazioneStampaTest {
 
     @Test
     void soloIlControlloDiGestioneImporta() throws Exception {
+        enti.registra("c_sicurezza", "controllo", "dirigente", "responsabile");
         assertThat(importa("dirigente", stampa(), "c_sicurezza", "2023").getStatusCode().value()).isEqualTo(403);
         assertThat(importa("responsabile", stampa(), "c_sicurezza", "2023").getStatusCode().value()).isEqualTo(403);
         assertThat(importa(null, stampa(), "c_sicurezza", "2023").getStatusCode().value()).isEqualTo(401);
         assertThat(idInOrdineDiImportazione("c_sicurezza")).isEmpty();
+        assertThat(organigrammi.persone("c_sicurezza")).isEmpty();
+    }
+
+    /** An ente that is not registered: 404 naming it, before anything is written (the organigramma included). */
+    @Test
+    void unEnteNonRegistratoÈ404ENullaÈScritto() throws Exception {
+        long eventiPrima = eventi();
+        // no accesso there: the route's own boundary answers
+        ResponseEntity<String> senzaAccesso = importa("controllo", stampa(), "c_ignoto", "2023");
+        assertThat(senzaAccesso.getStatusCode().value()).as(senzaAccesso.getBody()).isEqualTo(404);
+        assertThat(json.readTree(senzaAccesso.getBody()).get("detail").asText()).isEqualTo("Ente c_ignoto non trovato");
+        // an accesso granted in the table for a code no ente has: the importer's own check answers
+        accessi.concedi("controllo", new Accesso("c_ignoto", Ruolo.CONTROLLO_GESTIONE, null), "test");
+        ResponseEntity<String> nonRegistrato = importa("controllo", stampa(), "c_ignoto", "2023");
+        assertThat(nonRegistrato.getStatusCode().value()).as(nonRegistrato.getBody()).isEqualTo(404);
+        assertThat(json.readTree(nonRegistrato.getBody()).get("detail").asText()).isEqualTo("Ente c_ignoto non trovato");
+        assertThat(eventi()).isEqualTo(eventiPrima);
+        accessi.revoca("controllo", "c_ignoto");
     }
 
     @Test
     void fileNonLeggibiliEParametriErratiSono400ConLaRiga() throws Exception {
+        // with two enti, an import that names none is a 400 (with one, it would go into that one)
+        enti.registra("c_secondo", "controllo");
         byte[] binario = {'%', 'P', 'D', 'F', '\n', 1, 2, 0, 3};
         ResponseEntity<String> risposta = importa("controllo", binario, "c_prova", "2023");
         assertProblema(risposta, "non è testo");
@@ -124,7 +196,7 @@ class ImportazioneStampaTest {
         assertProblema(importa("controllo", stampa(), "c_prova", "duemila"), "anno");
         assertProblema(importa("controllo", stampa(), "c_prova", "1999"), "anno");
         assertProblema(importa("controllo", stampa(), " ", "2023"), "ente");
-        assertProblema(http.withBasicAuth("controllo", "controllo").postForEntity("/api/import?ente=X&anno=2023",
+        assertProblema(http.withBasicAuth("controllo", "controllo").postForEntity("/api/import?ente=c_prova&anno=2023",
                 new HttpEntity<>(new LinkedMultiValueMap<>(), multipart()), String.class), "file");
         assertThat(idInOrdineDiImportazione("c_prova")).isEmpty();
     }
@@ -134,7 +206,9 @@ class ImportazioneStampaTest {
     void unaStampaTroncataImportaSoloGliObiettiviInteri() throws Exception {
         String[] righe = new String(stampa(), StandardCharsets.UTF_8).split("\n", -1);
         byte[] troncata = String.join("\n", Arrays.copyOf(righe, 360)).getBytes(StandardCharsets.UTF_8);
-        long eventiPrima = eventi();
+        enti.registra("c_troncata", "controllo");
+        long eventiPrima = eventi(OBIETTIVO);
+        long organigrammaPrima = eventi(ORGANIGRAMMA);
         ResponseEntity<String> risposta = importa("controllo", troncata, "c_troncata", "2023");
         assertThat(risposta.getStatusCode().value()).as(risposta.getBody()).isEqualTo(200);
         JsonNode esito = json.readTree(risposta.getBody());
@@ -142,7 +216,14 @@ class ImportazioneStampaTest {
         assertThat(tipi(esito)).contains("STAMPA_TRONCATA", "OBIETTIVO_ILLEGGIBILE");
         List<StampaAttesa.Obiettivo> primi = StampaAttesa.leggi().obiettivi().subList(0, 10);
         long attesi = primi.stream().mapToLong(o -> 1 + o.persone().size() + o.fasi().size()).sum();
-        assertThat(eventi() - eventiPrima).isEqualTo(attesi);
+        assertThat(eventi(OBIETTIVO) - eventiPrima).isEqualTo(attesi);
+        // the index is whole: every struttura; only the people of what was read
+        JsonNode organigramma = esito.get("organigramma");
+        assertThat(organigramma.get("strutture").asInt()).isEqualTo(31);
+        assertThat(organigramma.get("persone").asInt()).isBetween(1, 176);
+        assertThat(eventi(ORGANIGRAMMA) - organigrammaPrima).isEqualTo(organigramma.get("strutture").asInt()
+                + organigramma.get("persone").asInt() + organigramma.get("incarichi").asInt());
+        assertThat(organigrammi.persone("c_troncata")).hasSize(organigramma.get("persone").asInt());
         assertThat(idInOrdineDiImportazione("c_troncata")).hasSize(10);
     }
 
@@ -151,6 +232,7 @@ class ImportazioneStampaTest {
         byte[] conDataImpossibile = new String(stampa(), StandardCharsets.UTF_8)
                 .replace("proposta caricata entro il 30/09\t01/01/2023\t30/09/2023", "proposta caricata entro il 30/09\t01/01/2023\t31/02/2023")
                 .getBytes(StandardCharsets.UTF_8);
+        enti.registra("c_date", "controllo");
         ResponseEntity<String> risposta = importa("controllo", conDataImpossibile, "c_date", "2023");
         assertThat(risposta.getStatusCode().value()).as(risposta.getBody()).isEqualTo(200);
         JsonNode esito = json.readTree(risposta.getBody());
@@ -185,10 +267,14 @@ class ImportazioneStampaTest {
             assertThat(d.dupStrategico().codice()).as(dove).isEqualTo(atteso.dupStrategico());
             assertThat(d.dupOperativo().codice()).as(dove).isEqualTo(atteso.dupOperativo());
 
-            List<String> persone = eventi.stream().filter(PersonaAssegnata.class::isInstance).map(PersonaAssegnata.class::cast)
+            List<PersonaAssegnata> assegnate = eventi.stream().filter(PersonaAssegnata.class::isInstance).map(PersonaAssegnata.class::cast)
+                    .toList();
+            List<String> persone = assegnate.stream()
                     .map(p -> String.join("|", p.nome(), p.categoria(), String.valueOf(p.ruolo()), p.inizio().toString(), p.fine().toString()))
                     .toList();
             assertThat(persone).as(dove).containsExactlyElementsOf(personeAttese(atteso));
+            // each one the persona of the organigramma the import registered for the name
+            assertThat(assegnate).as(dove).allMatch(p -> Codici.identificativoProvvisorio(p.nome()).equals(p.persona()));
 
             List<FasePianificata> fasi = eventi.stream().filter(FasePianificata.class::isInstance).map(FasePianificata.class::cast).toList();
             assertThat(fasi).as(dove).hasSameSizeAs(atteso.fasi());
@@ -269,10 +355,25 @@ class ImportazioneStampaTest {
         return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
     }
 
+    /** The events of one kind of aggregate (Axon's type column: the aggregate's class name). */
+    private long eventi(String aggregato) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE type = ?", Long.class, aggregato);
+    }
+
     /** The objectives of one ente, in the order their first events were appended: the print's order. */
     private List<String> idInOrdineDiImportazione(String ente) {
-        return jdbc.queryForList("SELECT aggregate_identifier FROM domain_event_entry WHERE sequence_number = 0 ORDER BY global_index",
-                String.class).stream().filter(id -> definizione(id).ente().equals(ente)).toList();
+        return jdbc.queryForList("SELECT aggregate_identifier FROM domain_event_entry WHERE sequence_number = 0 AND type = ?"
+                + " ORDER BY global_index", String.class, OBIETTIVO).stream().filter(id -> definizione(id).ente().equals(ente)).toList();
+    }
+
+    private static List<String> messaggi(JsonNode esito, String tipo) {
+        List<String> messaggi = new ArrayList<>();
+        esito.get("avvisi").forEach(a -> {
+            if (a.get("tipo").asText().equals(tipo)) {
+                messaggi.add(a.get("messaggio").asText());
+            }
+        });
+        return messaggi;
     }
 
     private ObiettivoDefinito definizione(String id) {

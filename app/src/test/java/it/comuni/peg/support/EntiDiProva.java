@@ -75,6 +75,22 @@ public class EntiDiProva {
         return ente;
     }
 
+    /**
+     * Registers the ente (if it is not yet) with an empty organigramma, and grants the named standard
+     * users their accessi there: an ente whose organigramma an import builds.
+     *
+     * @return the ente's code
+     */
+    public String registra(String ente, String... utenti) {
+        if (organigrammi.codiceEnte(ente).isEmpty()) {
+            comandi.sendAndWait(new RegistraEnte(ente, "Comune di prova " + ente, null, List.of()));
+        }
+        for (String utente : utenti) {
+            accessi.concedi(utente, accesso(ente, utente), "test");
+        }
+        return ente;
+    }
+
     /** The standing of a standard test user in an ente. */
     public static Accesso accesso(String ente, String utente) {
         return switch (utente.startsWith("altro.") ? utente.substring("altro.".length()) : utente) {

@@ -12,8 +12,9 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The objectives loaded by commands, kept in memory so that the next command on one does not read
- * and replay its whole stream again (a few hundred events a year). Soft references
+ * The objectives (and the enti's organigrammi) loaded by commands, kept in memory so that the next
+ * command on one does not read and replay its whole stream again (a few hundred events a year; an
+ * import sends a few hundred commands to one organigramma). Soft references
  * ({@link MappaMorbida}): the cache adapts to the memory there is instead of to a fixed count.
  * <p>
  * Another process on the same database (the split topology's second command side) may have

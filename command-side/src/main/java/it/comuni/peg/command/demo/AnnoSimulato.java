@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * A plausible year of a PEG, planned from a fixed seed over the objectives of the print: the same
@@ -50,6 +51,10 @@ import java.util.Random;
 final class AnnoSimulato {
 
     static final LocalTime ORA_IMPORTAZIONE = LocalTime.of(9, 30);
+    /** The controllo di gestione, who imports and writes the plan. */
+    static final Azione.Attore CONTROLLO = new Azione.Attore("simulazione:controllo", "CONTROLLO_GESTIONE", null);
+    /** The nucleo di valutazione. */
+    static final Azione.Attore NUCLEO = new Azione.Attore("simulazione:nucleo", "NUCLEO", null);
 
     private static final List<String> MOTIVAZIONI_RIMODULAZIONE = List.of(
             "Ritardo nella consegna degli elaborati da parte del professionista incaricato",
@@ -69,19 +74,25 @@ final class AnnoSimulato {
 
     private final String ente;
     private final int anno;
+    private final Function<String, String> persone;
     private final Random caso;
     private final List<Azione> azioni = new ArrayList<>();
     private long ordine;
 
-    private AnnoSimulato(String ente, int anno, long seme) {
+    private AnnoSimulato(String ente, int anno, long seme, Function<String, String> persone) {
+        this.persone = persone;
         this.ente = ente;
         this.anno = anno;
         this.caso = new Random(seme);
     }
 
-    /** The acts of the year after the import, in recording order. */
-    static List<Azione> pianifica(List<PianoObiettivo> piani, String ente, int anno, long seme) {
-        AnnoSimulato anno_ = new AnnoSimulato(ente, anno, seme);
+    /**
+     * The acts of the year after the import, in recording order. {@code persone} gives the identificativo
+     * of the persona a printed name is in the ente's organigramma (null when none: that dirigente acts
+     * without a persona, and is refused).
+     */
+    static List<Azione> pianifica(List<PianoObiettivo> piani, String ente, int anno, long seme, Function<String, String> persone) {
+        AnnoSimulato anno_ = new AnnoSimulato(ente, anno, seme, persone);
         anno_.pianifica(piani);
         List<Azione> ordinate = new ArrayList<>(anno_.azioni);
         ordinate.sort(Comparator.comparing(Azione::istante).thenComparingLong(Azione::ordine));
@@ -95,8 +106,8 @@ final class AnnoSimulato {
 
     private void pianifica(List<PianoObiettivo> piani) {
         String ciclo = CicloValutazioneId.di(ente, anno);
-        Azione.Attore controllo = new Azione.Attore("simulazione:controllo", "CONTROLLO_GESTIONE", null);
-        Azione.Attore nucleo = new Azione.Attore("simulazione:nucleo", "NUCLEO", null);
+        Azione.Attore controllo = CONTROLLO;
+        Azione.Attore nucleo = NUCLEO;
         aggiungi(istante(LocalDate.of(anno, 1, 31), LocalTime.of(11, 0)), controllo, new ImpostaMetodoValutazione(ciclo, ente, anno,
                 ParametriValutazione.PREDEFINITI, new Motivazione("Sistema di misurazione e valutazione della performance " + anno
                 + " approvato dalla giunta")));
@@ -264,14 +275,18 @@ final class AnnoSimulato {
         }
     }
 
-    /** The settore's dirigente records progress; the ufficio's responsabile where the print names no dirigente. */
-    private static Azione.Attore dirigente(DefinisciObiettivo d) {
+    /**
+     * The settore's dirigente records progress; the ufficio's responsabile where the print names no
+     * dirigente: the persona of the organigramma the printed name is, whose incarico the import recorded.
+     */
+    private Azione.Attore dirigente(DefinisciObiettivo d) {
         String settore = d.settore().responsabile();
         if (settore != null && !settore.isBlank()) {
-            return new Azione.Attore("simulazione:" + settore.strip(), "DIRIGENTE", settore.strip());
+            return new Azione.Attore("simulazione:" + settore.strip(), "DIRIGENTE", persone.apply(settore));
         }
         if (d.ufficio() != null && d.ufficio().responsabile() != null && !d.ufficio().responsabile().isBlank()) {
-            return new Azione.Attore("simulazione:" + d.ufficio().responsabile().strip(), "RESPONSABILE_UFFICIO", d.ufficio().responsabile().strip());
+            String ufficio = d.ufficio().responsabile().strip();
+            return new Azione.Attore("simulazione:" + ufficio, "RESPONSABILE_UFFICIO", persone.apply(ufficio));
         }
         return new Azione.Attore("simulazione", null, null);
     }

@@ -9,7 +9,7 @@ import java.time.Instant;
  */
 record Azione(Instant istante, long ordine, Attore attore, Object comando) {
 
-    /** Who acts: the role and, for a dirigente or responsabile, the person of the PEG. Null role: the system. */
+    /** Who acts: user name, role, and for a dirigente or responsabile the persona (identificativo) of the organigramma. Null role: the system. */
     record Attore(String utente, String ruolo, String persona) {
     }
 }

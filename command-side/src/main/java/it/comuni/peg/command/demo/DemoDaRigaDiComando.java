@@ -1,6 +1,12 @@
 package it.comuni.peg.command.demo;
 
+import it.comuni.peg.api.organigramma.Codici;
+import it.comuni.peg.api.organigramma.RegistraEnte;
 import it.comuni.peg.api.valutazione.CicloValutazioneId;
+import it.comuni.peg.command.organigramma.Organigrammi;
+import it.comuni.peg.platform.sicurezza.AccessiUtenti;
+import it.comuni.peg.platform.sicurezza.Accesso;
+import it.comuni.peg.platform.sicurezza.Ruolo;
 import it.comuni.peg.command.importazione.EsitoImportazione;
 import it.comuni.peg.command.importazione.ImportatoreStampa;
 import it.comuni.peg.command.importazione.PianoObiettivo;
@@ -30,15 +36,25 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 
 /**
  * {@code java -jar app.jar --demo}: the real print of the Comune di Capannori imported as the PEG
- * 2023, then the year simulated from a fixed seed ({@link AnnoSimulato}), then the server goes on
- * serving it. Run again on the same data, it finds the year already there and only serves.
+ * 2023 of the ente {@value #ENTE} (registered by the demo when the store lacks it), its organigramma
+ * built by the import, then the year simulated from a fixed seed ({@link AnnoSimulato}), then the
+ * server goes on serving it. Run again on the same data, it finds the year already there and only serves.
+ *
+ * <p>Every simulated person acts through a real accesso, granted in the table {@code accesso} before
+ * the year is simulated: {@code simulazione:controllo} the controllo di gestione, {@code simulazione:nucleo}
+ * the nucleo, each dirigente and responsabile d'ufficio ({@code simulazione:<name>}) with the role and
+ * the persona (the identificativo the import gave the name) the aggregates authorise by incarico.
+ * The demo user {@value #UTENTE_DIRIGENTE} becomes the persona of {@value #PERSONA_DIRIGENTE}, so that
+ * signing in as them shows that dirigente's PEG.
  *
  * <p>Back-dating lives here and nowhere else. While it simulates, this runner's thread (and only
  * it) sees the simulated day through {@link OrologioSimulato}; two dispatch interceptors, installed
@@ -52,7 +68,12 @@ import java.util.function.BiFunction;
 @ConditionalOnProperty(DemoConfig.PROPRIETA)
 public class DemoDaRigaDiComando implements ApplicationRunner {
 
-    public static final String ENTE = "Comune di Capannori";
+    /** The ente the demo simulates, by its codice IPA: the Comune di Capannori, whose print it imports. */
+    public static final String ENTE = "c_b648";
+    static final String NOME_ENTE = "Comune di Capannori";
+    /** The demo user who signs in as the dirigente of the print's first settore, and the persona they are. */
+    static final String UTENTE_DIRIGENTE = "dirigente";
+    static final String PERSONA_DIRIGENTE = "GENTILI LUCA";
     public static final int ANNO = 2023;
     static final String STAMPA = "capannori-2023-obiettivi-peg-straordinari.txt";
     private static final long SEME = 2023L;
@@ -69,10 +90,15 @@ public class DemoDaRigaDiComando implements ApplicationRunner {
     private final EventStore eventStore;
     private final OrologioSimulato orologio;
     private final Environment environment;
+    private final Organigrammi organigrammi;
+    private final AccessiUtenti accessi;
     private volatile Resoconto resoconto;
 
     public DemoDaRigaDiComando(ImportatoreStampa importatore, CommandGateway commandGateway, CommandBus commandBus,
-                               EventStore eventStore, OrologioSimulato orologio, Environment environment) {
+                               EventStore eventStore, OrologioSimulato orologio, Environment environment,
+                               Organigrammi organigrammi, AccessiUtenti accessi) {
+        this.organigrammi = organigrammi;
+        this.accessi = accessi;
         this.importatore = importatore;
         this.commandGateway = commandGateway;
         this.commandBus = commandBus;
@@ -111,16 +137,28 @@ public class DemoDaRigaDiComando implements ApplicationRunner {
         int rifiutati = 0;
         try {
             orologio.vaiA(AnnoSimulato.istanteImportazione(ANNO));
-            come(new Azione.Attore("simulazione:controllo", "CONTROLLO_GESTIONE", null));
+            if (organigrammi.codiceEnte(ENTE).filter(ENTE::equals).isEmpty()) {
+                // on the embedded default EntiDimostrativi has registered it; a test's fresh database has not
+                SecurityContextHolder.clearContext();
+                commandGateway.sendAndWait(new RegistraEnte(ENTE, NOME_ENTE, null, List.of(NOME_ENTE)));
+            }
+            concedi(AnnoSimulato.CONTROLLO);
+            come(AnnoSimulato.CONTROLLO);
             EsitoImportazione esito = importatore.importa(stampa, ENTE, ANNO);
             if (esito.giaPresenti() > 0) {
                 log.warn("Demo: {} obiettivi erano già importati con la data vera: le letture al passato prima di oggi non li vedono",
                         esito.giaPresenti());
             }
+            Map<String, String> persone = persone();
             List<PianoObiettivo> piani = importatore.piani(stampa, ENTE, ANNO);
-            List<Azione> azioni = AnnoSimulato.pianifica(piani, ENTE, ANNO, seme);
-            log.info("Demo: {} obiettivi importati al {}, ora {} atti simulati dell'anno {}", piani.size(),
-                    AnnoSimulato.istanteImportazione(ANNO), azioni.size(), ANNO);
+            List<Azione> azioni = AnnoSimulato.pianifica(piani, ENTE, ANNO, seme,
+                    nome -> persone.get(Codici.identificativoProvvisorio(nome)));
+            // each simulated person acts through a real accesso, as anyone signed in does
+            azioni.stream().map(Azione::attore).filter(a -> a.ruolo() != null).distinct().forEach(this::concedi);
+            Optional.ofNullable(persone.get(Codici.identificativoProvvisorio(PERSONA_DIRIGENTE))).ifPresent(p -> accessi.concedi(
+                    UTENTE_DIRIGENTE, new Accesso(ENTE, Ruolo.DIRIGENTE, p), "demo"));
+            log.info("Demo: {} obiettivi importati al {}, organigramma {}, ora {} atti simulati dell'anno {}", piani.size(),
+                    AnnoSimulato.istanteImportazione(ANNO), esito.organigramma(), azioni.size(), ANNO);
             for (Azione azione : azioni) {
                 orologio.vaiA(azione.istante());
                 come(azione.attore());
@@ -180,9 +218,28 @@ public class DemoDaRigaDiComando implements ApplicationRunner {
                 evento, istante);
     }
 
-    /** The simulated person acting, as the security context tells IdentitaSuiComandi; no role: the system. */
+    /**
+     * The persone of the demo's ente by the provisional identificativo of their name (however the import
+     * found or registered them): who each name of the print is.
+     */
+    private Map<String, String> persone() {
+        Map<String, String> persone = new HashMap<>();
+        organigrammi.persone(ENTE).forEach(p -> persone.putIfAbsent(Codici.identificativoProvvisorio(p.nome()), p.identificativo()));
+        return persone;
+    }
+
+    /** The simulated user's standing in the demo's ente: its role, and the persona it is. */
+    private void concedi(Azione.Attore attore) {
+        accessi.concedi(attore.utente(), new Accesso(ENTE, Ruolo.valueOf(attore.ruolo()), attore.persona()), "demo");
+    }
+
+    /** The simulated person acting, as the security context tells IdentitaSuiComandi; no role: the system, no authentication. */
     private static void come(Azione.Attore attore) {
-        SecurityContextHolder.getContext().setAuthentication(new Autenticazione(attore));
+        if (attore.ruolo() == null) {
+            SecurityContextHolder.clearContext();
+        } else {
+            SecurityContextHolder.getContext().setAuthentication(new Autenticazione(attore));
+        }
     }
 
     private static final class Autenticazione extends AbstractAuthenticationToken {
@@ -208,10 +265,6 @@ public class DemoDaRigaDiComando implements ApplicationRunner {
         @Override
         public String getName() {
             return attore.utente();
-        }
-
-        public String persona() {
-            return attore.persona();
         }
     }
 }

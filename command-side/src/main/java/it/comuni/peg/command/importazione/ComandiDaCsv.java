@@ -246,7 +246,7 @@ final class ComandiDaCsv {
                 case PERSONA -> {
                     AssegnaPersona a = assegnazione(id, r, spostamento);
                     for (AssegnaPersona altra : assegnazioni) {
-                        if (altra.nome().equalsIgnoreCase(a.nome()) && new Periodo(altra.inizio(), altra.fine())
+                        if (ComandiDaStampa.stessaPersona(altra.nome(), a.nome()) && new Periodo(altra.inizio(), altra.fine())
                                 .siSovrapponeA(new Periodo(a.inizio(), a.fine()))) {
                             throw new Rifiuto(r.numero(), a.nome() + " è già assegnato all'obiettivo alla riga "
                                     + righeAssegnazioni.get(altra) + " per un periodo che si sovrappone");

@@ -11,6 +11,7 @@ import it.comuni.peg.api.comune.Ufficio;
 import it.comuni.peg.api.comune.ValoreNonValido;
 import it.comuni.peg.api.fase.PianificaFase;
 import it.comuni.peg.api.obiettivo.DefinisciObiettivo;
+import it.comuni.peg.api.organigramma.Codici;
 import it.comuni.peg.api.persona.AssegnaPersona;
 import it.comuni.peg.command.importazione.stampa.Avviso;
 import it.comuni.peg.command.importazione.stampa.FaseStampata;
@@ -147,7 +148,7 @@ final class ComandiDaStampa {
     private static int sovrapposta(List<PersonaStampata> persone, PersonaStampata p) {
         for (int k = 0; k < persone.size(); k++) {
             PersonaStampata altra = persone.get(k);
-            if (normalizza(altra.nome()).equals(normalizza(p.nome()))
+            if (stessaPersona(altra.nome(), p.nome())
                     && altra.inizio() != null && p.inizio() != null && altra.fine() != null && p.fine() != null
                     && !altra.inizio().isAfter(p.fine()) && !p.inizio().isAfter(altra.fine())) {
                 return k;
@@ -210,6 +211,15 @@ final class ComandiDaStampa {
 
     private static LocalDate max(LocalDate a, LocalDate b) {
         return a.isAfter(b) ? a : b;
+    }
+
+    /**
+     * One person, however the name is spelled (case, spaces, accents, apostrophes): the organigramma
+     * will know both spellings as one persona, and the aggregate refuses two overlapping assignments of it.
+     */
+    static boolean stessaPersona(String nome, String altro) {
+        return nome != null && altro != null && !nome.isBlank() && !altro.isBlank()
+                && Codici.identificativoProvvisorio(nome).equals(Codici.identificativoProvvisorio(altro));
     }
 
     static String normalizza(String testo) {

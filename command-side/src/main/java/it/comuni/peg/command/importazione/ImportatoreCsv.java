@@ -12,9 +12,12 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Imports a PEG written in the CSV format ({@link it.comuni.peg.api.csv.FormatoPegCsv}) along the
- * same path as the print: the same pre-validation per objective, the same deterministic ids (an
- * objective already in the store is left alone), one transaction per objective, the same report.
+ * Imports a PEG written in the CSV format ({@link it.comuni.peg.api.csv.FormatoPegCsv}) into a
+ * registered ente along the same path as the print: the settori, uffici, persone and responsabili its
+ * rows name completed in the ente's organigramma first (an ufficio under the settore of the first
+ * objective naming it; a struttura without a name named by its code), then the same pre-validation per
+ * objective, the same deterministic ids (an objective already in the store is left alone), one
+ * transaction per objective, the same report.
  */
 @Service
 public class ImportatoreCsv {
@@ -27,7 +30,10 @@ public class ImportatoreCsv {
         this.importatore = importatore;
     }
 
-    /** Refuses bad parameters and a file that is no CSV ({@link it.comuni.peg.api.csv.CsvNonValido}, with its line). */
+    /**
+     * Refuses bad parameters, an ente that is not registered ("Ente X non trovato", before anything is
+     * written) and a file that is no CSV ({@link it.comuni.peg.api.csv.CsvNonValido}, with its line).
+     */
     public EsitoImportazione importa(byte[] contenuto, String ente, Integer anno) {
         return importatore.conteggiata(() -> esegui(contenuto, ente, anno));
     }
@@ -35,32 +41,25 @@ public class ImportatoreCsv {
     private EsitoImportazione esegui(byte[] contenuto, String ente, Integer anno) {
         long inizio = System.nanoTime();
         ImportatoreStampa.richiediEnteEAnno(ente, anno);
+        String codice = importatore.enteRegistrato(ente);
         Csv.Testo testo = Csv.decodifica(contenuto);
         List<Avviso> avvisi = new ArrayList<>();
         if (testo.windows1252()) {
             avvisi.add(new Avviso(1, TipoAvviso.CODIFICA_NON_UTF8, "Il file non è UTF-8: letto come Windows-1252"
                     + " (in Excel: \"CSV UTF-8\" evita la conversione)"));
         }
-        ComandiDaCsv.Risultato letto = new ComandiDaCsv(ente.strip(), anno).leggi(testo.contenuto());
+        ComandiDaCsv.Risultato letto = new ComandiDaCsv(codice, anno).leggi(testo.contenuto());
         avvisi.addAll(letto.avvisi());
-        int nuovi = 0;
-        int giaPresenti = 0;
-        for (Preparazione preparazione : letto.preparazioni()) {
-            avvisi.addAll(preparazione.avvisi());
-            if (preparazione.piano().isEmpty()) {
-                continue;
-            }
-            switch (importatore.invia(preparazione.piano().get(), avvisi)) {
-                case NUOVO -> nuovi++;
-                case GIA_PRESENTE -> giaPresenti++;
-                case RIFIUTATO -> { }
-            }
-        }
+        List<PianoObiettivo> piani = letto.preparazioni().stream().flatMap(p -> p.piano().stream()).toList();
+        ImportatoreStampa.Completamento organigramma = importatore.completaOrganigramma(OrganigrammaVisto.daiPiani(piani), codice, anno,
+                PianoOrganigramma.Fonte.csv(anno), avvisi);
+        int[] esiti = importatore.inviaTutti(letto.preparazioni(), organigramma.piano(), avvisi);
         avvisi.sort(Comparator.comparingInt(Avviso::riga));
         EsitoImportazione esito = new EsitoImportazione(letto.obiettivi(), letto.fasi(), letto.assegnazioni(), letto.persone(),
-                letto.settori(), letto.uffici(), nuovi, giaPresenti, List.copyOf(avvisi));
-        log.info("Importazione CSV di {} {}: {} obiettivi, {} nuovi, {} già presenti, {} avvisi in {} ms", ente, anno,
-                esito.obiettivi(), nuovi, giaPresenti, avvisi.size(), (System.nanoTime() - inizio) / 1_000_000);
+                letto.settori(), letto.uffici(), esiti[0], esiti[1], organigramma.aggiunte(), List.copyOf(avvisi));
+        log.info("Importazione CSV di {} {}: {} obiettivi, {} nuovi, {} già presenti, organigramma {}, {} avvisi in {} ms", codice, anno,
+                esito.obiettivi(), esito.nuovi(), esito.giaPresenti(), esito.organigramma(), avvisi.size(),
+                (System.nanoTime() - inizio) / 1_000_000);
         return esito;
     }
 }

@@ -2,14 +2,14 @@ package it.comuni.peg.command.importazione;
 
 import tools.jackson.databind.ObjectMapper;
 import it.comuni.peg.command.importazione.stampa.StampaNonLeggibile;
-import it.comuni.peg.platform.sicurezza.Ruolo;
+import it.comuni.peg.platform.axon.Metadati;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.Registration;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -18,12 +18,18 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The same import from the command line of the same jar:
- * {@code java -jar app.jar --importa=stampa.txt --ente="Comune di X" --anno=2023}. Prints the report
- * (the JSON of the HTTP answer) and exits: 0 imported, 1 some objective not imported, 2 nothing
- * could be read. {@link ImportazioneSenzaServerWeb} keeps the web server off for this run.
+ * {@code java -jar app.jar --importa=stampa.txt --ente=c_b648 --anno=2023} (the ente by its codice IPA,
+ * registered). Prints the report (the JSON of the HTTP answer) and exits: 0 imported, 1 some objective
+ * not imported, 2 nothing could be read or the ente is not registered. {@link ImportazioneSenzaServerWeb}
+ * keeps the web server off for this run.
+ * <p>
+ * Whoever can run the jar on the installation's data holds it already: the commands are sent as the
+ * system (no accessi: the organigramma's and the objectives' authorisation let them pass), and their
+ * events say {@code utente} = {@code riga-di-comando:<operating-system user>}.
  */
 @Component
 @ConditionalOnProperty(ImportazioneDaRigaDiComando.PROPRIETA)
@@ -36,8 +42,11 @@ public class ImportazioneDaRigaDiComando implements ApplicationRunner {
     private final ImportatoreStampa importatore;
     private final ObjectMapper objectMapper;
     private final ConfigurableApplicationContext contesto;
+    private final CommandBus commandBus;
 
-    public ImportazioneDaRigaDiComando(ImportatoreStampa importatore, ObjectMapper objectMapper, ConfigurableApplicationContext contesto) {
+    public ImportazioneDaRigaDiComando(ImportatoreStampa importatore, ObjectMapper objectMapper, ConfigurableApplicationContext contesto,
+                                       CommandBus commandBus) {
+        this.commandBus = commandBus;
         this.importatore = importatore;
         this.objectMapper = objectMapper;
         this.contesto = contesto;
@@ -56,12 +65,15 @@ public class ImportazioneDaRigaDiComando implements ApplicationRunner {
         String ente = valore(argomenti, "ente");
         String anno = valore(argomenti, "anno");
         if (file == null || ente == null || anno == null || !anno.matches("\\d{4}")) {
-            errori.println("Uso: java -jar app.jar --importa=<file> --ente=\"Comune di ...\" --anno=<AAAA>");
+            errori.println("Uso: java -jar app.jar --importa=<file> --ente=<codice IPA, es. c_b648> --anno=<AAAA>");
             return 2;
         }
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                UTENTE + ":" + System.getProperty("user.name", "?"), null,
-                List.of(new SimpleGrantedAuthority(Ruolo.CONTROLLO_GESTIONE.autorita()))));
+        // no authentication: a command without accessi is the system's; only the name on its events says who
+        SecurityContextHolder.clearContext();
+        Thread qui = Thread.currentThread();
+        String utente = UTENTE + ":" + System.getProperty("user.name", "?");
+        Registration firma = commandBus.registerDispatchInterceptor(messaggi -> (indice, comando) ->
+                Thread.currentThread() == qui ? comando.andMetaData(Map.of(Metadati.UTENTE, utente)) : comando);
         try {
             EsitoImportazione esito = importatore.importa(Files.readAllBytes(Path.of(file)), ente, Integer.valueOf(anno));
             uscita.println(objectMapper.writerWithDefaultPrettyPrinter().writeValueAsString(esito));
@@ -76,7 +88,7 @@ public class ImportazioneDaRigaDiComando implements ApplicationRunner {
             errori.println("Importazione non riuscita: " + e.getMessage());
             return 2;
         } finally {
-            SecurityContextHolder.clearContext();
+            firma.cancel();
         }
     }
 

@@ -28,6 +28,7 @@ import it.comuni.peg.api.organigramma.StrutturaRinominata;
 import it.comuni.peg.api.organigramma.TerminaIncarico;
 import it.comuni.peg.api.organigramma.TipoStruttura;
 import it.comuni.peg.command.concorrenza.BloccoAnticipato;
+import it.comuni.peg.command.concorrenza.CacheObiettivi;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -60,7 +61,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 // The registry of enti lives here too (EnteRegistrato is the stream's first event): an ente and its
 // organigramma are one consistency boundary, and "no such ente" is simply "no such aggregate".
-@Aggregate(lockFactory = BloccoAnticipato.BLOCCHI)
+// cached as the objectives are (CacheObiettivi, checked against the store before every command): an
+// import sends a few hundred commands to one organigramma, each would otherwise replay the whole stream
+@Aggregate(cache = CacheObiettivi.NOME, lockFactory = BloccoAnticipato.BLOCCHI)
 public class Organigramma {
 
     @AggregateIdentifier

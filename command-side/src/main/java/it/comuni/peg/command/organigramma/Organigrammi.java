@@ -1,6 +1,7 @@
 package it.comuni.peg.command.organigramma;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,6 +26,15 @@ public interface Organigrammi {
     /** The persona with that identificativo (matricola or codice fiscale) in the ente; empty when unknown. */
     Optional<PersonaNota> persona(String ente, String identificativo);
 
+    /** Every persona of the ente, by identificativo; empty for an unknown ente. */
+    List<PersonaNota> persone(String ente);
+
+    /**
+     * Every incarico ever recorded on the struttura, as it stands after terminations and corrections,
+     * by its first day; empty when none or the struttura is unknown.
+     */
+    List<IncaricoNoto> incarichi(String ente, String struttura);
+
     /**
      * The persone (identificativi) holding the incarico of responsabile of the struttura on the day,
      * as titolare or ad interim; empty when the struttura is vacant that day or unknown.
@@ -37,5 +47,9 @@ public interface Organigrammi {
 
     /** A persona of the ente: stable identificativo, name as last corrected. */
     record PersonaNota(String identificativo, String nome) {
+    }
+
+    /** An incarico of responsabile: its id, who holds it, from {@code dal} to {@code al} ({@code null}: open-ended). */
+    record IncaricoNoto(String incarico, String persona, LocalDate dal, LocalDate al) {
     }
 }

@@ -76,6 +76,19 @@ public class OrganigrammiInTabelle implements Organigrammi {
     }
 
     @Override
+    public List<PersonaNota> persone(String ente) {
+        return jdbc.query("SELECT identificativo, nome FROM comando_persona WHERE ente = ? ORDER BY identificativo",
+                (rs, i) -> new PersonaNota(rs.getString(1), rs.getString(2)), ente);
+    }
+
+    @Override
+    public List<IncaricoNoto> incarichi(String ente, String struttura) {
+        return jdbc.query("SELECT incarico, persona, dal, al FROM comando_incarico WHERE ente = ? AND struttura = ? ORDER BY dal, incarico",
+                (rs, i) -> new IncaricoNoto(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+                        rs.getObject(4, LocalDate.class)), ente, struttura);
+    }
+
+    @Override
     public Set<String> responsabili(String ente, String struttura, LocalDate giorno) {
         return new LinkedHashSet<>(jdbc.queryForList("SELECT persona FROM comando_incarico WHERE ente = ? AND struttura = ?"
                 + " AND dal <= ? AND (al IS NULL OR al >= ?) ORDER BY dal", String.class, ente, struttura, giorno, giorno));

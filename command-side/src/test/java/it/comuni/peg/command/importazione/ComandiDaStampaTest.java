@@ -104,19 +104,18 @@ class ComandiDaStampaTest {
 
     /**
      * The real aggregate takes every command of every objective of the print, in order, in an ente whose
-     * organigramma has the print's settori and uffici.
+     * organigramma is what the import builds from the print: every person assigned by identificativo.
      */
     @Test
     void lAggregatoAccettaOgniComandoPreparato() {
-        List<PianoObiettivo> piani = piani(prepara(CODICE_ENTE, 2023));
         OrganigrammiDiProva organigramma = new OrganigrammiDiProva().ente(CODICE_ENTE);
-        piani.stream().flatMap(p -> p.comandi().stream()).filter(DefinisciObiettivo.class::isInstance)
-                .map(DefinisciObiettivo.class::cast).forEach(d -> {
-                    organigramma.settore(CODICE_ENTE, d.settore().codice(), d.settore().nome());
-                    if (d.ufficio() != null) {
-                        organigramma.ufficio(CODICE_ENTE, d.ufficio().codice(), d.ufficio().nome(), d.settore().codice());
-                    }
-                });
+        PianoOrganigramma pianoOrganigramma = PianoOrganigrammaTest.pianifica(STAMPA, organigramma);
+        PianoOrganigrammaTest.applica(pianoOrganigramma, organigramma);
+        List<PianoObiettivo> piani = piani(prepara(CODICE_ENTE, 2023)).stream()
+                .map(p -> p.conPersone(pianoOrganigramma::identificativo)).toList();
+        assertThat(piani.stream().flatMap(p -> p.comandi().stream()).filter(AssegnaPersona.class::isInstance)
+                .map(AssegnaPersona.class::cast)).hasSize(270).allMatch(a -> a.persona() != null
+                        && a.persona().equals(it.comuni.peg.api.organigramma.Codici.identificativoProvvisorio(a.nome())));
         for (PianoObiettivo piano : piani) {
             List<Object> comandi = piano.comandi();
             AggregateTestFixture<Obiettivo> fixture = new AggregateTestFixture<>(Obiettivo.class);
@@ -134,16 +133,20 @@ class ComandiDaStampaTest {
     }
 
     private static List<Preparazione> prepara(String ente, int anno) {
+        return prepara(STAMPA, ente, anno);
+    }
+
+    static List<Preparazione> prepara(StampaPeg stampa, String ente, int anno) {
         ComandiDaStampa comandi = new ComandiDaStampa(ente, anno);
         Map<String, Integer> occorrenze = new HashMap<>();
         List<Preparazione> preparazioni = new ArrayList<>();
-        for (ObiettivoStampato o : STAMPA.obiettivi()) {
+        for (ObiettivoStampato o : stampa.obiettivi()) {
             preparazioni.add(comandi.prepara(o, occorrenze.merge(ComandiDaStampa.chiave(o), 1, Integer::sum)));
         }
         return preparazioni;
     }
 
-    private static List<PianoObiettivo> piani(List<Preparazione> preparazioni) {
+    static List<PianoObiettivo> piani(List<Preparazione> preparazioni) {
         return preparazioni.stream().flatMap(p -> p.piano().stream()).toList();
     }
 

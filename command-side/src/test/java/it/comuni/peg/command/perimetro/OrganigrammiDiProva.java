@@ -23,7 +23,7 @@ public final class OrganigrammiDiProva implements Organigrammi {
     private final Map<String, Map<String, PersonaNota>> persone = new HashMap<>();
     private final List<Incarico> incarichi = new ArrayList<>();
 
-    private record Incarico(String ente, String struttura, String persona, LocalDate dal, LocalDate al) {
+    private record Incarico(String ente, String id, String struttura, String persona, LocalDate dal, LocalDate al) {
     }
 
     /** Registers an ente by its codice IPA, with the names it was called by before. */
@@ -52,7 +52,7 @@ public final class OrganigrammiDiProva implements Organigrammi {
 
     /** The persona is responsabile of the struttura from {@code dal} to {@code al} (null: open). */
     public OrganigrammiDiProva incarico(String ente, String struttura, String persona, LocalDate dal, LocalDate al) {
-        incarichi.add(new Incarico(ente, struttura, persona, dal, al));
+        incarichi.add(new Incarico(ente, ente + "-" + struttura + "-" + incarichi.size(), struttura, persona, dal, al));
         return this;
     }
 
@@ -69,6 +69,19 @@ public final class OrganigrammiDiProva implements Organigrammi {
     @Override
     public Optional<PersonaNota> persona(String ente, String identificativo) {
         return Optional.ofNullable(persone.getOrDefault(ente, Map.of()).get(identificativo));
+    }
+
+    @Override
+    public List<PersonaNota> persone(String ente) {
+        return persone.getOrDefault(ente, Map.of()).values().stream()
+                .sorted(java.util.Comparator.comparing(PersonaNota::identificativo)).toList();
+    }
+
+    @Override
+    public List<IncaricoNoto> incarichi(String ente, String struttura) {
+        return incarichi.stream().filter(i -> i.ente().equals(ente) && i.struttura().equals(struttura))
+                .sorted(java.util.Comparator.comparing(Incarico::dal))
+                .map(i -> new IncaricoNoto(i.id(), i.persona(), i.dal(), i.al())).toList();
     }
 
     @Override

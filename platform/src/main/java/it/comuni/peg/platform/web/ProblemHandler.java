@@ -75,8 +75,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({NonTrovato.class, AggregateNotFoundException.class})
     ProblemDetail nonTrovato(RuntimeException e) {
-        // a missing objective and one of another ente answer in the same words (NonTrovato.obiettivo)
-        String dettaglio = e instanceof AggregateNotFoundException a ? NonTrovato.obiettivo(a.getAggregateIdentifier()).getMessage()
+        // a missing objective and one of another ente answer in the same words (NonTrovato.obiettivo);
+        // an aggregate missing from the store is named by its kind, whichever route sent the command
+        String dettaglio = e instanceof AggregateNotFoundException a ? NonTrovato.aggregato(a.getAggregateIdentifier()).getMessage()
                 : e.getMessage();
         return Problemi.problema(HttpStatus.NOT_FOUND, "non-trovato", "Non trovato", dettaglio);
     }

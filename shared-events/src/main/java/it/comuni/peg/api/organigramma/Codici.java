@@ -28,6 +28,8 @@ public final class Codici {
     public static final int PERSONA = 32;
     /** Longest id of an incarico (a UUID is 36). */
     public static final int INCARICO = 64;
+    /** How much of a long name a provisional identificativo keeps before its 8 hexadecimal digits. */
+    private static final int TAGLIO = PERSONA - 8;
 
     private static final Pattern CODICE_IPA = Pattern.compile("[a-z0-9_]{2," + ENTE + "}");
     private static final Pattern IDENTIFICATIVO = Pattern.compile("[A-Z0-9]{1," + PERSONA + "}");
@@ -49,6 +51,11 @@ public final class Codici {
                     + " caratteri tra lettere minuscole, cifre e _ (es. c_b648)");
         }
         return codice;
+    }
+
+    /** {@code true} when the value is a codice IPA as {@link #ente} stores it (lower case, no spaces). */
+    public static boolean eCodiceEnte(String valore) {
+        return valore != null && CODICE_IPA.matcher(valore).matches();
     }
 
     /**
@@ -108,6 +115,34 @@ public final class Codici {
      */
     public static String nomePersona(String valore) {
         return valore == null ? null : valore.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ITALIAN);
+    }
+
+    /**
+     * The identificativo an import gives a persona the print names without matricola or codice fiscale:
+     * the letters and digits of the name, upper case and without accents ("Gentili Luca" and
+     * "GENTILI  LUCA" are {@code GENTILILUCA}, "D'Olivo Dania" and "D OLIVO DANIA" are {@code DOLIVODANIA}).
+     * A name that yields more than {@value #PERSONA} characters (or none) becomes its first
+     * 24 characters followed by the first 8 hexadecimal digits of the SHA-256 of all of them
+     * (UTF-8), so it fits {@link #persona} and two long names that start alike stay apart.
+     * Deterministic: the same name, however spelled in spaces, case, accents and apostrophes, always
+     * gives the same identificativo, which is how the import, the demo and the ops scripts find it again.
+     * It is provisional: the controllo di gestione replaces it with the matricola.
+     *
+     * @throws ValoreNonValido (field {@code nome}) when the name is absent or blank
+     */
+    public static String identificativoProvvisorio(String nome) {
+        String lettere = java.text.Normalizer.normalize(Testo.richiesto(nome, "nome"), java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+        if (!lettere.isEmpty() && lettere.length() <= PERSONA) {
+            return lettere;
+        }
+        try {
+            byte[] impronta = java.security.MessageDigest.getInstance("SHA-256").digest(lettere.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String esadecimale = java.util.HexFormat.of().withUpperCase().formatHex(impronta, 0, 4);
+            return lettere.substring(0, Math.min(TAGLIO, lettere.length())) + esadecimale;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
     }
 
     /** What a refusal quotes of a value: never a whole page of it. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import it.comuni.peg.api.comune.Limite;
 import it.comuni.peg.api.comune.Lunghezze;
 import it.comuni.peg.api.comune.ObiettivoId;
+import it.comuni.peg.api.organigramma.Codici;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
@@ -27,9 +28,12 @@ public record AssegnaPersona(
     /** Refuses, naming each field, texts beyond their {@link Limite}. */
     @JsonCreator
     public AssegnaPersona {
+        // an identificativo is as long as the organigramma's (Codici.PERSONA: a provisional one is 32)
+        if (persona != null && !persona.isBlank()) {
+            Codici.persona(persona, "persona");
+        }
         new Lunghezze()
                 .testo("nome", nome, Limite.PERSONA)
-                .testo("persona", persona, Limite.CODICE)
                 .testo("categoria", categoria, Limite.CATEGORIA)
                 .testo("ruolo", ruolo, Limite.RUOLO)
                 .verifica();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import it.comuni.peg.api.comune.Limite;
 import it.comuni.peg.api.comune.Lunghezze;
 import it.comuni.peg.api.comune.ObiettivoId;
+import it.comuni.peg.api.organigramma.Codici;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
@@ -21,7 +22,10 @@ public record TerminaAssegnazione(
     /** Refuses, naming each field, texts beyond their {@link Limite}. */
     @JsonCreator
     public TerminaAssegnazione {
-        new Lunghezze().testo("nome", nome, Limite.PERSONA).testo("persona", persona, Limite.CODICE).verifica();
+        if (persona != null && !persona.isBlank()) {
+            Codici.persona(persona, "persona");
+        }
+        new Lunghezze().testo("nome", nome, Limite.PERSONA).verifica();
     }
 
     /** A person known by name only. */

@@ -27,7 +27,8 @@ public class PagineErrore {
     @ExceptionHandler({NonTrovato.class, AggregateNotFoundException.class})
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String nonTrovato(RuntimeException e, Model model) {
-        return errore(model, "Non trovato", e instanceof NonTrovato ? e.getMessage() : "Obiettivo non trovato");
+        return errore(model, "Non trovato", e instanceof AggregateNotFoundException a
+                ? NonTrovato.aggregato(a.getAggregateIdentifier()).getMessage() : e.getMessage());
     }
 
     @ExceptionHandler(AccessoNegato.class)

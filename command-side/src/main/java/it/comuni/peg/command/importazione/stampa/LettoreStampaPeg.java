@@ -86,8 +86,8 @@ public final class LettoreStampaPeg {
             segnalaFineDopoIntestazione();
         }
         avvisi.sort(Comparator.comparingInt(Avviso::riga));
-        return new StampaPeg(List.copyOf(settori.values()), List.copyOf(uffici.values()), List.copyOf(obiettivi),
-                List.copyOf(avvisi));
+        return new StampaPeg(List.copyOf(settori.values()), List.copyOf(uffici.values()), settoreDegliUffici(),
+                List.copyOf(obiettivi), List.copyOf(avvisi));
     }
 
     /** Reads line {@code i}; returns the index of the last line consumed. */
@@ -367,6 +367,20 @@ public final class LettoreStampaPeg {
                         "L'ufficio " + parti[1] + " del settore " + parti[0] + " non ha nessun obiettivo nella stampa");
             }
         });
+    }
+
+    /** The index's placing of an ufficio first (its first listing), else the settore the body prints it under. */
+    private Map<String, String> settoreDegliUffici() {
+        Map<String, String> settori = new LinkedHashMap<>();
+        indice.voci().stream().filter(v -> !v.settore() && v.codiceSettore() != null)
+                .forEach(v -> settori.putIfAbsent(v.codice(), v.codiceSettore()));
+        rigaUfficioNelCorpo.keySet().forEach(coppia -> {
+            String[] parti = coppia.split("\\|");
+            if (!"null".equals(parti[0])) {
+                settori.putIfAbsent(parti[1], parti[0]);
+            }
+        });
+        return Map.copyOf(settori);
     }
 
     /** A print that ends on a heading has lost what followed it. */

@@ -2,14 +2,16 @@ package it.comuni.peg.command.importazione.stampa;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * What a print holds: the settori and uffici (index and body together, codes as the index spells
- * them), the objectives in print order, and the findings about its quality.
+ * them), the settore each ufficio belongs to (by code: the one the index first lists it under, else the
+ * one the body prints it under), the objectives in print order, and the findings about its quality.
  */
-public record StampaPeg(List<Struttura> settori, List<Struttura> uffici, List<ObiettivoStampato> obiettivi,
-                        List<Avviso> avvisi) {
+public record StampaPeg(List<Struttura> settori, List<Struttura> uffici, Map<String, String> settoreDegliUffici,
+                        List<ObiettivoStampato> obiettivi, List<Avviso> avvisi) {
 
     public int numeroFasi() {
         return obiettivi.stream().mapToInt(o -> o.fasi().size()).sum();

@@ -46,6 +46,27 @@ public enum TipoAvviso {
     CHIAVE_SENZA_OBIETTIVO,
     /** CSV: an objective of another year (column anno) imported into this one: its dates move by whole years. */
     DATE_SPOSTATE,
+    /**
+     * Organigramma: the settori and uffici the file shows and the organigramma lacked, instituted from
+     * 1 January of the PEG's year (one finding listing them; an ufficio under the settore the index, or
+     * the first objective naming it, puts it).
+     */
+    STRUTTURE_ISTITUITE,
+    /**
+     * Organigramma: the persone the file names and the organigramma lacked, registered with a provisional
+     * identificativo made from the name (the print has no matricola): one finding listing them.
+     */
+    IDENTIFICATIVI_PROVVISORI,
+    /** Organigramma: the responsabile printed for a struttura recorded as its titolare from 1 January, to be confirmed by its act. */
+    INCARICO_DALLA_STAMPA,
+    /** Organigramma: a responsabile printed but not recorded (the organigramma names another, or the file names two). */
+    INCARICO_NON_REGISTRATO,
+    /** Organigramma: a settore or ufficio with no responsabile printed and none in the organigramma on 1 January: vacant. */
+    STRUTTURA_VACANTE,
+    /** Organigramma: one person written two ways (accents, spaces, apostrophes): one persona, under the first spelling. */
+    NOME_IN_DUE_GRAFIE,
+    /** Organigramma: a change the organigramma refused (its message says why); the objectives that need it may be refused too. */
+    ORGANIGRAMMA_RIFIUTATO,
     /** An objective skipped whole: its message says why. Nothing of it is imported. */
     OBIETTIVO_ILLEGGIBILE,
     /** An objective the command side refused although it passed the checks: nothing of it is imported. */
