@@ -55,8 +55,8 @@ final class StoreSintetico {
 
     /** About 300,000 objectives over 7,900 comuni. */
     static final int OBIETTIVI_PER_COMUNE = 38;
-    private static final int SETTORI_PER_COMUNE = 6;
-    private static final int UFFICI_PER_SETTORE = 3;
+    static final int SETTORI_PER_COMUNE = 6;
+    static final int UFFICI_PER_SETTORE = 3;
     /** The installation's administrator, who registers every ente. */
     private static final String AMMINISTRATORE = "amministratore";
     /** The member of the nucleo who reads the big objective as of past instants: NUCLEO in its ente. */
