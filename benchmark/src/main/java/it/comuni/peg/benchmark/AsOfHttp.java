@@ -11,7 +11,8 @@ import java.util.Random;
 
 /**
  * The scheda of one objective as known at random instants of its year, through the HTTP API as
- * the nucleo reads it (GET /api/obiettivi/{id}?asOf=), one request at a time.
+ * the nucleo reads it (GET /api/obiettivi/{id}?asOf=, as {@link StoreSintetico#NUCLEO}, NUCLEO in the
+ * objective's ente), one request at a time.
  */
 final class AsOfHttp {
 
@@ -21,7 +22,7 @@ final class AsOfHttp {
     static Latenze misura(HttpClient http, String base, EmittenteToken token, String id, int anno, int letture,
                           long seme) throws Exception {
         Random caso = new Random(seme);
-        String bearer = token.bearer("nucleo.benchmark", "NUCLEO", null);
+        String bearer = token.bearer(StoreSintetico.NUCLEO);
         Instant inizio = LocalDate.of(anno, 1, 28).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
         long arco = Duration.ofDays(370).toSeconds();
         long[] tempi = new long[letture];

@@ -3,6 +3,9 @@ package it.comuni.peg.benchmark;
 import it.comuni.peg.api.comune.ObiettivoId;
 import it.comuni.peg.api.comune.Percentuale;
 import it.comuni.peg.api.consuntivo.ConsuntivoRegistrato;
+import it.comuni.peg.platform.axon.Metadati;
+import it.comuni.peg.platform.sicurezza.Accesso;
+import it.comuni.peg.platform.sicurezza.Ruolo;
 import it.comuni.peg.query.proiezione.Proiezioni;
 import it.comuni.peg.query.replay.Ricostruzioni;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -42,6 +45,9 @@ public final class Banco {
     private static final double P99_MASSIMO_MS = 50;
     private static final double JIT_MASSIMO = 0.05;
     private static final int FETTE_IN_PIU = 6;
+    /** The aggregate types of the streams, as Axon records them (the aggregate's class name). */
+    private static final String OBIETTIVO = "Obiettivo";
+    private static final String ORGANIGRAMMA = "Organigramma";
 
     private final ApplicationContext contesto;
     private final Parametri parametri;
@@ -102,12 +108,26 @@ public final class Banco {
         StoreSintetico store = new StoreSintetico(parametri.seme(), parametri.eventi(), Instant.now());
         try (ScritturaInBlocco scrittura = new ScritturaInBlocco(dataSource,
                 contesto.getBean("eventSerializer", Serializer.class), parametri.seme())) {
+            // the enti first, with their organigrammi and their users: nothing of a comune is recorded before its ente
+            for (int comune = 0; comune < store.comuni(); comune++) {
+                String ente = StoreSintetico.codiceComune(comune);
+                long sequenza = 0;
+                for (EventoSintetico e : store.organigramma(comune)) {
+                    scrittura.scrivi(ente, ORGANIGRAMMA, sequenza++, e);
+                }
+                for (Map.Entry<String, Accesso> a : StoreSintetico.accessi(comune).entrySet()) {
+                    scrittura.concedi(a.getKey(), a.getValue(), StoreSintetico.utenteControllo(comune));
+                }
+            }
+            scrittura.concedi(StoreSintetico.NUCLEO, new Accesso(StoreSintetico.codiceComune(store.grande().comune), Ruolo.NUCLEO, null),
+                    StoreSintetico.utenteControllo(store.grande().comune));
+            log.info("[benchmark] generati gli organigrammi di {} comuni: {} eventi", store.comuni(), scrittura.scritti());
             for (int passo = 0; passo < StoreSintetico.passi(); passo++) {
                 List<ObiettivoSintetico> obiettivi = store.obiettivi();
                 for (int i = 0; i < obiettivi.size(); i++) {
                     ObiettivoSintetico o = obiettivi.get(i);
                     for (EventoSintetico e : store.eventi(o, i, passo)) {
-                        scrittura.scrivi(o.id, o.prossimaSequenza++, e);
+                        scrittura.scrivi(o.id, OBIETTIVO, o.prossimaSequenza++, e);
                     }
                 }
                 log.info("[benchmark] generato il mese {} di {}: {} eventi", passo, store.anno(), scrittura.scritti());
@@ -326,9 +346,11 @@ public final class Banco {
         ObiettivoId id = ObiettivoId.nuovo();
         byte[] payload = serializer.serialize(new ConsuntivoRegistrato(id, 3, YearMonth.now(), true, Percentuale.di(40),
                 "Attività svolte nel mese", "Determinazione n. 123"), byte[].class).getData();
-        byte[] metadati = serializer.serialize(MetaData.with("utente", "dir.c0001.s1").and("ruolo", "DIRIGENTE")
-                .and("persona", "DIRIGENTE C0001 S1").and("correlationId", id.valore()).and("traceId", id.valore())
-                .and("richiesta", "5f2b9c1d7e3a4b60"), byte[].class).getData();
+        // the metadata a consuntivo's event carries (who, in which ente, as which persona), as the commands' do
+        byte[] metadati = serializer.serialize(MetaData.with(Metadati.UTENTE, StoreSintetico.utenteDirigente(0, 1))
+                .and(Metadati.ENTE, StoreSintetico.codiceComune(0)).and(Metadati.RUOLO, Ruolo.DIRIGENTE.name())
+                .and(Metadati.PERSONA, StoreSintetico.identificativoDirigente(0, 1)).and("correlationId", id.valore())
+                .and("traceId", id.valore()).and(Metadati.RICHIESTA, "5f2b9c1d7e3a4b60"), byte[].class).getData();
         return new RiferimentiJdbc(dataSource, payload, metadati);
     }
 

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * RegistraConsuntivo through the real HTTP API, as the dirigente of each objective (a JWT with
- * their person), spread over many objectives: request n goes to objective n mod T, so concurrent
+ * RegistraConsuntivo through the real HTTP API, as the dirigente of each objective (a JWT naming
+ * their user, whose accesso in the ente makes them the persona that holds the settore's incarico:
+ * every command reads both, as in production), spread over many objectives: request n goes to objective n mod T, so concurrent
  * requests never meet on one aggregate. Each records a back-dated month of the open phase with 0%
  * (nothing done yet), which keeps progress cumulative whatever month the store already holds.
  * {@link #soglia} sends the very same requests to {@link ComandoVuoto} instead (the floor).
@@ -60,7 +61,7 @@ final class ComandiHttp {
         HttpRequest richiesta = HttpRequest.newBuilder(URI.create(base + prefisso + "/" + o.id + "/fasi/" + o.faseAperta() + "/consuntivi"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .header("Authorization", token.bearer(o.utenteDirigente, "DIRIGENTE", o.dirigente))
+                .header("Authorization", token.bearer(o.utenteDirigente))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"mese\":\"" + mese + "\",\"svolta\":false,\"percentuale\":0,"
                         + "\"note\":\"Consuntivo arretrato\"}"))
                 .build();

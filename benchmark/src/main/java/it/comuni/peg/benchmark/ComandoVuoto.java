@@ -21,10 +21,11 @@ import java.time.YearMonth;
  * The floor of the HTTP stack: {@code POST /api/banco/vuoto/{id}/fasi/{n}/consuntivi} does what the
  * framework does for {@code POST /api/obiettivi/{id}/fasi/{n}/consuntivi} (RegistraConsuntivo) and
  * nothing else: the same servlet filters, the same security filter chain (a POST under
- * {@code /api/**}, so the same JWT check and the same roles), the same path variables, JSON body
- * read into value types and validated, the same shape of answer (200, {@code {"id":..,"versione":0}}
- * and an ETag). It sends no command and touches no database, so the command's CPU above this one's
- * is the cost of the command path itself.
+ * {@code /api/**}, so the same JWT check and the same rule: authenticated), the same path variables,
+ * JSON body read into value types and validated, the same shape of answer (200,
+ * {@code {"id":..,"versione":0}} and an ETag). It sends no command and touches no database, so the
+ * command's CPU above this one's is the cost of the command path itself, the user's accessi and the
+ * organigramma's incarichi it reads included.
  *
  * <p>Exists only in the benchmark's application: the product's jar does not hold this module, and
  * {@code PegApplication}'s component scan (package {@code it.comuni.peg}) finds it here.

@@ -20,8 +20,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The benchmark's identity provider: it signs JWTs as the ente's provider would in production
- * (role and person in the claims), and the application checks them against its public key. HTTP
+ * The benchmark's identity provider: it signs JWTs as the ente's provider would in production, naming
+ * the user ({@code preferred_username}) and nothing else: what the user may do in which ente, and
+ * which persona of its organigramma they are, is the installation's data (table {@code accesso}),
+ * which the application reads on every request; none of the benchmark's users holds an installation
+ * role (claim {@code ruolo}). The application checks the tokens against this provider's public key. HTTP
  * Basic would verify a BCrypt hash on every request (tens of ms of CPU), which measures BCrypt,
  * not the PEG; a JWT is what a production client sends, checked in microseconds.
  */
@@ -50,24 +53,21 @@ public final class EmittenteToken {
         return file;
     }
 
-    /** "Bearer ..." for a user with that role and (for a dirigente) that person; one token per user. */
-    public String bearer(String utente, String ruolo, String persona) {
-        return emessi.computeIfAbsent(utente, u -> "Bearer " + firma(u, ruolo, persona));
+    /** "Bearer ..." for the user; one token per user. */
+    public String bearer(String utente) {
+        return emessi.computeIfAbsent(utente, u -> "Bearer " + firma(u));
     }
 
-    private String firma(String utente, String ruolo, String persona) {
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+    private String firma(String utente) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .subject(utente)
                 .claim("preferred_username", utente)
-                .claim("ruolo", ruolo)
                 .issueTime(new Date())
-                .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(12))));
-        if (persona != null) {
-            claims.claim("persona", persona);
-        }
+                .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(12))))
+                .build();
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(chiave.getKeyID()).build(),
-                    claims.build());
+                    claims);
             jwt.sign(new RSASSASigner(chiave));
             return jwt.serialize();
         } catch (JOSEException e) {

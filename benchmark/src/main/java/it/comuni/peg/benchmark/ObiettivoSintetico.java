@@ -13,7 +13,11 @@ final class ObiettivoSintetico {
     final String id;
     final int comune;
     final int settore;
+    /** The dirigente's name, as the objective's settore prints it. */
     final String dirigente;
+    /** The dirigente's identificativo in the ente's organigramma: the persona holding the settore's incarico. */
+    final String identificativoDirigente;
+    /** The dirigente's user name: the token's {@code preferred_username}, with an accesso DIRIGENTE in the ente. */
     final String utenteDirigente;
     final int fasi;
     final int indicatori;
@@ -30,8 +34,9 @@ final class ObiettivoSintetico {
         this.id = id;
         this.comune = comune;
         this.settore = settore;
-        this.dirigente = "DIRIGENTE " + StoreSintetico.codiceComune(comune) + " S" + settore;
-        this.utenteDirigente = "dir." + StoreSintetico.codiceComune(comune).toLowerCase() + ".s" + settore;
+        this.dirigente = StoreSintetico.nomeDirigente(comune, settore);
+        this.identificativoDirigente = StoreSintetico.identificativoDirigente(comune, settore);
+        this.utenteDirigente = StoreSintetico.utenteDirigente(comune, settore);
         this.fasi = fasi;
         this.indicatori = indicatori;
         this.persone = persone;

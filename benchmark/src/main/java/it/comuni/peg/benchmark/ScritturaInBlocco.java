@@ -1,7 +1,9 @@
 package it.comuni.peg.benchmark;
 
 import it.comuni.peg.platform.audit.CatenaInBlocco;
+import it.comuni.peg.platform.axon.Metadati;
 import it.comuni.peg.platform.database.IstantiUtc;
+import it.comuni.peg.platform.sicurezza.Accesso;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
@@ -22,7 +24,9 @@ import java.util.UUID;
 /**
  * Appends generated events straight into domain_event_entry with JDBC batches, serialized by the
  * event store's own serializer exactly as Axon writes them, and seals each into the hash chain in
- * the same transaction, as the sealer would. Only for an empty store that nothing else writes to meanwhile: the
+ * the same transaction, as the sealer would; the rows the command side keeps beside the events
+ * (the organigrammi's {@code comando_*}, the users' {@code accesso}) go in the same transactions
+ * ({@link TabelleInBlocco}). Only for an empty store that nothing else writes to meanwhile: the
  * global index is handed out here, and the sequence is moved past it at the end.
  */
 final class ScritturaInBlocco implements AutoCloseable {
@@ -38,6 +42,7 @@ final class ScritturaInBlocco implements AutoCloseable {
     private final Connection connessione;
     private final PreparedStatement eventi;
     private final PreparedStatement sigilli;
+    private final TabelleInBlocco tabelle;
     private final CatenaInBlocco catena = CatenaInBlocco.dopo(null);
     private final Random caso;
     private final LocalDateTime adesso = IstantiUtc.colonna(Instant.now());
@@ -68,17 +73,24 @@ final class ScritturaInBlocco implements AutoCloseable {
         connessione.setAutoCommit(false);
         this.eventi = connessione.prepareStatement(EVENTO);
         this.sigilli = connessione.prepareStatement(SIGILLO);
+        this.tabelle = new TabelleInBlocco(connessione);
     }
 
-    void scrivi(String aggregato, long sequenza, EventoSintetico e) throws SQLException {
+    /**
+     * Appends event {@code e} as number {@code sequenza} of the stream {@code aggregato} of aggregate
+     * type {@code tipoAggregato} ({@code Obiettivo}, {@code Organigramma}: the aggregate's class name,
+     * as Axon records it), with the metadata the correlation data providers would have copied from its
+     * command, and the {@code comando_*} rows it would have produced ({@link TabelleInBlocco}).
+     */
+    void scrivi(String aggregato, String tipoAggregato, long sequenza, EventoSintetico e) throws SQLException {
         long indice = prossimoIndice++;
         String identificativo = new UUID(caso.nextLong(), caso.nextLong()).toString();
         SerializedObject<byte[]> payload = serializer.serialize(e.payload(), byte[].class);
         MetaData metadati = MetaData.from(Map.of(
-                "utente", e.utente(), "ruolo", e.ruolo(), "correlationId", identificativo, "traceId", identificativo,
-                "richiesta", Long.toHexString(caso.nextLong())));
+                Metadati.UTENTE, e.utente(), Metadati.ENTE, e.ente(), Metadati.RUOLO, e.ruolo(), "correlationId", identificativo,
+                "traceId", identificativo, Metadati.RICHIESTA, Long.toHexString(caso.nextLong())));
         if (e.persona() != null) {
-            metadati = metadati.and("persona", e.persona());
+            metadati = metadati.and(Metadati.PERSONA, e.persona());
         }
         byte[] meta = serializer.serialize(metadati, byte[].class).getData();
         String istante = DateTimeUtils.formatInstant(e.istante());
@@ -88,7 +100,7 @@ final class ScritturaInBlocco implements AutoCloseable {
         eventi.setString(2, identificativo);
         eventi.setString(3, aggregato);
         eventi.setLong(4, sequenza);
-        eventi.setString(5, "Obiettivo");
+        eventi.setString(5, tipoAggregato);
         eventi.setString(6, istante);
         eventi.setString(7, tipo);
         eventi.setString(8, revisione);
@@ -96,14 +108,25 @@ final class ScritturaInBlocco implements AutoCloseable {
         eventi.setBytes(10, meta);
         eventi.addBatch();
         String precedente = catena.ultimo();
-        String hash = catena.sigilla(indice, identificativo, aggregato, sequenza, "Obiettivo", tipo, revisione, istante,
+        String hash = catena.sigilla(indice, identificativo, aggregato, sequenza, tipoAggregato, tipo, revisione, istante,
                 payload.getData(), meta);
         sigilli.setLong(1, indice);
         sigilli.setString(2, hash);
         sigilli.setString(3, precedente);
         sigilli.setObject(4, adesso);
         sigilli.addBatch();
+        tabelle.applica(e.payload());
         scritti++;
+        avanza();
+    }
+
+    /** Grants the user their standing in an ente (a row of {@code accesso}), committed with the events around it. */
+    void concedi(String utente, Accesso accesso, String da) throws SQLException {
+        tabelle.concedi(utente, accesso, da, adesso);
+        avanza();
+    }
+
+    private void avanza() throws SQLException {
         if (++inSospeso == BATCH) {
             svuota();
         }
@@ -122,6 +145,7 @@ final class ScritturaInBlocco implements AutoCloseable {
         if (inSospeso > 0) {
             eventi.executeBatch();
             sigilli.executeBatch();
+            tabelle.esegui();
             connessione.commit();
             inSospeso = 0;
         }
@@ -143,6 +167,7 @@ final class ScritturaInBlocco implements AutoCloseable {
         } finally {
             eventi.close();
             sigilli.close();
+            tabelle.close();
             connessione.setAutoCommit(true);
             connessione.close();
         }

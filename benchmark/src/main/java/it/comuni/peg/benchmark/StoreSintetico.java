@@ -17,8 +17,16 @@ import it.comuni.peg.api.indicatore.Direzione;
 import it.comuni.peg.api.indicatore.IndicatoreDefinito;
 import it.comuni.peg.api.indicatore.ValoreIndicatoreRegistrato;
 import it.comuni.peg.api.obiettivo.ObiettivoDefinito;
+import it.comuni.peg.api.organigramma.EnteRegistrato;
+import it.comuni.peg.api.organigramma.IncaricoConferito;
+import it.comuni.peg.api.organigramma.PersonaRegistrata;
+import it.comuni.peg.api.organigramma.StrutturaIstituita;
+import it.comuni.peg.api.organigramma.TipoIncarico;
+import it.comuni.peg.api.organigramma.TipoStruttura;
 import it.comuni.peg.api.persona.PersonaAssegnata;
 import it.comuni.peg.platform.axon.AxonConfig;
+import it.comuni.peg.platform.sicurezza.Accesso;
+import it.comuni.peg.platform.sicurezza.Ruolo;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -26,7 +34,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
@@ -44,7 +55,14 @@ final class StoreSintetico {
 
     /** About 300,000 objectives over 7,900 comuni. */
     static final int OBIETTIVI_PER_COMUNE = 38;
-    private static final int SETTORI_PER_COMUNE = 6;
+    static final int SETTORI_PER_COMUNE = 6;
+    static final int UFFICI_PER_SETTORE = 3;
+    /** The installation's administrator, who registers every ente. */
+    private static final String AMMINISTRATORE = "amministratore";
+    /** The member of the nucleo who reads the big objective as of past instants: NUCLEO in its ente. */
+    static final String NUCLEO = "nucleo.benchmark";
+    /** The events of one comune's {@link #organigramma}: the ente, its strutture, its dirigenti and their incarichi. */
+    private static final int EVENTI_ORGANIGRAMMA = 1 + SETTORI_PER_COMUNE * (1 + UFFICI_PER_SETTORE) + 2 * SETTORI_PER_COMUNE;
     /** The objective timed by the as-of reads: 20 phases all year long, about 300 events. */
     static final int FASI_OBIETTIVO_GRANDE = 20;
 
@@ -61,6 +79,9 @@ final class StoreSintetico {
         this.caso = new Random(seme);
         long stima = 0;
         for (int n = 0; stima < eventiVoluti; n++) {
+            if (n % OBIETTIVI_PER_COMUNE == 0) {
+                stima += EVENTI_ORGANIGRAMMA;
+            }
             ObiettivoSintetico o = pianifica(n);
             obiettivi.add(o);
             stima += eventiDi(o);
@@ -83,8 +104,88 @@ final class StoreSintetico {
         return obiettivi.get(obiettivi.size() - 1).comune + 1;
     }
 
+    /** The comune's ente, by a codice IPA of the synthetic store: {@code c0001}, {@code c0002}, ... */
     static String codiceComune(int comune) {
-        return "C%04d".formatted(comune + 1);
+        return "c%04d".formatted(comune + 1);
+    }
+
+    /** The name of the dirigente of a settore, upper case as the PEG prints it: {@code DIRIGENTE C0001 S1}. */
+    static String nomeDirigente(int comune, int settore) {
+        return "DIRIGENTE " + codiceComune(comune).toUpperCase(Locale.ROOT) + " S" + settore;
+    }
+
+    /** The dirigente's identificativo in the ente's organigramma (a matricola): {@code DIRC0001S1}. */
+    static String identificativoDirigente(int comune, int settore) {
+        return "DIR" + codiceComune(comune).toUpperCase(Locale.ROOT) + "S" + settore;
+    }
+
+    /** The dirigente's user name, the {@code preferred_username} of their token: {@code dir.c0001.s1}. */
+    static String utenteDirigente(int comune, int settore) {
+        return "dir." + codiceComune(comune) + ".s" + settore;
+    }
+
+    /** The user of the comune's controllo di gestione, who plans its objectives and keeps its organigramma. */
+    static String utenteControllo(int comune) {
+        return "controllo." + codiceComune(comune);
+    }
+
+    private static String codiceSettore(int settore) {
+        return "S" + settore;
+    }
+
+    private static String codiceUfficio(int settore, int ufficio) {
+        return "U" + settore + ufficio;
+    }
+
+    /**
+     * The organigramma of comune {@code comune} as its stream opens the year (aggregate
+     * {@code Organigramma}, id the ente's code), recorded on 2 January before anything else of the
+     * comune: the ente registered by the installation's administrator, then, by its controllo di
+     * gestione, its {@value #SETTORI_PER_COMUNE} settori and {@value #UFFICI_PER_SETTORE} uffici per
+     * settore valid from 1 January, each settore's dirigente as a persona, and their incarichi of
+     * titolare from 1 January, open-ended. The uffici stay vacant: their objectives' progress is
+     * recorded by the settore's dirigente.
+     */
+    List<EventoSintetico> organigramma(int comune) {
+        String ente = codiceComune(comune);
+        LocalDate primo = LocalDate.of(anno, 1, 1);
+        List<EventoSintetico> eventi = new ArrayList<>();
+        eventi.add(new EventoSintetico(new EnteRegistrato(ente, "Comune sintetico " + ente, null, List.of()),
+                ente, AMMINISTRATORE, Ruolo.AMMINISTRATORE.name(), null));
+        for (int s = 0; s < SETTORI_PER_COMUNE; s++) {
+            eventi.add(controllo(comune, new StrutturaIstituita(ente, codiceSettore(s), "Settore " + s, TipoStruttura.SETTORE, null,
+                    primo, null)));
+            for (int u = 0; u < UFFICI_PER_SETTORE; u++) {
+                eventi.add(controllo(comune, new StrutturaIstituita(ente, codiceUfficio(s, u), "Ufficio " + s + "." + u,
+                        TipoStruttura.UFFICIO, codiceSettore(s), primo, null)));
+            }
+        }
+        for (int s = 0; s < SETTORI_PER_COMUNE; s++) {
+            eventi.add(controllo(comune, new PersonaRegistrata(ente, identificativoDirigente(comune, s), nomeDirigente(comune, s))));
+            eventi.add(controllo(comune, new IncaricoConferito(ente, "incarico-" + codiceSettore(s), codiceSettore(s),
+                    identificativoDirigente(comune, s), TipoIncarico.TITOLARE, primo, null,
+                    "Decreto del sindaco n. " + (s + 1) + "/" + anno)));
+        }
+        Instant base = LocalDate.of(anno, 1, 2).atTime(8, 0).atZone(AxonConfig.FUSO_ORARIO).toInstant()
+                .plusMillis((long) comune * 997 % (10L * 3600 * 1000));
+        for (int k = 0; k < eventi.size(); k++) {
+            eventi.set(k, eventi.get(k).alle(base.plusMillis(k)));
+        }
+        return eventi;
+    }
+
+    /**
+     * What the users acting in comune {@code comune} may do there (the table {@code accesso}): its
+     * controllo di gestione, and each settore's dirigente as the persona holding the settore's incarico.
+     */
+    static Map<String, Accesso> accessi(int comune) {
+        String ente = codiceComune(comune);
+        Map<String, Accesso> accessi = new LinkedHashMap<>();
+        accessi.put(utenteControllo(comune), new Accesso(ente, Ruolo.CONTROLLO_GESTIONE, null));
+        for (int s = 0; s < SETTORI_PER_COMUNE; s++) {
+            accessi.put(utenteDirigente(comune, s), new Accesso(ente, Ruolo.DIRIGENTE, identificativoDirigente(comune, s)));
+        }
+        return accessi;
     }
 
     /** Step 0 is the adoption of the PEG (late January), steps 1..12 the consuntivi of each month. */
@@ -98,30 +199,32 @@ final class StoreSintetico {
         ObiettivoId oid = ObiettivoId.di(o.id);
         Instant base = istantePasso(passo, o, indice);
         if (passo == 0) {
-            String comune = codiceComune(o.comune);
+            String ente = codiceComune(o.comune);
+            String comune = ente.toUpperCase(Locale.ROOT);
             int settore = o.settore;
-            String controllo = "controllo." + comune.toLowerCase();
-            eventi.add(new EventoSintetico(new ObiettivoDefinito(oid, "Comune sintetico " + comune, anno,
+            int ufficio = indice % UFFICI_PER_SETTORE;
+            eventi.add(controllo(o.comune, new ObiettivoDefinito(oid, ente, anno,
                     "Obiettivo " + (indice % OBIETTIVI_PER_COMUNE + 1) + " del comune " + comune,
                     "<p>Obiettivo sintetico generato dal seme " + seme + ".</p><p>INDICATORI: tempi medi e pratiche evase.</p>",
-                    new Settore("S" + settore, "Settore " + settore, o.dirigente),
-                    new Ufficio("U" + settore + (indice % 3), "Ufficio " + settore + "." + (indice % 3), "PO " + comune + " U" + settore + (indice % 3)),
+                    new Settore(codiceSettore(settore), "Settore " + settore, o.dirigente),
+                    new Ufficio(codiceUfficio(settore, ufficio), "Ufficio " + settore + "." + ufficio,
+                            "PO " + comune + " " + codiceUfficio(settore, ufficio)),
                     Peso.di(50.0), Peso.di(50.0), new RiferimentoDup("5.3", "Efficienza amministrativa"),
-                    new RiferimentoDup("5.3.0" + (settore + 1), "Semplificazione dei procedimenti")), controllo, "CONTROLLO_GESTIONE", null));
+                    new RiferimentoDup("5.3.0" + (settore + 1), "Semplificazione dei procedimenti"))));
             for (int p = 0; p < o.persone; p++) {
-                eventi.add(new EventoSintetico(new PersonaAssegnata(oid, "DIPENDENTE " + comune + " " + ((indice * 7 + p) % 60),
+                eventi.add(controllo(o.comune, new PersonaAssegnata(oid, "DIPENDENTE " + comune + " " + ((indice * 7 + p) % 60),
                         p == 0 ? "Categoria D (Posizione Organizzativa)" : "Categoria C", p == 0 ? "Referente" : null,
-                        LocalDate.of(anno, 1, 1), LocalDate.of(anno, 12, 31)), controllo, "CONTROLLO_GESTIONE", null));
+                        LocalDate.of(anno, 1, 1), LocalDate.of(anno, 12, 31))));
             }
             for (int f = 1; f <= o.fasi; f++) {
                 Pianificazione piano = o.piani[f - 1];
-                eventi.add(new EventoSintetico(new FasePianificata(oid, f, "Fase " + f, "Attività della fase " + f,
-                        piano.inizio(), piano.fine(), piano.mesiPrevisti(), false), controllo, "CONTROLLO_GESTIONE", null));
+                eventi.add(controllo(o.comune, new FasePianificata(oid, f, "Fase " + f, "Attività della fase " + f,
+                        piano.inizio(), piano.fine(), piano.mesiPrevisti(), false)));
             }
             for (int i = 1; i <= o.indicatori; i++) {
-                eventi.add(new EventoSintetico(new IndicatoreDefinito(oid, "I" + i, "Indicatore " + i, i % 2 == 0 ? "gg" : "n.",
+                eventi.add(controllo(o.comune, new IndicatoreDefinito(oid, "I" + i, "Indicatore " + i, i % 2 == 0 ? "gg" : "n.",
                         BigDecimal.valueOf(i % 2 == 0 ? 30 : 100), i % 2 == 0 ? Direzione.DECRESCENTE : Direzione.CRESCENTE,
-                        Peso.di(i == o.indicatori ? 100.0 - 30.0 * (o.indicatori - 1) : 30.0)), controllo, "CONTROLLO_GESTIONE", null));
+                        Peso.di(i == o.indicatori ? 100.0 - 30.0 * (o.indicatori - 1) : 30.0))));
             }
         } else {
             int mese = passo;
@@ -164,8 +267,14 @@ final class StoreSintetico {
         return eventi;
     }
 
+    /** A fact recorded by the comune's controllo di gestione. */
+    private static EventoSintetico controllo(int comune, Object payload) {
+        return new EventoSintetico(payload, codiceComune(comune), utenteControllo(comune), Ruolo.CONTROLLO_GESTIONE.name(), null);
+    }
+
+    /** A fact recorded by the objective's dirigente, as the persona holding its settore's incarico. */
     private static EventoSintetico dirigente(ObiettivoSintetico o, Object payload) {
-        return new EventoSintetico(payload, o.utenteDirigente, "DIRIGENTE", o.dirigente);
+        return new EventoSintetico(payload, codiceComune(o.comune), o.utenteDirigente, Ruolo.DIRIGENTE.name(), o.identificativoDirigente);
     }
 
     /** Cumulative progress: 0 before the phase starts, linear within it, 100 when completed. */

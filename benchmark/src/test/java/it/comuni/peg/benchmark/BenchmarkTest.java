@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The benchmark's code path on a tiny store, in seconds: it measures nothing worth reading, but
  * proves that the generated store is one the application reads back (every projection rebuilt
- * from it, commands accepted on it, the floor answered, the hash chain intact) and that the results
- * hold every key.
+ * from it, the organigrammi's command-side rows equal to what their events say, commands accepted
+ * on it as each objective's dirigente by the organigramma, the floor answered, the hash chain
+ * intact) and that the results hold every key.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = PegApplication.class)
 @ActiveProfiles("test")
@@ -70,6 +71,23 @@ class BenchmarkTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM scheda_obiettivo", Long.class))
                 .isEqualTo(json.get("objectives").asLong());
         assertThat(json.get("asof_objective_events").asLong()).isGreaterThanOrEqualTo(250);
+        // every comune is an ente with its organigramma: the command side's rows written beside the events
+        // are the very rows the events say (the read side's, rebuilt from them), and every dirigente user is
+        // the persona holding their settore's incarico (else their commands above would have been refused)
+        long comuni = json.get("comuni").asLong();
+        long settori = comuni * StoreSintetico.SETTORI_PER_COMUNE;
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organigramma_ente", Long.class)).isEqualTo(comuni);
+        assertThat(jdbc.queryForList("SELECT ente FROM comando_ente ORDER BY ente", String.class))
+                .isEqualTo(jdbc.queryForList("SELECT ente FROM organigramma_ente ORDER BY ente", String.class))
+                .contains("c0001");
+        assertThat(jdbc.queryForList("SELECT DISTINCT ente FROM scheda_obiettivo ORDER BY ente", String.class))
+                .isEqualTo(jdbc.queryForList("SELECT ente FROM comando_ente ORDER BY ente", String.class));
+        assertUguali("SELECT ente, codice, nome, tipo, settore, dal, al FROM %s_struttura ORDER BY ente, codice",
+                settori * (1 + StoreSintetico.UFFICI_PER_SETTORE));
+        assertUguali("SELECT ente, identificativo, nome FROM %s_persona ORDER BY ente, identificativo", settori);
+        assertUguali("SELECT ente, incarico, struttura, persona, dal, al FROM %s_incarico ORDER BY ente, incarico", settori);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM accesso a JOIN comando_incarico i ON i.ente = a.ente"
+                + " AND i.persona = a.persona WHERE a.ruolo = 'DIRIGENTE' AND a.utente LIKE 'dir.%'", Long.class)).isEqualTo(settori);
         assertThat(json.get("replay_events_per_s").asDouble()).isPositive();
         assertThat(json.get("raw_single_insert_per_s").asDouble()).isPositive();
         assertThat(json.get("raw_batch_insert_rows_per_s").asDouble()).isPositive();
@@ -95,5 +113,11 @@ class BenchmarkTest {
         }
         assertThat(catena.verifica().integra()).as(catena.verifica().toString()).isTrue();
         assertThat(catena.verifica().eventiVerificati()).isEqualTo(generati + accettati);
+    }
+
+    /** The command side's table and the read side's ({@code comando_} and {@code organigramma_} in {@code sql}) hold the same rows, that many. */
+    private void assertUguali(String sql, long righe) {
+        var comando = jdbc.queryForList(sql.formatted("comando"));
+        assertThat(comando).hasSize((int) righe).isEqualTo(jdbc.queryForList(sql.formatted("organigramma")));
     }
 }
