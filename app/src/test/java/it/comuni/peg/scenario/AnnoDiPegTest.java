@@ -281,7 +281,7 @@ class AnnoDiPegTest {
         assertThat(finale.get("punteggio").get("grado").decimalValue()).isEqualByComparingTo("69.73");
         assertThat(peg.leggi("/api/obiettivi/" + a + "/valutazione?al=2023-06-30")).isEqualTo(monitoraggio);
 
-        JsonNode persona = peg.leggi("/api/persone/valutazione?nome=verdi  luca&anno=2023");
+        JsonNode persona = peg.leggi("/api/persone/valutazione?ente=" + ENTE + "&nome=verdi  luca&anno=2023");
         assertThat(persona.get("giorniTotali").asInt()).isEqualTo(365);
         assertThat(persona.get("grado").decimalValue()).isEqualByComparingTo("69.73");
 
@@ -333,7 +333,7 @@ class AnnoDiPegTest {
         viste.put("b", peg.leggi("/api/obiettivi/" + b));
         viste.put("elenco", peg.leggi("/api/obiettivi?ente=" + ENTE + "&anno=2023"));
         viste.put("storico", peg.leggi("/api/peg/2023/storico?ente=" + ENTE));
-        viste.put("persona", peg.leggi("/api/persone/valutazione?nome=VERDI LUCA&anno=2023"));
+        viste.put("persona", peg.leggi("/api/persone/valutazione?ente=" + ENTE + "&nome=VERDI LUCA&anno=2023"));
         return viste;
     }
 }
