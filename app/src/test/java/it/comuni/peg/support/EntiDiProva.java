@@ -108,6 +108,18 @@ public class EntiDiProva {
         return codice;
     }
 
+    /**
+     * A settore ({@code settore} null) or an ufficio of {@code settore}, valid from {@link #DAL}, unless the
+     * ente already has a struttura with that code (which is then left as it is); returns the code.
+     */
+    public String istituisci(String ente, String codice, String nome, String settore) {
+        if (organigrammi.struttura(ente, codice).isEmpty()) {
+            comandi.sendAndWait(new IstituisciStruttura(ente, codice, nome, settore == null ? TipoStruttura.SETTORE : TipoStruttura.UFFICIO,
+                    settore, DAL, null));
+        }
+        return codice;
+    }
+
     private void conferisci(String ente, String struttura, String persona) {
         comandi.sendAndWait(new ConferisciIncarico(ente, ente + "-" + struttura, struttura, persona, TipoIncarico.TITOLARE,
                 DAL, null, "Decreto di prova"));
