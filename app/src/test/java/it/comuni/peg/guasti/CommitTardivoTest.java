@@ -5,6 +5,7 @@ import it.comuni.peg.ClienteHttp.Risposta;
 import it.comuni.peg.PegApplication;
 import it.comuni.peg.platform.test.MariaDbDiTest;
 import it.comuni.peg.support.Attesa;
+import it.comuni.peg.support.EntiDiProva;
 import it.comuni.peg.support.ProcessoFiglio;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +55,8 @@ class CommitTardivoTest {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EntiDiProva enti;
 
     @Value("${spring.datasource.url}")
     String url;
@@ -132,7 +135,7 @@ class CommitTardivoTest {
             csv.append("FASE;B;Fase ").append(fase).append(";;;;").append(fase).append('\n');
         }
         byte[] file = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        String percorso = "/api/import/csv?ente=Comune%20Lento&anno=" + LocalDate.now().getYear();
+        String percorso = "/api/import/csv?ente=" + enti.prepara("c_lento") + "&anno=" + LocalDate.now().getYear();
 
         Risposta lenta = http.postFile("controllo", percorso, "peg.csv", "text/csv", file,
                 Map.of("X-Request-Id", Trattenimento.richiesta(true, 200, "importazione")));

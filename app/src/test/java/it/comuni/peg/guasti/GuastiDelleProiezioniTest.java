@@ -164,7 +164,9 @@ class GuastiDelleProiezioniTest {
     /**
      * The failure of the issue, for real: an event whose ente is longer than the columns (an event older
      * than any limit, planted in the store) fails at flush, in the scheda and in the storico. Parked in
-     * both; once a migration widens the columns, the retry applies it.
+     * both; once a migration widens the columns, the retry applies it. Such an ente is the name of no
+     * registered ente, which no user reads (an accesso names a codice IPA): the projections' rows are read
+     * from the tables.
      */
     @Test
     void dataTooLongForAColumnParksTheObjectiveInEveryProjectionUntilTheColumnIsWidened() throws Exception {
@@ -183,17 +185,18 @@ class GuastiDelleProiezioniTest {
             attendi(() -> ObiettivoDiProva.parcheggiati(http, proiezione, a).size() == 2, "l'obiettivo sia parcheggiato in " + proiezione);
             assertThat(ObiettivoDiProva.parcheggiati(http, proiezione, a).get(0).get("messaggio").asText()).contains("Data too long for column 'ente'");
         }
-        assertThat(http.get("nucleo", "/api/obiettivi/" + a).stato()).isEqualTo(404);
+        assertThat(righe("scheda_obiettivo", a)).isZero();
+        assertThat(righe("storico_voce", a)).isZero();
 
         for (String tabella : List.of("scheda_obiettivo", "storico_obiettivo", "storico_voce", "assegnazione_persona")) {
             jdbc.execute("ALTER TABLE " + tabella + " MODIFY ente VARCHAR(2000) NOT NULL");
         }
         riprova(http, "scheda");
         riprova(http, "storico");
-        JsonNode scheda = http.get("nucleo", "/api/obiettivi/" + a).json();
-        assertThat(scheda.get("ente").asText()).isEqualTo(ente);
-        assertThat(scheda.get("persone").size()).isEqualTo(1);
-        assertThat(http.get("nucleo", "/api/obiettivi/" + a + "/storico").json().get("voci").size()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT ente FROM scheda_obiettivo WHERE obiettivo_id = ?", String.class, a)).isEqualTo(ente);
+        assertThat(jdbc.queryForObject("SELECT ente FROM storico_obiettivo WHERE obiettivo_id = ?", String.class, a)).isEqualTo(ente);
+        assertThat(righe("assegnazione_persona", a)).isEqualTo(1);
+        assertThat(righe("storico_voce", a)).isEqualTo(2);
         assertThat(ObiettivoDiProva.parcheggiati(http, "scheda", a)).isEmpty();
         assertThat(ObiettivoDiProva.parcheggiati(http, "storico", a)).isEmpty();
     }
@@ -258,6 +261,12 @@ class GuastiDelleProiezioniTest {
     private void pubblica(String aggregato, long sequenza, Object payload) {
         new TransactionTemplate(transazioni).executeWithoutResult(s ->
                 store.publish(new GenericDomainEventMessage<>("Obiettivo", aggregato, sequenza, payload)));
+    }
+
+    /** The rows of a projection's table that belong to the objective. */
+    private long righe(String tabella, String obiettivo) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM " + tabella + " WHERE obiettivo_id = ?", Long.class, obiettivo);
+        return n == null ? 0 : n;
     }
 
     private static void riprova(ClienteHttp http, String proiezione) {

@@ -344,7 +344,7 @@ class GuastoDatabaseTest {
         try (ConfigurableApplicationContext restaurata = avviaApplicazione(portaDb, "peg_ripristino")) {
             ClienteHttp altra = new ClienteHttp(porta(restaurata));
             assertThat(Attesa.entro(Duration.ofSeconds(120), () -> Verifiche.pronta(altra))).as("ripristinata pronta").isTrue();
-            assertThat(Attesa.entro(Duration.ofSeconds(120), () -> altra.get("nucleo", "/api/audit/verifica").json()
+            assertThat(Attesa.entro(Duration.ofSeconds(120), () -> altra.get("nucleo", Verifiche.VERIFICA).json()
                     .get("eventiInAttesaDiSigillo").asLong() == 0)).as("sigilli alla testa").isTrue();
             JsonNode catena = Verifiche.catenaIntegra(altra);
             assertThat(catena.get("eventiVerificati").asLong()).isEqualTo(righe.size());

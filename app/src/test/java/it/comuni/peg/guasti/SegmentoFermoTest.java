@@ -190,6 +190,8 @@ class SegmentoFermoTest {
         attendi(http, () -> allaTesta(http), "ogni processore di nuovo alla testa");
         attendi(http, () -> metrica(http, "peg_event_processor_lag_events", "scheda") == 0
                 && metrica(http, "peg_event_processor_stalled_seconds", "scheda") == 0, "ritardo e stallo della scheda a 0");
+        // the command side's subscribing processor handles each event as it is published: never behind
+        assertThat(metrica(http, "peg_event_processor_lag_events", "organigrammi")).isZero();
         JsonNode segmento = processore(http, "scheda").get("segmenti").get(segmentoDi(fermo));
         assertThat(segmento.get("bloccato").asBoolean()).isFalse();
         assertThat(segmento.has("ultimoErrore")).as("l'ultimo errore resta visibile: " + segmento).isTrue();

@@ -72,7 +72,7 @@ class TransazioneLentaTest {
         assertThat(Attesa.entro(Duration.ofSeconds(30), () -> http.get("nucleo", "/api/obiettivi/" + ultimo).json()
                 .get("fasi").size() == 2)).as("proiezione degli altri").isTrue();
         assertThat(comandoLento).as("la transazione lenta è ancora aperta").isNotDone();
-        JsonNode durante = http.get("nucleo", "/api/audit/verifica").json();
+        JsonNode durante = http.get("nucleo", Verifiche.VERIFICA).json();
         assertThat(durante.get("integra").asBoolean()).as(durante.toString()).isTrue();
         assertThat(durante.get("indiceDiTesta").asLong()).as("sigilli fermi al buco").isLessThan(indiceLento);
         assertThat(durante.get("eventiInAttesaDiSigillo").asLong()).as(durante.toString()).isPositive();
@@ -89,7 +89,7 @@ class TransazioneLentaTest {
                 .as("fase lenta nella scheda: %s", new Object() { public String toString() { return Verifiche.stato(http); } }).isTrue();
         assertThat(Attesa.entro(Duration.ofSeconds(60), () -> http.get("nucleo", "/api/obiettivi/" + lento + "/storico").json()
                 .get("totale").asInt() == 3)).as("voce lenta nello storico").isTrue();
-        assertThat(Attesa.entro(Duration.ofSeconds(60), () -> http.get("nucleo", "/api/audit/verifica").json()
+        assertThat(Attesa.entro(Duration.ofSeconds(60), () -> http.get("nucleo", Verifiche.VERIFICA).json()
                 .get("eventiInAttesaDiSigillo").asLong() == 0)).as("sigilli alla testa").isTrue();
         JsonNode catena = Verifiche.catenaIntegra(http);
         long eventi = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);

@@ -8,10 +8,12 @@ import it.comuni.peg.ClienteHttp.Risposta;
 import it.comuni.peg.PegApplication;
 import it.comuni.peg.api.comune.Limite;
 import it.comuni.peg.api.csv.Csv;
+import it.comuni.peg.api.organigramma.Codici;
 import it.comuni.peg.api.valutazione.CicloValutazioneId;
 import it.comuni.peg.api.valutazione.MetodoValutazioneImpostato;
 import it.comuni.peg.platform.test.MariaDbDiTest;
 import it.comuni.peg.support.Attesa;
+import it.comuni.peg.support.EntiDiProva;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,6 +54,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * projection and comes back whole: in the scheda, the storico, the assignments, the evaluation, the CSV
  * export, the print; through the CSV import (the export imported into another ente) and the print import.
  * One character more is a 400 naming the field, and records nothing.
+ * <p>
+ * An ente is a codice IPA ({@link Codici#ENTE} characters at most, {@code [a-z0-9_]}): the enti here use
+ * all of them, and the official name of the ente the objectives are defined in is at its {@link Limite#ENTE}.
+ * The settori and uffici the objectives name are instituted first in the ente's organigramma, codes and
+ * names at their limits (the organigramma's limits are the objective's: {@link Limite#CODICE},
+ * {@link Limite#NOME_STRUTTURA}, {@link Limite#PERSONA}); each struttura's incarico is held by the persona
+ * the objective prints as its responsabile, so that the user who records progress (the dirigente, M001, or
+ * the responsabile d'ufficio, M003) holds the incarico of the objective's settore or ufficio.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = PegApplication.class)
 @ActiveProfiles("test")
@@ -75,13 +85,27 @@ class CampiAlLimiteTest {
     JdbcTemplate jdbc;
     @Autowired
     EventStore store;
+    @Autowired
+    EntiDiProva enti;
 
     ClienteHttp http;
-    final String ente = pieno("ENTE", Limite.ENTE);
+    /** The ente of the first test: a codice IPA at its limit; its official name at its own. */
+    final String ente = ipa("c_campi_al_limite");
+    final String nomeEnte = pieno("COMUNE", Limite.ENTE);
 
     @BeforeAll
     void client() {
         http = new ClienteHttp(porta);
+    }
+
+    /** A codice IPA of exactly {@link Codici#ENTE} characters: the prefix, then digits. */
+    static String ipa(String prefisso) {
+        StringBuilder s = new StringBuilder(prefisso);
+        while (s.length() < Codici.ENTE) {
+            s.append(s.length() % 10);
+        }
+        assertThat(Codici.ente(s.toString())).hasSize(Codici.ENTE);
+        return s.toString();
     }
 
     /**
@@ -160,8 +184,13 @@ class CampiAlLimiteTest {
     void everyFieldAtItsLimitInFourByteCharactersGoesThroughEveryProjectionAndComesBack() throws Exception {
         // one objective led by a settore's dirigente whose name is at its limit, progress recorded by the
         // responsabile of its ufficio; the other the other way round: both responsabili at their limit
-        Obiettivo uno = registra("1", pieno("DIRIGENTE", Limite.PERSONA), "DEL FRATE GIOVANNI", "responsabile");
-        Obiettivo due = registra("2", "GENTILI LUCA", pieno("RESPONSABILE", Limite.PERSONA), "dirigente");
+        enti.preparaConNome(ente, nomeEnte);
+        Map<String, String> valoriUno = valori("1", pieno("DIRIGENTE", Limite.PERSONA), "DEL FRATE GIOVANNI");
+        Map<String, String> valoriDue = valori("2", "GENTILI LUCA", pieno("RESPONSABILE", Limite.PERSONA));
+        organigramma(ente, valoriUno, valoriDue);
+        assertThat(http.get("nucleo", "/api/enti/" + ente + "/organigramma").corpo()).as("il nome dell'ente").contains(nomeEnte);
+        Obiettivo uno = registra(valoriUno, "responsabile");
+        Obiettivo due = registra(valoriDue, "dirigente");
         String metodo = pieno("MOTIVAZIONEMETODO", Limite.MOTIVAZIONE);
         String monitoraggio = pieno("NOTEMONITORAGGIO", Limite.NOTE);
         nucleo(metodo, monitoraggio, uno, due);
@@ -190,7 +219,7 @@ class CampiAlLimiteTest {
                     "indicatore.valoreAtteso", "valore.valore");
             // the assignments' index finds each of the two people, names told apart by one 4-byte character
             for (String nome : List.of(o.v("persona.nome"), o.v("persona2.nome"))) {
-                Risposta persona = http.get("nucleo", "/api/persone/valutazione?nome=" + q(nome) + "&anno=" + ANNO);
+                Risposta persona = http.get("nucleo", "/api/persone/valutazione?ente=" + ente + "&nome=" + q(nome) + "&anno=" + ANNO);
                 assertThat(persona.corpo()).as(persona.toString()).contains(o.id()).contains(nome);
             }
             String valutazione = http.get("nucleo", "/api/obiettivi/" + o.id() + "/valutazione?al=" + ANNO + "-12-31").corpo();
@@ -228,7 +257,8 @@ class CampiAlLimiteTest {
                 assertThat(celle).as("CSV: " + campo).contains(o.v(campo).replace('.', ','));
             }
         }
-        String altroEnte = pieno("ALTROENTE", Limite.ENTE);
+        String altroEnte = enti.prepara(ipa("c_altro_ente"));
+        organigramma(altroEnte, uno.valori(), due.valori());
         Risposta importazione = importa("/api/import/csv", esportato, altroEnte);
         assertThat(importazione.stato()).as(importazione.toString()).isEqualTo(200);
         assertThat(importazione.json().get("nuovi").asInt()).as(importazione.toString()).isEqualTo(2);
@@ -248,7 +278,7 @@ class CampiAlLimiteTest {
      */
     @Test
     void thePrintImportCarriesEveryFieldItHasAtItsLimit() throws Exception {
-        String enteStampa = pieno("ENTESTAMPA", Limite.ENTE);
+        String enteStampa = enti.prepara(ipa("c_ente_stampa"));
         Map<String, String> v = new LinkedHashMap<>();
         v.put("settore.codice", "S".repeat(Limite.CODICE.massimo()));
         v.put("settore.nome", pieno("SETTORESTAMPA", Limite.NOME_STRUTTURA));
@@ -268,6 +298,7 @@ class CampiAlLimiteTest {
         v.put("fase.titolo", pieno("FASESTAMPA", Limite.TITOLO));
         v.put("fase.descrizione", pieno("DESCRIZIONEFASESTAMPA", Limite.DESCRIZIONE));
         assertThat(v.get("dupStrategico.codice")).hasSize(Limite.CODICE.massimo());
+        organigramma(enteStampa, v);
 
         Risposta r = importa("/api/import", stampa(v).getBytes(StandardCharsets.UTF_8), enteStampa);
         assertThat(r.stato()).as(r.toString()).isEqualTo(200);
@@ -288,8 +319,10 @@ class CampiAlLimiteTest {
     @Test
     void oneCharacterBeyondTheLimitIsA400NamingTheFieldAndRecordsNothing() throws Exception {
         // an ente of its own: the other tests export and import the PEG of theirs whole
-        String enteProprio = pieno("ENTERIFIUTI", Limite.ENTE);
-        Obiettivo o = registra(valori("3", enteProprio, "GENTILI LUCA", "DEL FRATE GIOVANNI"), "dirigente");
+        String enteProprio = enti.prepara(ipa("c_ente_rifiuti"));
+        Map<String, String> valoriTre = valori("3", enteProprio, "GENTILI LUCA", "DEL FRATE GIOVANNI");
+        organigramma(enteProprio, valoriTre);
+        Obiettivo o = registra(valoriTre, "dirigente");
         String base = "/api/obiettivi/" + o.id();
         attendi(() -> http.get("nucleo", base).json().get("versione").asLong() == o.versione(), "la scheda abbia ogni evento");
         Map<String, String> dirigente = Map.of();
@@ -330,15 +363,15 @@ class CampiAlLimiteTest {
         casi.add(new Caso("controllo", base + "/indicatori", indicatore, "unita", Limite.UNITA));
         casi.add(new Caso("dirigente", base + "/indicatori/" + q(o.v("indicatore.codice")) + "/valori",
                 oggetto(Map.of("valore", 5, "dataRiferimento", ANNO + "-09-30", "note", "n")), "note"));
-        casi.add(new Caso("nucleo", "/api/valutazione/metodo", oggetto(Map.of("ente", "Ente", "anno", ANNO,
+        casi.add(new Caso("nucleo", "/api/valutazione/metodo", oggetto(Map.of("ente", enteProprio, "anno", ANNO,
                 "parametri", Map.of("penalitaMeseRitardo", 5, "fattoreNonCompletata", 0.5, "tolleranzaGiorni", 0),
                 "motivazione", "m")), "motivazione"));
         casi.add(new Caso("nucleo", "/api/valutazione/metodo", oggetto(Map.of("ente", "Ente", "anno", ANNO,
                 "parametri", Map.of("penalitaMeseRitardo", 5, "fattoreNonCompletata", 0.5, "tolleranzaGiorni", 0),
                 "motivazione", "m")), "ente"));
-        casi.add(new Caso("nucleo", "/api/valutazione/monitoraggi", oggetto(Map.of("ente", "Ente", "anno", ANNO,
+        casi.add(new Caso("nucleo", "/api/valutazione/monitoraggi", oggetto(Map.of("ente", enteProprio, "anno", ANNO,
                 "data", ANNO + "-06-30", "note", "n")), "note"));
-        casi.add(new Caso("nucleo", "/api/valutazione/valutazioni", oggetto(Map.of("ente", "Ente", "anno", ANNO,
+        casi.add(new Caso("nucleo", "/api/valutazione/valutazioni", oggetto(Map.of("ente", enteProprio, "anno", ANNO,
                 "obiettivoId", o.id(), "al", ANNO + "-12-31", "valutazioneIndicatori", 50, "motivazione", "m")), "motivazione"));
 
         long eventi = eventi();
@@ -368,11 +401,13 @@ class CampiAlLimiteTest {
         Risposta numero = http.post("controllo", base + "/indicatori", JSON.writeValueAsString(enorme));
         assertThat(numero.stato()).as(numero.toString()).isEqualTo(400);
         assertThat(numero.json().get("errori").get(0).get("campo").asText()).isEqualTo("valoreAtteso");
-        // an import into an ente whose name is too long
-        Risposta importazione = importa("/api/import/csv", "tipo;chiave\n".getBytes(StandardCharsets.UTF_8),
-                pieno("E", Limite.ENTE.massimo() + 1));
-        assertThat(importazione.stato()).as(importazione.toString()).isEqualTo(400);
-        assertThat(importazione.json().get("errori").get(0).get("campo").asText()).isEqualTo("ente");
+        // an import into an ente one character beyond the codice IPA's: no ente has such a code, and
+        // whether one exists is not confirmed to anyone (the answer for any ente outside the user's)
+        String oltre = enteProprio + "0";
+        Risposta importazione = importa("/api/import/csv", "tipo;chiave\n".getBytes(StandardCharsets.UTF_8), oltre);
+        assertThat(importazione.stato()).as(importazione.toString()).isEqualTo(404);
+        assertThat(importazione.intestazione("Content-Type")).startsWith("application/problem+json");
+        assertThat(importazione.json().get("detail").asText()).isEqualTo("Ente " + oltre + " non trovato");
 
         assertThat(eventi()).as("nessun evento registrato").isEqualTo(eventi);
         assertThat(http.get("nucleo", base).corpo()).isEqualTo(scheda);
@@ -420,8 +455,48 @@ class CampiAlLimiteTest {
 
     // ---- the commands of one objective, every text at its limit ----
 
-    private Obiettivo registra(String n, String responsabileSettore, String responsabileUfficio, String utente) throws Exception {
-        return registra(valori(n, responsabileSettore, responsabileUfficio), utente);
+    /** The persone of {@link EntiDiProva}'s organigramma, by name: who the standard users are. */
+    private static final Map<String, String> MATRICOLE = Map.of("GENTILI LUCA", "M001", "DEL FRATE GIOVANNI", "M003");
+
+    /**
+     * Institutes in the ente's organigramma, through its API as the controllo di gestione, the settore and the
+     * ufficio of each objective's values (codes and names at their limits), and confers their incarichi, from
+     * {@link EntiDiProva#DAL} with an act at its limit, on the persone the values print as responsabili: a
+     * standard one by its matricola ({@link #MATRICOLE}), any other registered here, its name at its limit.
+     * Then waits for the organigramma's read side to show every code, name and act whole.
+     */
+    @SafeVarargs
+    private void organigramma(String ente, Map<String, String>... obiettivi) throws Exception {
+        List<String> attesi = new ArrayList<>();
+        int n = 0;
+        for (Map<String, String> v : obiettivi) {
+            n++;
+            for (String gruppo : List.of("settore", "ufficio")) {
+                ObjectNode struttura = oggetto(Map.of("codice", v.get(gruppo + ".codice"), "nome", v.get(gruppo + ".nome"),
+                        "tipo", gruppo.toUpperCase(), "dal", EntiDiProva.DAL.toString()));
+                if (gruppo.equals("ufficio")) {
+                    struttura.put("settore", v.get("settore.codice"));
+                }
+                creato(http.post("controllo", "/api/enti/" + ente + "/strutture", JSON.writeValueAsString(struttura)));
+                String nome = v.get(gruppo + ".responsabile");
+                String persona = MATRICOLE.get(nome);
+                if (persona == null) {
+                    persona = "P" + n + gruppo.toUpperCase().charAt(0);
+                    creato(http.post("controllo", "/api/enti/" + ente + "/persone", JSON.writeValueAsString(oggetto(Map.of(
+                            "identificativo", persona, "nome", nome)))));
+                }
+                String atto = pieno("DECRETO" + n + gruppo.toUpperCase().charAt(0), Limite.ATTO);
+                creato(http.post("controllo", "/api/enti/" + ente + "/incarichi", JSON.writeValueAsString(oggetto(Map.of(
+                        "struttura", v.get(gruppo + ".codice"), "persona", persona, "tipo", "TITOLARE",
+                        "dal", EntiDiProva.DAL.toString(), "atto", atto)))));
+                attesi.addAll(List.of(v.get(gruppo + ".codice"), v.get(gruppo + ".nome"), nome, atto));
+            }
+        }
+        attendi(() -> {
+            String letto = http.get("nucleo", "/api/enti/" + ente + "/organigramma").corpo()
+                    + http.get("nucleo", "/api/enti/" + ente + "/incarichi").corpo();
+            return attesi.stream().allMatch(letto::contains);
+        }, "l'organigramma dell'ente " + ente + " mostri ogni struttura, responsabile e atto");
     }
 
     private Obiettivo registra(Map<String, String> v, String utente) throws Exception {
@@ -600,6 +675,10 @@ class CampiAlLimiteTest {
 
     private static void ok(Risposta r) {
         assertThat(r.stato()).as(r.toString()).isEqualTo(200);
+    }
+
+    private static void creato(Risposta r) {
+        assertThat(r.stato()).as(r.toString()).isEqualTo(201);
     }
 
     private static String q(String s) {

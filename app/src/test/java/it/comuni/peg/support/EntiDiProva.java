@@ -34,6 +34,8 @@ public class EntiDiProva {
     /** The ente most tests use. */
     public static final String PROVA = "c_prova";
     public static final LocalDate DAL = LocalDate.of(2000, 1, 1);
+    /** The standard test users of an ente. */
+    private static final String[] UTENTI = {"controllo", "dirigente", "dirigente2", "responsabile", "nucleo"};
 
     private final CommandGateway comandi;
     private final Organigrammi organigrammi;
@@ -47,7 +49,7 @@ public class EntiDiProva {
 
     /** {@link #prepara(String, String...)} with the standard users. */
     public String prepara(String ente) {
-        return prepara(ente, "controllo", "dirigente", "dirigente2", "responsabile", "nucleo");
+        return prepara(ente, UTENTI);
     }
 
     /**
@@ -57,8 +59,21 @@ public class EntiDiProva {
      * @return the ente's code
      */
     public String prepara(String ente, String... utenti) {
+        return registra(ente, "Comune di prova " + ente, utenti);
+    }
+
+    /**
+     * {@link #prepara(String)} registering the ente, when it is not yet, under the given official name.
+     *
+     * @return the ente's code
+     */
+    public String preparaConNome(String ente, String nome) {
+        return registra(ente, nome, UTENTI);
+    }
+
+    private String registra(String ente, String nome, String[] utenti) {
         if (organigrammi.codiceEnte(ente).isEmpty()) {
-            comandi.sendAndWait(new RegistraEnte(ente, "Comune di prova " + ente, null, List.of()));
+            comandi.sendAndWait(new RegistraEnte(ente, nome, null, List.of()));
             comandi.sendAndWait(new IstituisciStruttura(ente, "SASTER", "ASSETTO E GESTIONE DEL TERRITORIO", TipoStruttura.SETTORE, null, DAL, null));
             comandi.sendAndWait(new IstituisciStruttura(ente, "UEDPRI", "EDILIZIA PRIVATA", TipoStruttura.UFFICIO, "SASTER", DAL, null));
             comandi.sendAndWait(new IstituisciStruttura(ente, "SSEGEN", "SEGRETERIA GENERALE", TipoStruttura.SETTORE, null, DAL, null));
@@ -106,6 +121,18 @@ public class EntiDiProva {
     /** A new settore of the ente, valid from {@link #DAL}; returns its code. */
     public String istituisciSettore(String ente, String codice) {
         comandi.sendAndWait(new IstituisciStruttura(ente, codice, "SETTORE " + codice, TipoStruttura.SETTORE, null, DAL, null));
+        return codice;
+    }
+
+    /**
+     * A settore ({@code settore} null) or an ufficio of {@code settore}, valid from {@link #DAL}, unless the
+     * ente already has a struttura with that code (which is then left as it is); returns the code.
+     */
+    public String istituisci(String ente, String codice, String nome, String settore) {
+        if (organigrammi.struttura(ente, codice).isEmpty()) {
+            comandi.sendAndWait(new IstituisciStruttura(ente, codice, nome, settore == null ? TipoStruttura.SETTORE : TipoStruttura.UFFICIO,
+                    settore, DAL, null));
+        }
         return codice;
     }
 

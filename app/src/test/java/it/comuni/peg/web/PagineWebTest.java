@@ -1,8 +1,11 @@
 package it.comuni.peg.web;
 
 import it.comuni.peg.PegApplication;
+import it.comuni.peg.command.importazione.stampa.LettoreStampaPeg;
+import it.comuni.peg.command.importazione.stampa.ObiettivoStampato;
 import it.comuni.peg.platform.axon.AxonConfig;
 import it.comuni.peg.platform.test.MariaDbDiTest;
+import it.comuni.peg.support.EntiDiProva;
 import it.comuni.peg.support.OrologioMobile;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -61,6 +64,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * di gestione imports the real print and a CSV, each with its report. One application context and
  * one browser for all the steps. Every page gets an axe check (no serious or critical violation)
  * and a screenshot under target/schermate.
+ * <p>
+ * The objective lives in an ente of its own ({@link #ENTE}, the standard organigramma of
+ * {@link EntiDiProva}: the dirigente is GENTILI LUCA, M001, responsabile of SASTER), the print is imported
+ * into another ({@link #ENTE_STAMPA}) whose organigramma has the print's settori and uffici. The standard
+ * users act in every ente the tests prepare, so each page is asked for its ente, and the dirigente picks
+ * the objective's ente in the header's choice of ente.
  */
 @AutoConfigureTestRestTemplate
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = PegApplication.class)
@@ -71,6 +80,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PagineWebTest {
 
     static final Clock OROLOGIO_DI_SISTEMA = GenericEventMessage.clock;
+    /** The ente of the objective the forms define. */
+    static final String ENTE = "c_pagine";
+    /** The ente the real print is imported into. */
+    static final String ENTE_STAMPA = "c_pagine_stampa";
+    /** The ente the CSV model is imported into. */
+    static final String ENTE_CSV = "c_modello";
     static final Path STAMPA = Path.of("..", "docs", "peg",
             "capannori-2023-obiettivi-peg-straordinari.txt").toAbsolutePath().normalize();
 
@@ -94,6 +109,8 @@ class PagineWebTest {
     OrologioMobile orologio;
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    EntiDiProva enti;
 
     ChromeDriver browser;
     final List<String> violazioni = new ArrayList<>();
@@ -103,6 +120,18 @@ class PagineWebTest {
     @BeforeAll
     void avvia() throws Exception {
         Browser.richiedi();
+        enti.prepara(ENTE);
+        enti.prepara(ENTE_CSV);
+        enti.prepara(ENTE_STAMPA);
+        // the print's settori and uffici (an ufficio under the settore of the first objective that names it)
+        for (ObiettivoStampato o : LettoreStampaPeg.leggi(Files.readAllBytes(STAMPA)).obiettivi()) {
+            if (o.settore() != null) {
+                enti.istituisci(ENTE_STAMPA, o.settore().codice(), o.settore().nome(), null);
+                if (o.ufficio() != null) {
+                    enti.istituisci(ENTE_STAMPA, o.ufficio().codice(), o.ufficio().nome(), o.settore().codice());
+                }
+            }
+        }
         GenericEventMessage.clock = orologio;
         browser = Browser.avvia();
     }
@@ -127,6 +156,7 @@ class PagineWebTest {
         controlla("02-controllo");
         browser.findElement(By.id("nuovo-obiettivo")).click();
         attendi(By.id("modulo-definisci"));
+        scrivi("definisci-ente", ENTE);
         scrivi("definisci-titolo", "Diminuzione tempi di verifica delle SCIA");
         scrivi("definisci-descrizione", "<p>Ridurre i tempi medi di verifica delle <b>SCIA</b>.</p>");
         scrivi("definisci-settoreCodice", "SASTER");
@@ -214,7 +244,7 @@ class PagineWebTest {
         vai("/controllo");
         controlla("22-controllo-importa");
         browser.findElement(By.id("importa-ente")).clear();
-        browser.findElement(By.id("importa-ente")).sendKeys("c_b648");
+        browser.findElement(By.id("importa-ente")).sendKeys(ENTE_STAMPA);
         browser.findElement(By.id("importa-anno")).sendKeys("2023");
         browser.findElement(By.id("importa-file")).sendKeys(STAMPA.toString());
         browser.findElement(By.id("importa")).click();
@@ -224,8 +254,9 @@ class PagineWebTest {
         controlla("23-controllo-resoconto");
         // the projection follows the event store; the count is not asserted here: under the import's
         // burst the scheda projection can deadlock and dead-letter an objective (query side, reported)
-        vai("/peg");
+        vai("/peg?ente=" + ENTE_STAMPA);
         attendi(By.id("elenco-peg"));
+        assertThat(testo(By.id("ente-utente"))).isEqualTo(ENTE_STAMPA);
         controlla("24-peg-intero");
         esci();
     }
@@ -235,8 +266,13 @@ class PagineWebTest {
     void ilDirigenteVedeCosaEDovutoERegistraUnConsuntivo() throws Exception {
         orologio.vaiA(Instant.parse("2023-05-15T08:00:00Z"));
         entra("dirigente");
-        assertThat(testo(By.id("persona-utente"))).isEqualTo("GENTILI LUCA");
+        // a user of several enti chooses the ente in the header; the header names the persona by matricola,
+        // the page by the name the organigramma holds
+        browser.findElement(By.id("scelta-ente")).findElement(By.linkText(ENTE)).click();
         attendi(By.cssSelector(".obiettivo-mio"));
+        assertThat(testo(By.id("ente-utente"))).isEqualTo(ENTE);
+        assertThat(testo(By.id("persona-utente"))).isEqualTo("M001");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("GENTILI LUCA");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("non registrato");
         controlla("08-il-mio-peg");
 
@@ -309,7 +345,7 @@ class PagineWebTest {
         assertThat(browser.findElement(By.cssSelector("#tabella-confronto tr.diff-riga")).getText()).contains("cambiato");
         controlla("13-confronto");
 
-        vai("/valutazione");
+        vai("/valutazione?ente=" + ENTE + "&anno=2023");
         attendi(By.id("valutazioni"));
         controlla("14-valutazione");
         browser.findElement(By.cssSelector("#valutazioni a")).click();
@@ -320,7 +356,7 @@ class PagineWebTest {
     @Test
     @Order(5)
     void ilNucleoChiudeUnMonitoraggioERegistraUnaValutazioneFinale() throws Exception {
-        vai("/valutazione");
+        vai("/valutazione?ente=" + ENTE + "&anno=2023");
         attendi(By.id("atti"));
         // the method's parameters, a new version with its motivazione
         apri("metodo");
@@ -379,7 +415,7 @@ class PagineWebTest {
             String xmp = new String(pdf.getDocumentCatalog().getMetadata().toByteArray(), StandardCharsets.UTF_8);
             assertThat(xmp).contains("pdfaid:part").contains("3");
         }
-        vai("/stampa");
+        vai("/stampa?ente=" + ENTE + "&anno=2023");
         controlla("20-stampa-indice");
     }
 
@@ -393,13 +429,13 @@ class PagineWebTest {
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Diminuzione tempi di verifica delle SCIA");
         controlla("21-stampa-settore");
 
-        vai("/stampa");
+        vai("/stampa?ente=" + ENTE + "&anno=2023");
         new Select(browser.findElement(By.id("stampa-settore"))).selectByValue("SASTER");
         browser.findElement(By.id("stampa-html")).click();
         attendi(By.id("titolo-stampa"));
         assertThat(browser.getCurrentUrl()).contains("settore=SASTER");
 
-        HttpResponse<byte[]> risposta = scarica("/stampa/peg/pdf?settore=SASTER");
+        HttpResponse<byte[]> risposta = scarica("/stampa/peg/pdf?ente=" + ENTE + "&anno=2023&settore=SASTER");
         assertThat(risposta.statusCode()).isEqualTo(200);
         assertThat(risposta.headers().firstValue("Content-Type")).hasValue("application/pdf");
         try (PDDocument pdf = Loader.loadPDF(risposta.body())) {
@@ -492,7 +528,7 @@ class PagineWebTest {
         anno.sendKeys("2023");
         WebElement ente = browser.findElement(By.id("importa-csv-ente"));
         ente.clear();
-        ente.sendKeys("c_modello");
+        ente.sendKeys(ENTE_CSV);
         browser.findElement(By.id("importa-csv-file")).sendKeys(file.toString());
         browser.findElement(By.id("importa-csv-invia")).click();
     }

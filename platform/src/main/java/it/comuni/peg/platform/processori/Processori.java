@@ -86,7 +86,9 @@ public class Processori {
                     streaming.processingStatus().size(), segmenti.size(), posizione, testa, ritardo, parcheggiati,
                     fermoDaSecondi, segmenti, battiti.vivi(nome));
         }
-        return new StatoProcessore(nome, processore.isRunning(), processore.isError(), false, 0, 0, posizione, testa, ritardo,
+        // a subscribing processor (the command side's organigrammi tables) handles each event in the unit of
+        // work that publishes it: never behind the store, though it has no position in the token store
+        return new StatoProcessore(nome, processore.isRunning(), processore.isError(), false, 0, 0, posizione, testa, 0L,
                 parcheggiati, fermoDaSecondi, segmenti, battiti.vivi(nome));
     }
 

@@ -37,6 +37,10 @@ public class ProcessoriMetriche {
                     n -> processori.processore(n) instanceof StreamingEventProcessor s && s.isRunning() ? s.processingStatus().size() : 0);
             gauge("peg_event_processor_lag_events", nome, "Head of the event store minus the slowest segment's position",
                     n -> {
+                        if (!(processori.processore(n) instanceof StreamingEventProcessor)) {
+                            // subscribing: handles each event as it is published, never behind (and has no token)
+                            return 0;
+                        }
                         Long posizione = processori.posizione(n);
                         return posizione == null ? processori.testa() + 1 : Math.max(0, processori.testa() - posizione);
                     });
