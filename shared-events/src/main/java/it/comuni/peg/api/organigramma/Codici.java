@@ -123,7 +123,10 @@ public final class Codici {
      * "GENTILI  LUCA" are {@code GENTILILUCA}, "D'Olivo Dania" and "D OLIVO DANIA" are {@code DOLIVODANIA}).
      * A name that yields more than {@value #PERSONA} characters (or none) becomes its first
      * 24 characters followed by the first 8 hexadecimal digits of the SHA-256 of all of them
-     * (UTF-8), so it fits {@link #persona} and two long names that start alike stay apart.
+     * (UTF-8), so it fits {@link #persona} and two long names that start alike stay apart. A name with
+     * characters beyond A–Z and 0–9 other than those separators (a letter of another script, a symbol)
+     * gets the same shape with the digest of the whole normalised name, so that two names differing only
+     * there ("Ελένη" and "Μαρία", or two names ending in different symbols) stay two people.
      * Deterministic: the same name, however spelled in spaces, case, accents and apostrophes, always
      * gives the same identificativo, which is how the import, the demo and the ops scripts find it again.
      * It is provisional: the controllo di gestione replaces it with the matricola.
@@ -131,13 +134,18 @@ public final class Codici {
      * @throws ValoreNonValido (field {@code nome}) when the name is absent or blank
      */
     public static String identificativoProvvisorio(String nome) {
-        String lettere = java.text.Normalizer.normalize(Testo.richiesto(nome, "nome"), java.text.Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
-        if (!lettere.isEmpty() && lettere.length() <= PERSONA) {
+        String normalizzato = java.text.Normalizer.normalize(Testo.richiesto(nome, "nome"), java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").toUpperCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
+        String lettere = normalizzato.replaceAll("[^A-Z0-9]", "");
+        // only spaces, apostrophes, hyphens and dots dropped: the same name spelled otherwise. Anything else
+        // dropped (a letter of another script, a symbol) tells two names apart: the digest then covers it
+        boolean soloSeparatori = normalizzato.replaceAll("[A-Z0-9]", "").matches("[ '\u2019.\\-]*");
+        if (soloSeparatori && !lettere.isEmpty() && lettere.length() <= PERSONA) {
             return lettere;
         }
+        String base = soloSeparatori ? lettere : normalizzato;
         try {
-            byte[] impronta = java.security.MessageDigest.getInstance("SHA-256").digest(lettere.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] impronta = java.security.MessageDigest.getInstance("SHA-256").digest(base.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             String esadecimale = java.util.HexFormat.of().withUpperCase().formatHex(impronta, 0, 4);
             return lettere.substring(0, Math.min(TAGLIO, lettere.length())) + esadecimale;
         } catch (java.security.NoSuchAlgorithmException e) {

@@ -41,6 +41,20 @@ class CodiciTest {
         assertThatThrownBy(() -> Codici.identificativoProvvisorio("  ")).isInstanceOf(ValoreNonValido.class);
     }
 
+    /** Letters of other scripts, or symbols, are not dropped in silence: two such names stay two people. */
+    @Test
+    void nomiCheDifferisconoFuoriDaAZRestanoDuePersone() {
+        assertThat(Codici.identificativoProvvisorio("Ελένη Παπαδοπούλου"))
+                .isNotEqualTo(Codici.identificativoProvvisorio("Μαρία Νικολάου"))
+                .isNotEqualTo(Codici.identificativoProvvisorio("' -"));
+        String uno = Codici.identificativoProvvisorio("ROSSI MARIO \uD83D\uDE00");
+        String due = Codici.identificativoProvvisorio("ROSSI MARIO \uD83E\uDDE1");
+        assertThat(uno).startsWith("ROSSIMARIO").isNotEqualTo(due);
+        assertThat(Codici.persona(uno, "persona")).isEqualTo(uno);
+        // the same name in two spellings is still one
+        assertThat(Codici.identificativoProvvisorio("D\u2019Olivo Dania")).isEqualTo("DOLIVODANIA");
+    }
+
     @Test
     void unAggregatoMancanteSiNominaPerLaSuaSpecie() {
         assertThat(NonTrovato.aggregato("c_b648").getMessage()).isEqualTo("Ente c_b648 non trovato");
