@@ -1,0 +1,18 @@
+package it.comuni.peg.api.smvp;
+
+/**
+ * What an indicator's value is: a number, a percentage (0..100), a ratio (numerator and denominator
+ * both recorded, so that the ratio explains itself), a date (scored against a target date) or a yes/no.
+ */
+public enum TipoIndicatore {
+    NUMERO,
+    PERCENTUALE,
+    RAPPORTO,
+    DATA,
+    SI_NO;
+
+    /** Whether the numeric conversions (progress, deviation, thresholds) apply to it. */
+    public boolean numerico() {
+        return this == NUMERO || this == PERCENTUALE || this == RAPPORTO;
+    }
+}
