@@ -55,6 +55,9 @@ final class Fasce {
     }
 
     static String descrivi(Fascia f) {
+        if (f.da() == null && f.a() == null) {
+            return "unica, su tutta la scala";
+        }
         if (f.da() == null) {
             return "fino a " + n(f.a());
         }
