@@ -8,7 +8,6 @@ import it.comuni.peg.api.smvp.PeriodoMisura;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -155,11 +154,5 @@ final class ProvaSmvp {
     static DatiValutazione.Decisione forzatura(String obiettivo, DatiValutazione.Decisione.Voce voce, String riferimento, String valore) {
         return new DatiValutazione.Decisione(obiettivo, voce, riferimento, DatiValutazione.Decisione.Tipo.FORZATURA,
                 new BigDecimal(valore), Motivazione.di("Raggiunto con atto successivo alla rilevazione"));
-    }
-
-    static <T> List<T> lista(List<T> a, List<T> b) {
-        List<T> l = new ArrayList<>(a);
-        l.addAll(b);
-        return l;
     }
 }
