@@ -4,9 +4,14 @@ import it.comuni.peg.api.comune.ObiettivoId;
 import it.comuni.peg.api.comune.RegolaViolata;
 import it.comuni.peg.api.comune.Testo;
 import it.comuni.peg.api.comune.ValoreNonValido;
+import it.comuni.peg.api.comune.ValoriNonValidi;
+import it.comuni.peg.api.smvp.DocumentoMetodo;
+import it.comuni.peg.api.smvp.MetodoSmvp;
 import it.comuni.peg.api.valutazione.ChiudiMonitoraggio;
 import it.comuni.peg.api.valutazione.CicloValutazioneId;
+import it.comuni.peg.api.valutazione.ImpostaMetodoSmvp;
 import it.comuni.peg.api.valutazione.ImpostaMetodoValutazione;
+import it.comuni.peg.api.valutazione.MetodoSmvpImpostato;
 import it.comuni.peg.api.valutazione.MetodoValutazioneImpostato;
 import it.comuni.peg.api.valutazione.MonitoraggioChiuso;
 import it.comuni.peg.api.valutazione.ParametriValutazione;
@@ -30,8 +35,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -54,6 +61,9 @@ public class CicloValutazione {
     private int anno;
     private int versioneMetodo;
     private ParametriValutazione parametri = ParametriValutazione.PREDEFINITI;
+    private int versioneSmvp;
+    /** impronta and inVigoreDal of every SMVP version recorded: recording one of them again says nothing new */
+    private final Set<List<Object>> versioniSmvp = new HashSet<>();
     private final Set<LocalDate> monitoraggi = new HashSet<>();
     private final Set<ObiettivoId> valutati = new HashSet<>();
 
@@ -80,6 +90,49 @@ public class CicloValutazione {
         }
         apply(new MetodoValutazioneImpostato(cmd.ciclo(), cmd.ente().strip(), cmd.anno(), versioneMetodo + 1,
                 cmd.parametri(), cmd.motivazione()));
+    }
+
+    /**
+     * A new version of the SMVP: the method is checked whole (schema, {@link it.comuni.peg.api.smvp.RegoleMetodo},
+     * its ente and anno the command's) and refused with every error and its path ({@link ValoriNonValidi}),
+     * nothing applied. Unlike the three parameters, the SMVP may change after final evaluations: a closed
+     * valutazione keeps the version it was computed with.
+     *
+     * @throws RegolaViolata when the same method is already recorded in force from the same day
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(ImpostaMetodoSmvp cmd) {
+        richiediCiclo(cmd.ciclo(), cmd.ente(), cmd.anno());
+        if (cmd.inVigoreDal() == null) {
+            throw new ValoreNonValido("inVigoreDal", "La data di entrata in vigore del metodo è obbligatoria");
+        }
+        if (cmd.motivazione() == null) {
+            throw new ValoreNonValido("motivazione", "La motivazione è obbligatoria");
+        }
+        if (cmd.metodo() == null) {
+            throw new ValoreNonValido("metodo", "Il documento del metodo è obbligatorio");
+        }
+        MetodoSmvp metodo = cmd.metodo();
+        List<ValoriNonValidi.Errore> errori = new ArrayList<>();
+        if (metodo.ente() != null && !metodo.ente().strip().equals(cmd.ente().strip())) {
+            errori.add(new ValoriNonValidi.Errore("$.ente", "Il documento è il metodo dell'ente " + metodo.ente()
+                    + ", non dell'ente " + cmd.ente().strip()));
+        }
+        if (metodo.anno() != null && metodo.anno() != cmd.anno()) {
+            errori.add(new ValoriNonValidi.Errore("$.anno", "Il documento è il metodo del " + metodo.anno()
+                    + ", non del " + cmd.anno()));
+        }
+        errori.addAll(DocumentoMetodo.verifica(metodo));
+        if (!errori.isEmpty()) {
+            throw new ValoriNonValidi(errori);
+        }
+        String impronta = DocumentoMetodo.impronta(metodo);
+        if (versioniSmvp.contains(List.of(impronta, cmd.inVigoreDal()))) {
+            throw new RegolaViolata("Lo stesso metodo in vigore dal " + cmd.inVigoreDal() + " è già registrato");
+        }
+        apply(new MetodoSmvpImpostato(cmd.ciclo(), cmd.ente().strip(), cmd.anno(), versioneSmvp + 1, cmd.inVigoreDal(),
+                metodo, impronta, cmd.motivazione()));
     }
 
     @CommandHandler
@@ -139,7 +192,8 @@ public class CicloValutazione {
     public void autorizza(CommandMessage<?> comando, Organigrammi organigrammi) {
         String ente = Testo.richiesto(enteDi(comando.getPayload()), "ente");
         String codice = PerimetroComandi.enteRegistrato(ente, organigrammi);
-        boolean metodo = comando.getPayloadType() == ImpostaMetodoValutazione.class;
+        boolean metodo = comando.getPayloadType() == ImpostaMetodoValutazione.class
+                || comando.getPayloadType() == ImpostaMetodoSmvp.class;
         Optional<Accesso> accesso = PerimetroComandi.accessoNellEnte(comando.getMetaData(), codice);
         accesso.ifPresent(a -> PerimetroComandi.richiediRuolo(a, metodo ? METODO : NUCLEO, metodo
                 ? "il metodo di valutazione è impostato dal nucleo o dal controllo di gestione"
@@ -149,6 +203,9 @@ public class CicloValutazione {
 
     private static String enteDi(Object comando) {
         if (comando instanceof ImpostaMetodoValutazione c) {
+            return c.ente();
+        }
+        if (comando instanceof ImpostaMetodoSmvp c) {
             return c.ente();
         }
         if (comando instanceof ChiudiMonitoraggio c) {
@@ -172,6 +229,14 @@ public class CicloValutazione {
         anno = e.anno();
         versioneMetodo = e.versione();
         parametri = e.parametri();
+    }
+
+    @EventSourcingHandler
+    void on(MetodoSmvpImpostato e) {
+        id = e.ciclo();
+        anno = e.anno();
+        versioneSmvp = e.versione();
+        versioniSmvp.add(List.of(e.impronta(), e.inVigoreDal()));
     }
 
     @EventSourcingHandler

@@ -19,6 +19,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.cfg.MapperBuilder;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -27,6 +28,12 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.TreeSet;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,6 +66,9 @@ public final class DocumentoMetodo {
     private static final ObjectMapper YAML = configura(YAMLMapper.builder()
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
             .enable(YAMLWriteFeature.MINIMIZE_QUOTES))
+            .build();
+    private static final ObjectMapper CANONICO = JsonMapper.builder()
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
     private static final Schema VALIDATORE = caricaSchema();
 
@@ -94,6 +104,44 @@ public final class DocumentoMetodo {
     /** The document of {@code metodo}; reading it back gives an equal method. Absent parts are left out. */
     public static String scrivi(MetodoSmvp metodo, Formato formato) {
         return (formato == Formato.YAML ? YAML : JSON).writerWithDefaultPrettyPrinter().writeValueAsString(metodo);
+    }
+
+    /**
+     * The canonical JSON of {@code metodo}: compact, members of every object in alphabetical order,
+     * absent parts left out, every number in its shortest plain form ({@code 50}, never {@code 50.0}).
+     * Two methods that say the same thing have the same canonical JSON, whichever spelling they came in.
+     */
+    public static String canonico(MetodoSmvp metodo) {
+        return CANONICO.writeValueAsString(normalizza(JSON.valueToTree(metodo)));
+    }
+
+    /** SHA-256 of {@link #canonico} in UTF-8, as 64 lowercase hex digits. */
+    public static String impronta(MetodoSmvp metodo) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonico(metodo).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            // every Java platform must provide SHA-256 (MessageDigest's javadoc)
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode normalizza(JsonNode nodo) {
+        if (nodo instanceof ObjectNode oggetto) {
+            ObjectNode ordinato = JSON.createObjectNode();
+            new TreeSet<>(oggetto.propertyNames()).forEach(k -> ordinato.set(k, normalizza(oggetto.get(k))));
+            return ordinato;
+        }
+        if (nodo instanceof ArrayNode elenco) {
+            ArrayNode copia = JSON.createArrayNode();
+            elenco.forEach(e -> copia.add(normalizza(e)));
+            return copia;
+        }
+        if (nodo.isNumber()) {
+            BigDecimal n = nodo.decimalValue().stripTrailingZeros();
+            return JsonNodeFactory.instance.numberNode(n.scale() < 0 ? n.setScale(0) : n);
+        }
+        return nodo;
     }
 
     private record Lettura(MetodoSmvp metodo, List<ValoriNonValidi.Errore> errori) {
