@@ -76,6 +76,14 @@ public final class ClienteHttp {
         return invia(utente, richiesta, Map.of());
     }
 
+    /** A PUT of {@code corpo} as {@code tipo} (a document in YAML, say). */
+    public Risposta put(String utente, String percorso, String corpo, String tipo) {
+        HttpRequest.Builder richiesta = HttpRequest.newBuilder(URI.create(base + percorso)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", tipo)
+                .PUT(HttpRequest.BodyPublishers.ofString(corpo, StandardCharsets.UTF_8));
+        return invia(utente, richiesta, Map.of());
+    }
+
     public Risposta get(String utente, String percorso, Map<String, String> intestazioni) {
         return invia(utente, HttpRequest.newBuilder(URI.create(base + percorso)).timeout(Duration.ofSeconds(30)).GET(), intestazioni);
     }

@@ -7,6 +7,10 @@ import it.comuni.peg.api.comune.ObiettivoId;
 import it.comuni.peg.api.comune.Percentuale;
 import it.comuni.peg.api.valutazione.ChiudiMonitoraggio;
 import it.comuni.peg.api.valutazione.CicloValutazioneId;
+import it.comuni.peg.api.smvp.DocumentoMetodo;
+import it.comuni.peg.api.smvp.FormaItaliana;
+import it.comuni.peg.api.smvp.MetodoSmvp;
+import it.comuni.peg.api.valutazione.ImpostaMetodoSmvp;
 import it.comuni.peg.api.valutazione.ImpostaMetodoValutazione;
 import it.comuni.peg.api.valutazione.ParametriValutazione;
 import it.comuni.peg.api.valutazione.RegistraValutazione;
@@ -16,8 +20,13 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,6 +43,7 @@ import java.time.LocalDate;
 public class ValutazioneCommandController {
 
     private static final String OBBLIGATORIO = "Campo obbligatorio";
+    private static final String YAML = "application/yaml";
 
     private final InvioIdempotente invio;
 
@@ -69,6 +79,28 @@ public class ValutazioneCommandController {
     public ResponseEntity<EsitoCiclo> metodo(@Valid @RequestBody ImpostaMetodo r) {
         String ciclo = CicloValutazioneId.di(r.ente(), r.anno());
         return esito(ciclo, invio.invia(new ImpostaMetodoValutazione(ciclo, r.ente(), r.anno(), r.parametri(), r.motivazione())));
+    }
+
+    /**
+     * A new version of the ente's SMVP: the body is the method's document, YAML ({@code application/yaml})
+     * or JSON. A document that breaks the schema or a rule is refused with 400 and every error with its
+     * path ({@code $.indicatori[2].soglie}); nothing is recorded.
+     *
+     * @param inVigoreDal the first day the version applies to, GG/MM/AAAA or AAAA-MM-GG
+     */
+    @PutMapping(value = "/metodo-smvp", consumes = {YAML, "application/x-yaml", "text/yaml", MediaType.APPLICATION_JSON_VALUE})
+    @Operation(summary = "Registra una versione del metodo SMVP dell'ente per l'anno (documento YAML o JSON), in vigore da una data")
+    public ResponseEntity<EsitoCiclo> metodoSmvp(@RequestParam String ente, @RequestParam int anno, @RequestParam String inVigoreDal,
+                                                 @RequestParam String motivazione,
+                                                 @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType tipo,
+                                                 @RequestBody String documento) {
+        LocalDate dal = FormaItaliana.leggiData(inVigoreDal, "inVigoreDal");
+        Motivazione perche = Motivazione.di(motivazione);
+        DocumentoMetodo.Formato formato = MediaType.APPLICATION_JSON.isCompatibleWith(tipo)
+                ? DocumentoMetodo.Formato.JSON : DocumentoMetodo.Formato.YAML;
+        MetodoSmvp metodo = DocumentoMetodo.leggi(documento, formato);
+        String ciclo = CicloValutazioneId.di(ente, anno);
+        return esito(ciclo, invio.invia(new ImpostaMetodoSmvp(ciclo, ente, anno, dal, metodo, perche)));
     }
 
     @PostMapping("/monitoraggi")

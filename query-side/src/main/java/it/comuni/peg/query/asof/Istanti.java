@@ -52,6 +52,19 @@ public final class Istanti {
         }
     }
 
+    /**
+     * The instant a read is as of: now when {@code asOf} is null, else {@link #istante} of it, never after
+     * now (nobody could have seen the future's stato yet).
+     */
+    public static Instant conosciutoAl(String asOf, java.time.Clock clock) {
+        Instant adesso = clock.instant();
+        if (asOf == null) {
+            return adesso;
+        }
+        Instant richiesto = istante(asOf, "asOf");
+        return richiesto.isAfter(adesso) ? adesso : richiesto;
+    }
+
     /** The last instant of the day in Italy: everything recorded that day is included. */
     public static Instant fineGiornata(LocalDate giorno) {
         return giorno.plusDays(1).atStartOfDay(FUSO).toInstant().minusNanos(1);

@@ -58,7 +58,7 @@ public class SchedaController {
     public ResponseEntity<Scheda> scheda(@PathVariable ObiettivoId id,
                                          @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
                                          WebRequest request) {
-        Instant istante = istante(asOf);
+        Instant istante = Istanti.conosciutoAl(asOf, clock);
         Optional<Scheda> scheda;
         if (asOf == null) {
             disponibilita.richiedi(Proiezioni.SCHEDA);
@@ -89,7 +89,7 @@ public class SchedaController {
                          @RequestParam(required = false) Stato stato,
                          @Parameter(description = "Parte del titolo") @RequestParam(required = false) String testo,
                          @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
-        Instant istante = istante(asOf);
+        Instant istante = Istanti.conosciutoAl(asOf, clock);
         FiltroPeg filtro = new FiltroPeg(perimetro.ente(ente), anno, vuotoNull(settore), vuotoNull(ufficio),
                 vuotoNull(responsabile), stato, vuotoNull(testo));
         // the as-of list too takes the objectives' ids from the projection
@@ -103,15 +103,6 @@ public class SchedaController {
         return ElencoPeg.di(filtro, Istanti.giornoDi(istante), schede);
     }
 
-    /** Now, or the instant asked for; never the future, whose stato nobody could have seen yet. */
-    private Instant istante(String asOf) {
-        Instant adesso = clock.instant();
-        if (asOf == null) {
-            return adesso;
-        }
-        Instant richiesto = Istanti.istante(asOf, "asOf");
-        return richiesto.isAfter(adesso) ? adesso : richiesto;
-    }
 
     private static String vuotoNull(String valore) {
         return valore == null || valore.isBlank() ? null : valore.strip();

@@ -1,6 +1,7 @@
 package it.comuni.peg.query.valutazione;
 
 import it.comuni.peg.api.valutazione.CicloValutazioneId;
+import it.comuni.peg.api.valutazione.MetodoSmvpImpostato;
 import it.comuni.peg.api.valutazione.MetodoValutazioneImpostato;
 import it.comuni.peg.api.valutazione.MonitoraggioChiuso;
 import it.comuni.peg.api.valutazione.ParametriValutazione;
@@ -16,7 +17,8 @@ import java.util.Map;
 
 /**
  * Folds the CicloValutazione stream of an ente and year up to an instant: which version of the
- * method was in force, which monitoraggi were closed, which final evaluations recorded. Version 0
+ * method was in force, which versions of the SMVP were recorded, which monitoraggi were closed, which
+ * final evaluations recorded. Version 0
  * are the defaults, in force until the ente sets its own.
  */
 @Component
@@ -34,12 +36,16 @@ public class CicloAlIstante {
         Instant[] dal = {null};
         List<CicloNoto.Monitoraggio> monitoraggi = new ArrayList<>();
         Map<String, CicloNoto.Finale> finali = new HashMap<>();
+        List<CicloNoto.VersioneSmvp> smvp = new ArrayList<>();
         storia.finoA(CicloValutazioneId.di(ente, anno), istante, evento -> {
             Object p = evento.getPayload();
             if (p instanceof MetodoValutazioneImpostato e) {
                 versione[0] = e.versione();
                 parametri[0] = e.parametri();
                 dal[0] = evento.getTimestamp();
+            } else if (p instanceof MetodoSmvpImpostato e) {
+                smvp.add(new CicloNoto.VersioneSmvp(e.versione(), e.inVigoreDal(), e.metodo(), e.impronta(),
+                        e.motivazione().testo(), evento.getTimestamp()));
             } else if (p instanceof MonitoraggioChiuso e) {
                 monitoraggi.add(new CicloNoto.Monitoraggio(e.data(), evento.getTimestamp(), e.note()));
             } else if (p instanceof ValutazioneRegistrata e) {
@@ -47,6 +53,7 @@ public class CicloAlIstante {
                         e.motivazione().testo(), evento.getTimestamp()));
             }
         });
-        return new CicloNoto(versione[0], parametri[0], dal[0], List.copyOf(monitoraggi), Map.copyOf(finali));
+        return new CicloNoto(versione[0], parametri[0], dal[0], List.copyOf(monitoraggi), Map.copyOf(finali),
+                List.copyOf(smvp));
     }
 }

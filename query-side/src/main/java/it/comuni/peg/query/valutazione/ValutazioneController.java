@@ -46,7 +46,7 @@ public class ValutazioneController {
                                           @Parameter(description = AL) @RequestParam(required = false) String al,
                                           @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
         LocalDate giorno = al == null ? null : Istanti.giorno(al, "al");
-        Instant istante = istante(asOf);
+        Instant istante = Istanti.conosciutoAl(asOf, clock);
         if (asOf == null) {
             disponibilita.richiedi(Proiezioni.SCHEDA);
         }
@@ -61,7 +61,7 @@ public class ValutazioneController {
                             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
         String codice = perimetro.ente(ente);
         LocalDate giorno = al == null ? null : Istanti.giorno(al, "al");
-        Instant istante = istante(asOf);
+        Instant istante = Istanti.conosciutoAl(asOf, clock);
         disponibilita.richiedi(Proiezioni.SCHEDA);
         return servizio.peg(codice, anno, giorno, istante, asOf == null);
     }
@@ -84,18 +84,10 @@ public class ValutazioneController {
         }
         String codice = perimetro.ente(ente);
         LocalDate giorno = al == null ? null : Istanti.giorno(al, "al");
-        Instant istante = istante(asOf);
+        Instant istante = Istanti.conosciutoAl(asOf, clock);
         disponibilita.richiedi(Proiezioni.SCHEDA);
         return servizio.persona(codice, perNome ? nome : null, perIdentificativo ? persona : null, anno, giorno, istante,
                 asOf == null);
     }
 
-    private Instant istante(String asOf) {
-        Instant adesso = clock.instant();
-        if (asOf == null) {
-            return adesso;
-        }
-        Instant richiesto = Istanti.istante(asOf, "asOf");
-        return richiesto.isAfter(adesso) ? adesso : richiesto;
-    }
 }

@@ -112,7 +112,12 @@ public final class DocumentoMetodo {
      * Two methods that say the same thing have the same canonical JSON, whichever spelling they came in.
      */
     public static String canonico(MetodoSmvp metodo) {
-        return CANONICO.writeValueAsString(normalizza(JSON.valueToTree(metodo)));
+        return CANONICO.writeValueAsString(albero(metodo));
+    }
+
+    /** The tree of {@link #canonico}: what {@link DifferenzeMetodo} compares. */
+    static JsonNode albero(MetodoSmvp metodo) {
+        return normalizza(JSON.valueToTree(metodo));
     }
 
     /** SHA-256 of {@link #canonico} in UTF-8, as 64 lowercase hex digits. */

@@ -1,8 +1,12 @@
 package it.comuni.peg.api.smvp;
 
+import it.comuni.peg.api.comune.ValoreNonValido;
+
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 
 /**
  * Numbers and dates as the method's messages and the scores' explanations print them for an Italian
@@ -12,6 +16,9 @@ import java.time.format.DateTimeFormatter;
 public final class FormaItaliana {
 
     private static final DateTimeFormatter GIORNO = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    // uuuu: with STRICT, "yyyy" would need an era; 31/02 is refused, not moved to 28/02
+    private static final DateTimeFormatter GIORNO_RIGOROSO = DateTimeFormatter.ofPattern("dd/MM/uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private FormaItaliana() {
     }
@@ -22,5 +29,23 @@ public final class FormaItaliana {
 
     public static String data(LocalDate giorno) {
         return GIORNO.format(giorno);
+    }
+
+    /**
+     * A day a request names, as an Italian writes it ({@code 01/07/2023}) or in ISO-8601 ({@code 2023-07-01}).
+     *
+     * @throws ValoreNonValido naming {@code parametro} when it is blank or neither
+     */
+    public static LocalDate leggiData(String valore, String parametro) {
+        if (valore == null || valore.isBlank()) {
+            throw new ValoreNonValido(parametro, "Il parametro '" + parametro + "' è vuoto");
+        }
+        String v = valore.strip();
+        try {
+            return v.contains("/") ? LocalDate.parse(v, GIORNO_RIGOROSO) : LocalDate.parse(v);
+        } catch (DateTimeException e) {
+            throw new ValoreNonValido(parametro, "Il parametro '" + parametro + "' non è una data GG/MM/AAAA né AAAA-MM-GG: '"
+                    + valore + "'");
+        }
     }
 }
