@@ -57,15 +57,30 @@ public class ValutazioneService {
      * @throws NonTrovato for an objective that does not exist or is of an ente the user has no role in
      */
     public ValutazioneObiettivo obiettivo(String id, LocalDate al, Instant istante, boolean live) {
-        Scheda scheda = (live ? schede.scheda(id) : alIstante.scheda(id, istante))
-                .filter(s -> perimetro.vede(s.ente()))
-                .orElseThrow(() -> new NonTrovato("Obiettivo " + id + " non trovato"));
+        Scheda scheda = scheda(id, istante, live);
         return valuta(scheda, al, istante, cicli.ciclo(scheda.ente(), scheda.anno(), istante));
     }
 
-    public RiepilogoPeg peg(String ente, int anno, LocalDate al, Instant istante, boolean live) {
+    /**
+     * The scheda an evaluation starts from: the projection's ({@code live}) or its stream replayed up to
+     * {@code istante}.
+     *
+     * @throws NonTrovato for an objective that does not exist or is of an ente the user has no role in
+     */
+    public Scheda scheda(String id, Instant istante, boolean live) {
+        return (live ? schede.scheda(id) : alIstante.scheda(id, istante))
+                .filter(s -> perimetro.vede(s.ente()))
+                .orElseThrow(() -> new NonTrovato("Obiettivo " + id + " non trovato"));
+    }
+
+    /** Every objective of a PEG, from the projection ({@code live}, stato at the day of {@code istante}) or as of {@code istante}. */
+    public List<Scheda> schede(String ente, int anno, Instant istante, boolean live) {
         FiltroPeg filtro = new FiltroPeg(ente, anno, null, null, null, null, null);
-        List<Scheda> elenco = live ? schede.peg(filtro, Istanti.giornoDi(istante)) : alIstante.peg(filtro, istante);
+        return live ? schede.peg(filtro, Istanti.giornoDi(istante)) : alIstante.peg(filtro, istante);
+    }
+
+    public RiepilogoPeg peg(String ente, int anno, LocalDate al, Instant istante, boolean live) {
+        List<Scheda> elenco = schede(ente, anno, istante, live);
         CicloNoto ciclo = cicli.ciclo(ente, anno, istante);
         LocalDate giorno = al != null ? al : Istanti.giornoDi(istante);
         List<RiepilogoPeg.Voce> voci = new ArrayList<>();

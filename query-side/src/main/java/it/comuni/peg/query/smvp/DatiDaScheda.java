@@ -1,0 +1,87 @@
+package it.comuni.peg.query.smvp;
+
+import it.comuni.peg.api.smvp.IndicatoreMetodo;
+import it.comuni.peg.api.smvp.MetodoSmvp;
+import it.comuni.peg.api.smvp.Periodicita;
+import it.comuni.peg.api.smvp.PeriodoMisura;
+import it.comuni.peg.api.smvp.TipoIndicatore;
+import it.comuni.peg.query.scheda.Scheda;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The facts of a scheda (as read live or as of an instant) in the engine's terms ({@link DatiValutazione}):
+ * <ul>
+ *     <li>a phase: its planned end, the day it was completed if not after the date, the percentage of its
+ *     last consuntivo in a month not after the date's;</li>
+ *     <li>an indicator: its weight in the PEG and its target; each value recorded with a reference date
+ *     in the method's year becomes the value of the measurement period (of the method's periodicity for
+ *     that indicator) containing that date, the latest reference date of a period winning (recorded later,
+ *     on a tie). Values are numbers: a SI_NO indicator reads 0 as no and any other number as yes, its
+ *     target likewise; for a RAPPORTO or DATA indicator the number stays a number, and the engine refuses it
+ *     naming its path (the scheda records neither numerator and denominator nor dates);</li>
+ *     <li>people: each period of assignment, by identificativo, or by name where there is none.</li>
+ * </ul>
+ * Last year's actual is not recorded by the scheda: conversions that need it find it missing.
+ */
+final class DatiDaScheda {
+
+    private DatiDaScheda() {
+    }
+
+    static DatiValutazione.Obiettivo obiettivo(Scheda s, MetodoSmvp metodo, LocalDate al) {
+        List<DatiValutazione.Fase> fasi = s.fasi().stream().map(f -> new DatiValutazione.Fase(f.numero(), f.titolo(), f.fine(),
+                f.completataIl() != null && !f.completataIl().isAfter(al) ? f.completataIl() : null,
+                f.consuntivi().stream().filter(c -> !c.mese().isAfter(YearMonth.from(al)))
+                        .reduce((a, b) -> b).map(c -> c.percentuale().valore()).orElse(null))).toList();
+        List<DatiValutazione.Indicatore> indicatori = s.indicatori().stream().map(i -> indicatore(i, metodo)).toList();
+        return new DatiValutazione.Obiettivo(s.id(), s.titolo(), s.settore() == null ? null : s.settore().codice(),
+                s.ufficio() == null ? null : s.ufficio().codice(),
+                s.pesoFasi() == null ? null : s.pesoFasi().valore(), s.pesoIndicatori() == null ? null : s.pesoIndicatori().valore(),
+                fasi, indicatori);
+    }
+
+    static List<DatiValutazione.Assegnazione> assegnazioni(Scheda s) {
+        List<DatiValutazione.Assegnazione> assegnazioni = new ArrayList<>();
+        for (Scheda.Persona p : s.persone()) {
+            for (Scheda.PeriodoAssegnazione periodo : p.periodi()) {
+                assegnazioni.add(new DatiValutazione.Assegnazione(p.persona() != null ? p.persona() : p.nome(), s.id(),
+                        periodo.inizio(), periodo.fine()));
+            }
+        }
+        return assegnazioni;
+    }
+
+    private static DatiValutazione.Indicatore indicatore(Scheda.Indicatore i, MetodoSmvp metodo) {
+        Optional<IndicatoreMetodo> im = metodo.indicatore(i.codice());
+        TipoIndicatore tipo = im.map(IndicatoreMetodo::tipo).orElse(TipoIndicatore.NUMERO);
+        Periodicita periodicita = im.map(metodo::periodoDi).orElse(metodo.periodoMisurazione());
+        Map<Integer, Scheda.ValoreRilevato> perPeriodo = new LinkedHashMap<>();
+        i.valori().stream()
+                .filter(v -> v.dataRiferimento().getYear() == metodo.anno())
+                .sorted(Comparator.comparing(Scheda.ValoreRilevato::dataRiferimento)
+                        .thenComparing(v -> v.registratoIl(), Comparator.nullsFirst(Comparator.naturalOrder())))
+                .forEach(v -> perPeriodo.put(numeroDelPeriodo(periodicita, v.dataRiferimento()), v));
+        List<DatiValutazione.Rilevazione> rilevazioni = new ArrayList<>();
+        perPeriodo.forEach((numero, v) -> rilevazioni.add(new DatiValutazione.Rilevazione(
+                new PeriodoMisura(periodicita, metodo.anno(), numero), valore(tipo, v.valore()))));
+        return new DatiValutazione.Indicatore(i.codice(), i.peso() == null ? null : i.peso().valore(),
+                i.valoreAtteso() == null ? null : valore(tipo, i.valoreAtteso()), null, rilevazioni);
+    }
+
+    private static int numeroDelPeriodo(Periodicita periodicita, LocalDate giorno) {
+        return (giorno.getMonthValue() - 1) / periodicita.mesi() + 1;
+    }
+
+    private static Valore valore(TipoIndicatore tipo, BigDecimal numero) {
+        return tipo == TipoIndicatore.SI_NO ? new Valore.SiNo(numero.signum() != 0) : new Valore.Numero(numero);
+    }
+}

@@ -1,0 +1,69 @@
+package it.comuni.peg.query.smvp;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import it.comuni.peg.api.comune.ObiettivoId;
+import it.comuni.peg.api.smvp.FormaItaliana;
+import it.comuni.peg.platform.sicurezza.Perimetro;
+import it.comuni.peg.query.asof.Istanti;
+import it.comuni.peg.query.proiezione.Disponibilita;
+import it.comuni.peg.query.proiezione.Proiezioni;
+import it.comuni.peg.query.scheda.SchedaController;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** Scores under the ente's own SMVP, each step explained in Italian: of an objective, of a whole PEG. */
+@RestController
+@Tag(name = "Valutazione SMVP", description = "Punteggi secondo il metodo SMVP dell'ente, con la spiegazione di ogni passo")
+public class ValutazioneSmvpController {
+
+    private static final String AL = "Data di riferimento GG/MM/AAAA o AAAA-MM-GG (predefinita: oggi, o il giorno di asOf)";
+    private static final String AS_OF = "Istante ISO-8601 o data AAAA-MM-GG: dati e metodo come erano registrati allora";
+
+    private final ValutazioneSmvpService servizio;
+    private final Disponibilita disponibilita;
+    private final Perimetro perimetro;
+    private final Clock clock;
+
+    public ValutazioneSmvpController(ValutazioneSmvpService servizio, Disponibilita disponibilita, Perimetro perimetro, Clock clock) {
+        this.servizio = servizio;
+        this.disponibilita = disponibilita;
+        this.perimetro = perimetro;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/valutazione/smvp/obiettivi/{id}")
+    @Operation(summary = "Il punteggio di un obiettivo secondo il metodo SMVP in vigore alla data, con ogni passo spiegato")
+    public ValutazioneSmvp obiettivo(@PathVariable ObiettivoId id,
+                                     @Parameter(description = AL) @RequestParam(required = false) String al,
+                                     @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
+        LocalDate giorno = al == null ? null : FormaItaliana.leggiData(al, "al");
+        Instant istante = Istanti.conosciutoAl(asOf, clock);
+        if (asOf == null) {
+            disponibilita.richiedi(Proiezioni.SCHEDA);
+        }
+        return servizio.obiettivo(id.valore(), giorno, istante, asOf == null);
+    }
+
+    @GetMapping("/api/valutazione/smvp/peg")
+    @Operation(summary = "I punteggi di tutto il PEG secondo il metodo SMVP: obiettivi, settori, uffici, ente, persone")
+    public ValutazioneSmvp peg(@Parameter(description = SchedaController.ENTE) @RequestParam(required = false) String ente,
+                               @RequestParam int anno,
+                               @Parameter(description = AL) @RequestParam(required = false) String al,
+                               @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
+        String codice = perimetro.ente(ente);
+        LocalDate giorno = al == null ? null : FormaItaliana.leggiData(al, "al");
+        Instant istante = Istanti.conosciutoAl(asOf, clock);
+        if (asOf == null) {
+            disponibilita.richiedi(Proiezioni.SCHEDA);
+        }
+        return servizio.peg(codice, anno, giorno, istante, asOf == null);
+    }
+}

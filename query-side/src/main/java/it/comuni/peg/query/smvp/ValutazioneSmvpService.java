@@ -1,0 +1,87 @@
+package it.comuni.peg.query.smvp;
+
+import it.comuni.peg.api.comune.NonTrovato;
+import it.comuni.peg.api.smvp.FormaItaliana;
+import it.comuni.peg.query.asof.Istanti;
+import it.comuni.peg.query.scheda.Scheda;
+import it.comuni.peg.query.valutazione.CicloAlIstante;
+import it.comuni.peg.query.valutazione.CicloNoto;
+import it.comuni.peg.query.valutazione.ValutazioneService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Scores objectives and PEGs under the ente's SMVP: the schede as {@link ValutazioneService} reads them
+ * (live, or replayed up to an instant), the version of the method in force at the date as recorded by that
+ * instant ({@link CicloAlIstante}), put into the engine's terms by {@link DatiDaScheda} and scored by
+ * {@link MotoreSmvp}.
+ *
+ * <p>An objective whose final evaluation the nucleo recorded (at a date not after the one asked) is scored
+ * as it was then: its scheda and the cycle replayed up to the instant the evaluation was registered, at the
+ * evaluation's date. Events recorded later, a new version of the method among them, cannot change it.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ValutazioneSmvpService {
+
+    private final ValutazioneService valutazioni;
+    private final CicloAlIstante cicli;
+
+    public ValutazioneSmvpService(ValutazioneService valutazioni, CicloAlIstante cicli) {
+        this.valutazioni = valutazioni;
+        this.cicli = cicli;
+    }
+
+    /**
+     * @param al   the date of the scores; null: the day of {@code istante}
+     * @param live true to read the scheda from the projection rather than replaying its stream
+     * @throws NonTrovato for an objective that does not exist or is not the user's to read, or when no
+     *                    version of the method was in force at the date
+     * @throws it.comuni.peg.api.comune.ValoriNonValidi when the scheda's data do not suit the method (an
+     *                    indicator the method does not know, a value of the wrong kind), each by its path
+     */
+    public ValutazioneSmvp obiettivo(String id, LocalDate al, Instant istante, boolean live) {
+        Scheda scheda = valutazioni.scheda(id, istante, live);
+        CicloNoto ciclo = cicli.ciclo(scheda.ente(), scheda.anno(), istante);
+        CicloNoto.Finale finale = ciclo.finali().get(scheda.id());
+        if (finale != null && (al == null || !al.isBefore(finale.al()))) {
+            Instant t = finale.registrataIl();
+            Scheda allora = valutazioni.scheda(id, t, false);
+            return valuta(scheda.ente(), scheda.anno(), List.of(allora), finale.al(), t, "VALUTAZIONE_FINALE",
+                    cicli.ciclo(scheda.ente(), scheda.anno(), t));
+        }
+        LocalDate giorno = al != null ? al : Istanti.giornoDi(istante);
+        return valuta(scheda.ente(), scheda.anno(), List.of(scheda), giorno, istante, "CALCOLATA", ciclo);
+    }
+
+    /**
+     * Every objective of the PEG at {@code al}, with settori, uffici, the ente and each person assigned.
+     *
+     * @throws NonTrovato when no version of the method was in force at the date
+     */
+    public ValutazioneSmvp peg(String ente, int anno, LocalDate al, Instant istante, boolean live) {
+        LocalDate giorno = al != null ? al : Istanti.giornoDi(istante);
+        return valuta(ente, anno, valutazioni.schede(ente, anno, istante, live), giorno, istante, "CALCOLATA",
+                cicli.ciclo(ente, anno, istante));
+    }
+
+    private static ValutazioneSmvp valuta(String ente, int anno, List<Scheda> schede, LocalDate al, Instant istante,
+                                          String origine, CicloNoto ciclo) {
+        CicloNoto.VersioneSmvp v = ciclo.smvpAl(al).orElseThrow(() -> new NonTrovato("Nessun metodo SMVP dell'ente "
+                + ente + " per il " + anno + " in vigore al " + FormaItaliana.data(al)));
+        List<DatiValutazione.Obiettivo> obiettivi = new ArrayList<>();
+        List<DatiValutazione.Assegnazione> assegnazioni = new ArrayList<>();
+        for (Scheda s : schede) {
+            obiettivi.add(DatiDaScheda.obiettivo(s, v.metodo(), al));
+            assegnazioni.addAll(DatiDaScheda.assegnazioni(s));
+        }
+        Valutazione esito = MotoreSmvp.valuta(v.metodo(), new DatiValutazione(al, obiettivi, assegnazioni, List.of()));
+        return new ValutazioneSmvp(ente, anno, al, istante, origine,
+                new ValutazioneSmvp.Metodo(v.versione(), v.inVigoreDal(), v.metodo().titolo(), v.impronta()), esito);
+    }
+}
