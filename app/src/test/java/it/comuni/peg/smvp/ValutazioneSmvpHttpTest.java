@@ -188,6 +188,44 @@ class ValutazioneSmvpHttpTest {
         ugualeAlloStessoIstante(id, ente, "30/09/2023");
     }
 
+    @Test
+    void aClosedValutazioneStaysIdenticalByteForByteWhenTheMethodAndTheDataChangeLater() throws Exception {
+        http = new ClienteHttp(porta);
+        String ente = enti.prepara("c_smvp_c");
+        carica(ente, "esempio-gzoom.yaml");
+        String id = obiettivo(ente);
+        Risposta chiusa = http.post("nucleo", "/api/valutazione/valutazioni", "{\"ente\":\"" + ente + "\",\"anno\":2023,\"obiettivoId\":\""
+                + id + "\",\"al\":\"2023-12-31\",\"motivazione\":\"Relazione sulla performance 2023\"}");
+        assertThat(chiusa.stato()).as(chiusa.toString()).isEqualTo(200);
+        String percorso = "/api/valutazione/smvp/obiettivi/" + id + "?al=31/12/2023";
+        Risposta prima = http.get("nucleo", percorso);
+        assertThat(prima.stato()).as(prima.toString()).isEqualTo(200);
+        assertThat(prima.json().get("origine").asString()).isEqualTo("VALUTAZIONE_FINALE");
+        uguale(prima.json().get("esito").get("obiettivi").get(0).get("esito"), "77.5");
+
+        // a new version in force from the same 01/01 (a month late now costs 30) and a later consuntivo of phase 2
+        String documento = Files.readString(Path.of("..", "docs", "smvp", "esempio-gzoom.yaml"))
+                .replace("ente: c_b648", "ente: " + ente).replace("penalitaMese: 10", "penalitaMese: 30");
+        Risposta nuova = http.put("nucleo", "/api/valutazione/metodo-smvp?ente=" + ente + "&anno=2023&inVigoreDal=01/01/2023&motivazione="
+                + URLEncoder.encode("Delibera di modifica del SMVP", StandardCharsets.UTF_8), documento, "application/yaml");
+        assertThat(nuova.stato()).as(nuova.toString()).isEqualTo(200);
+        Risposta consuntivo = http.post("dirigente", "/api/obiettivi/" + id + "/fasi/2/consuntivi",
+                "{\"mese\":\"2023-11\",\"svolta\":true,\"percentuale\":90}");
+        assertThat(consuntivo.stato()).as(consuntivo.toString()).isEqualTo(200);
+        long versione = consuntivo.json().get("versione").asLong();
+        assertThat(Attesa.entro(Duration.ofSeconds(30), () -> http.get("nucleo", "/api/obiettivi/" + id).json()
+                .get("versione").asLong() == versione)).isTrue();
+
+        // the same date not closed by the nucleo follows both changes: phase 1 100 − 2 × 30 = 40, phase 2 90% × 0,5 = 45,
+        // phases 42,5; indicators 100; 50% × 42,5 + 50% × 100 = 71,25
+        Risposta aperta = http.get("nucleo", "/api/valutazione/smvp/peg?ente=" + ente + "&anno=2023&al=31/12/2023");
+        uguale(aperta.json().get("esito").get("obiettivi").get(0).get("esito"), "71.25");
+        assertThat(aperta.json().get("metodo").get("versione").asInt()).isEqualTo(2);
+        // the closed one does not
+        Risposta dopo = http.get("nucleo", percorso);
+        assertThat(dopo.corpo()).isEqualTo(prima.corpo());
+    }
+
     /** As-of scores equal the live ones captured at the same instant. */
     void ugualeAlloStessoIstante(String id, String ente, String al) {
         Risposta vivo = http.get("nucleo", "/api/valutazione/smvp/obiettivi/" + id + "?al=" + al);
