@@ -1,6 +1,7 @@
 package it.comuni.peg;
 
 import it.comuni.peg.ClienteHttp.Risposta;
+import it.comuni.peg.api.smvp.DocumentoMetodo;
 import it.comuni.peg.platform.sicurezza.AccessiUtenti;
 import it.comuni.peg.platform.sicurezza.Accesso;
 import it.comuni.peg.platform.sicurezza.Perimetro;
@@ -182,6 +183,11 @@ class MatriceAccessiTest {
         String base = "/api/obiettivi/" + id;
         String peg = "ente=" + A + "&anno=" + anno;
         byte[] stampa = primoObiettivoDellaStampa();
+        // its own counter: the rows after it draw their values from progressivo's sequence
+        AtomicInteger giornoSmvp = new AtomicInteger();
+        String smvp = DocumentoMetodo.scrivi(DocumentoMetodo.leggi(Files.readString(Path.of("..", "docs", "smvp", "esempio-gzoom.yaml"))
+                .replace("ente: c_b648", "ente: " + A).replace("anno: 2023", "anno: " + anno), DocumentoMetodo.Formato.YAML),
+                DocumentoMetodo.Formato.JSON);
         byte[] csv = ("tipo;chiave;titolo;settore;peso_indicatori;peso_fasi\nOBIETTIVO;M1;Obiettivo da CSV;SASTER;50;50\n")
                 .getBytes(StandardCharsets.UTF_8);
 
@@ -244,6 +250,15 @@ class MatriceAccessiTest {
                 pagina("POST", "/valutazione/metodo", c -> modulo("/valutazione/metodo?" + peg, Map.of("penalitaMeseRitardo",
                         String.valueOf(5 + progressivo.incrementAndGet() % 90), "fattoreNonCompletata", "0,5", "tolleranzaGiorni", "0", "motivazione", "SMVP")),
                         ente(Ruolo.NUCLEO, Ruolo.CONTROLLO_GESTIONE)),
+                // the SMVP: a version set by the nucleo or the controllo di gestione (each in force from its own day), then read
+                api("PUT", "/api/valutazione/metodo-smvp", c -> json("/api/valutazione/metodo-smvp?" + peg + "&inVigoreDal=" + anno + "-01-"
+                        + String.format("%02d", giornoSmvp.incrementAndGet()) + "&motivazione=SMVP", smvp), ente(Ruolo.NUCLEO, Ruolo.CONTROLLO_GESTIONE)),
+                api("GET", "/api/valutazione/metodo-smvp", c -> get("/api/valutazione/metodo-smvp?" + peg + "&al=" + oggi), LETTURA),
+                api("GET", "/api/valutazione/metodo-smvp/versioni", c -> get("/api/valutazione/metodo-smvp/versioni?" + peg), LETTURA),
+                api("GET", "/api/valutazione/metodo-smvp/differenze", c -> get("/api/valutazione/metodo-smvp/differenze?" + peg + "&da=1&a=2"),
+                        LETTURA),
+                api("GET", "/api/valutazione/smvp/obiettivi/{id}", c -> get("/api/valutazione/smvp/obiettivi/" + id + "?al=" + oggi), LETTURA),
+                api("GET", "/api/valutazione/smvp/peg", c -> get("/api/valutazione/smvp/peg?" + peg + "&al=" + oggi), LETTURA),
                 api("POST", "/api/valutazione/monitoraggi", c -> json("/api/valutazione/monitoraggi", "{\"ente\":\"" + A + "\",\"anno\":" + anno
                         + ",\"data\":\"" + ieri + "\"}"), ente(Ruolo.NUCLEO)),
                 api("POST", "/api/valutazione/valutazioni", c -> json("/api/valutazione/valutazioni", "{\"ente\":\"" + A + "\",\"anno\":" + anno

@@ -151,6 +151,20 @@ class ValutazioneSmvpHttpTest {
         assertThat(passi(og.get("indicatori").get(0).get("esito"))).contains("vale 0");
 
         ugualeAlloStessoIstante(id, ente, "31/12/2023");
+
+        // an indicator the method does not list is scored as the method scores a NUMERO: target 50, 40 recorded,
+        // higher is better, 40 / 50 × 100 = 80; with no phases the indicators count whole: 80
+        Risposta altro = http.post("controllo", "/api/obiettivi", OBIETTIVO.formatted(ente).replace("SCIA", "pratiche"));
+        String secondo = altro.json().get("id").asString();
+        assertThat(http.post("controllo", "/api/obiettivi/" + secondo + "/indicatori", "{\"codice\":\"X-NUOVO\",\"nome\":\"Pratiche chiuse\","
+                + "\"valoreAtteso\":50,\"direzione\":\"CRESCENTE\",\"peso\":1}").stato()).isEqualTo(200);
+        assertThat(http.post("dirigente", "/api/obiettivi/" + secondo + "/indicatori/X-NUOVO/valori",
+                "{\"valore\":40,\"dataRiferimento\":\"2023-06-01\"}").stato()).isEqualTo(200);
+        Risposta implicito = http.get("nucleo", "/api/valutazione/smvp/obiettivi/" + secondo + "?al=31/12/2023&asOf=" + Instant.now());
+        assertThat(implicito.stato()).as(implicito.toString()).isEqualTo(200);
+        assertThat(implicito.json().get("metodo").get("indicatoriImpliciti").get(0).asString()).isEqualTo("X-NUOVO");
+        uguale(implicito.json().get("esito").get("obiettivi").get(0).get("indicatori").get(0).get("esito"), "80");
+        uguale(implicito.json().get("esito").get("obiettivi").get(0).get("esito"), "80");
     }
 
     @Test

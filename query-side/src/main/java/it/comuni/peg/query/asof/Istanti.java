@@ -1,6 +1,7 @@
 package it.comuni.peg.query.asof;
 
 import it.comuni.peg.api.comune.ValoreNonValido;
+import it.comuni.peg.api.smvp.FormaItaliana;
 import it.comuni.peg.platform.axon.AxonConfig;
 
 import java.time.DateTimeException;
@@ -13,7 +14,8 @@ import java.time.ZoneId;
 /**
  * Parses the instants and days of the query API. An instant is ISO-8601 with an offset
  * ({@code 2023-06-30T10:00:00Z}); a date alone ({@code 2023-06-30}) means the end of that day in
- * Europe/Rome, the ente's calendar; a date-time without offset is Italian local time.
+ * Europe/Rome, the ente's calendar; a date-time without offset is Italian local time. A day is
+ * GG/MM/AAAA or AAAA-MM-GG.
  */
 public final class Istanti {
 
@@ -41,15 +43,9 @@ public final class Istanti {
         }
     }
 
+    /** A day as GG/MM/AAAA or AAAA-MM-GG ({@link FormaItaliana#leggiData}). */
     public static LocalDate giorno(String valore, String parametro) {
-        if (valore == null || valore.isBlank()) {
-            throw new ValoreNonValido(parametro, "Il parametro '" + parametro + "' è vuoto");
-        }
-        try {
-            return LocalDate.parse(valore.strip());
-        } catch (DateTimeException e) {
-            throw new ValoreNonValido(parametro, "Il parametro '" + parametro + "' non è una data AAAA-MM-GG: '" + valore + "'");
-        }
+        return FormaItaliana.leggiData(valore, parametro);
     }
 
     /**

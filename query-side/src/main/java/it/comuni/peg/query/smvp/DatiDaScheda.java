@@ -4,6 +4,7 @@ import it.comuni.peg.api.smvp.IndicatoreMetodo;
 import it.comuni.peg.api.smvp.MetodoSmvp;
 import it.comuni.peg.api.smvp.Periodicita;
 import it.comuni.peg.api.smvp.PeriodoMisura;
+import it.comuni.peg.api.smvp.RegoleMetodo;
 import it.comuni.peg.api.smvp.TipoIndicatore;
 import it.comuni.peg.query.scheda.Scheda;
 
@@ -31,6 +32,11 @@ import java.util.Optional;
  *     <li>people: each period of assignment, by identificativo, or by name where there is none.</li>
  * </ul>
  * Last year's actual is not recorded by the scheda: conversions that need it find it missing.
+ *
+ * <p>An indicator of the PEG that the method does not list is scored as the method scores any NUMERO
+ * ({@link #conIndicatoriDelPeg}): its direction and unit the scheda's, the method's conversion and mapping
+ * for the type. A method without a valid conversion for NUMERO cannot do that, and the engine refuses
+ * the indicator by its path.
  */
 final class DatiDaScheda {
 
@@ -47,6 +53,38 @@ final class DatiDaScheda {
                 s.ufficio() == null ? null : s.ufficio().codice(),
                 s.pesoFasi() == null ? null : s.pesoFasi().valore(), s.pesoIndicatori() == null ? null : s.pesoIndicatori().valore(),
                 fasi, indicatori);
+    }
+
+    /**
+     * {@code metodo} with an indicator of type NUMERO for every code of the schede it does not list, and
+     * the codes so added (in the order met); the method itself when it lists them all, or when the
+     * additions would break one of its rules.
+     */
+    static Esteso conIndicatoriDelPeg(MetodoSmvp metodo, List<Scheda> schede) {
+        Map<String, IndicatoreMetodo> impliciti = new LinkedHashMap<>();
+        for (Scheda s : schede) {
+            for (Scheda.Indicatore i : s.indicatori()) {
+                if (metodo.indicatore(i.codice()).isEmpty()) {
+                    impliciti.putIfAbsent(i.codice(), new IndicatoreMetodo(i.codice(), i.nome(), TipoIndicatore.NUMERO, i.unita(),
+                            i.direzione(), null, null, null, null, null));
+                }
+            }
+        }
+        if (impliciti.isEmpty()) {
+            return new Esteso(metodo, List.of());
+        }
+        List<IndicatoreMetodo> tutti = new ArrayList<>(metodo.indicatori());
+        tutti.addAll(impliciti.values());
+        MetodoSmvp esteso = new MetodoSmvp(metodo.formato(), metodo.ente(), metodo.anno(), metodo.titolo(), metodo.delibera(),
+                metodo.periodoMisurazione(), metodo.pesoFasi(), metodo.pesoIndicatori(), metodo.valoreMancante(), metodo.conversioni(),
+                metodo.conversioniPerTipo(), metodo.mappatura(), metodo.mappaturaObiettivo(), metodo.fasceColore(), metodo.fasi(), tutti,
+                metodo.obiettivi(), metodo.aggregazioni());
+        return RegoleMetodo.verifica(esteso).isEmpty() ? new Esteso(esteso, List.copyOf(impliciti.keySet()))
+                : new Esteso(metodo, List.of());
+    }
+
+    /** A method with the PEG's indicators it did not list ({@code impliciti}). */
+    record Esteso(MetodoSmvp metodo, List<String> impliciti) {
     }
 
     static List<DatiValutazione.Assegnazione> assegnazioni(Scheda s) {

@@ -75,7 +75,7 @@ public class MetodoSmvpController {
                                            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accetta) {
         String codice = perimetro.ente(ente);
         Instant istante = Istanti.conosciutoAl(asOf, clock);
-        LocalDate giorno = al == null ? Istanti.giornoDi(istante) : FormaItaliana.leggiData(al, "al");
+        LocalDate giorno = al == null ? Istanti.giornoDi(istante) : Istanti.giorno(al, "al");
         CicloNoto ciclo = cicli.ciclo(codice, anno, istante);
         CicloNoto.VersioneSmvp v = ciclo.smvpAl(giorno).orElseThrow(() -> new NonTrovato("Nessun metodo SMVP dell'ente "
                 + codice + " per il " + anno + " in vigore al " + FormaItaliana.data(giorno)));

@@ -2,6 +2,7 @@ package it.comuni.peg.query.smvp;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Scores under the ente's SMVP, with the version of the method they were computed with.
@@ -16,7 +17,11 @@ import java.time.LocalDate;
 public record ValutazioneSmvp(String ente, int anno, LocalDate al, Instant notoAl, String origine, Metodo metodo,
                               Valutazione esito) {
 
-    /** Which version of the SMVP: its number for the ente and year, the first day in force, its impronta. */
-    public record Metodo(int versione, LocalDate inVigoreDal, String titolo, String impronta) {
+    /**
+     * Which version of the SMVP: its number for the ente and year, the first day in force, its impronta;
+     * {@code indicatoriImpliciti} the codes of the PEG's indicators it does not list, scored as it scores
+     * any NUMERO (its conversion and mapping for the type, the scheda's direction).
+     */
+    public record Metodo(int versione, LocalDate inVigoreDal, String titolo, String impronta, List<String> indicatoriImpliciti) {
     }
 }

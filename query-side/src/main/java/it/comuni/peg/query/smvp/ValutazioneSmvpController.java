@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.comuni.peg.api.comune.ObiettivoId;
-import it.comuni.peg.api.smvp.FormaItaliana;
 import it.comuni.peg.platform.sicurezza.Perimetro;
 import it.comuni.peg.query.asof.Istanti;
 import it.comuni.peg.query.proiezione.Disponibilita;
@@ -44,7 +43,7 @@ public class ValutazioneSmvpController {
     public ValutazioneSmvp obiettivo(@PathVariable ObiettivoId id,
                                      @Parameter(description = AL) @RequestParam(required = false) String al,
                                      @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
-        LocalDate giorno = al == null ? null : FormaItaliana.leggiData(al, "al");
+        LocalDate giorno = al == null ? null : Istanti.giorno(al, "al");
         Instant istante = Istanti.conosciutoAl(asOf, clock);
         if (asOf == null) {
             disponibilita.richiedi(Proiezioni.SCHEDA);
@@ -59,7 +58,7 @@ public class ValutazioneSmvpController {
                                @Parameter(description = AL) @RequestParam(required = false) String al,
                                @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
         String codice = perimetro.ente(ente);
-        LocalDate giorno = al == null ? null : FormaItaliana.leggiData(al, "al");
+        LocalDate giorno = al == null ? null : Istanti.giorno(al, "al");
         Instant istante = Istanti.conosciutoAl(asOf, clock);
         if (asOf == null) {
             disponibilita.richiedi(Proiezioni.SCHEDA);

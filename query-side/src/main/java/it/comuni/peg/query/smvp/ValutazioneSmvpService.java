@@ -74,14 +74,15 @@ public class ValutazioneSmvpService {
                                           String origine, CicloNoto ciclo) {
         CicloNoto.VersioneSmvp v = ciclo.smvpAl(al).orElseThrow(() -> new NonTrovato("Nessun metodo SMVP dell'ente "
                 + ente + " per il " + anno + " in vigore al " + FormaItaliana.data(al)));
+        DatiDaScheda.Esteso metodo = DatiDaScheda.conIndicatoriDelPeg(v.metodo(), schede);
         List<DatiValutazione.Obiettivo> obiettivi = new ArrayList<>();
         List<DatiValutazione.Assegnazione> assegnazioni = new ArrayList<>();
         for (Scheda s : schede) {
-            obiettivi.add(DatiDaScheda.obiettivo(s, v.metodo(), al));
+            obiettivi.add(DatiDaScheda.obiettivo(s, metodo.metodo(), al));
             assegnazioni.addAll(DatiDaScheda.assegnazioni(s));
         }
-        Valutazione esito = MotoreSmvp.valuta(v.metodo(), new DatiValutazione(al, obiettivi, assegnazioni, List.of()));
+        Valutazione esito = MotoreSmvp.valuta(metodo.metodo(), new DatiValutazione(al, obiettivi, assegnazioni, List.of()));
         return new ValutazioneSmvp(ente, anno, al, istante, origine,
-                new ValutazioneSmvp.Metodo(v.versione(), v.inVigoreDal(), v.metodo().titolo(), v.impronta()), esito);
+                new ValutazioneSmvp.Metodo(v.versione(), v.inVigoreDal(), v.metodo().titolo(), v.impronta(), metodo.impliciti()), esito);
     }
 }
