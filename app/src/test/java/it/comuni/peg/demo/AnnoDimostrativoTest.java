@@ -28,8 +28,11 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -180,6 +183,13 @@ class AnnoDimostrativoTest {
         assertThat(http.get("nucleo", "/api/peg/2023/storico?ente=" + ENTE).corpo()).contains("\"registratoInRitardo\":true");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter_entry", Long.class)).isZero();
 
+        // the year under each example SMVP of docs/smvp, one version after the other in force from 01/01: every
+        // objective scored with its explanation, within the mapped range; the demo's indicators, which neither
+        // method lists, scored as each scores a NUMERO; the two methods judge the same year differently
+        BigDecimal gzoom = valutaConMetodo(http, "esempio-gzoom.yaml", 1);
+        BigDecimal perform = valutaConMetodo(http, "esempio-perform.yaml", 2);
+        assertThat(gzoom).isNotEqualByComparingTo(perform);
+
         // the present again: an HTTP command is neither marked nor back-dated
         assertThat(Duration.between(clock.instant(), Instant.now()).abs()).isLessThan(Duration.ofMinutes(1));
         Risposta fase = http.post("controllo", "/api/obiettivi/" + ids.get(0) + "/fasi",
@@ -190,6 +200,34 @@ class AnnoDimostrativoTest {
         assertThat(reale.getMetaData()).doesNotContainKeys(Metadati.SIMULAZIONE, Metadati.REGISTRATO_IL)
                 .containsEntry(Metadati.UTENTE, "controllo");
         assertThat(Duration.between(reale.getTimestamp(), Instant.now()).abs()).isLessThan(Duration.ofMinutes(2));
+    }
+
+    /** Records {@code esempio} as the SMVP's version {@code versione} and scores the whole PEG at 31/12/2023; returns the ente's score. */
+    private static BigDecimal valutaConMetodo(ClienteHttp http, String esempio, int versione) {
+        String documento;
+        try {
+            documento = Files.readString(Path.of("..", "docs", "smvp", esempio));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Risposta impostato = http.put("nucleo", "/api/valutazione/metodo-smvp?ente=" + ENTE + "&anno=2023&inVigoreDal=01/01/2023&motivazione="
+                + URLEncoder.encode("Delibera di adozione", StandardCharsets.UTF_8), documento, "application/yaml");
+        assertThat(impostato.stato()).as(impostato.toString()).isEqualTo(200);
+        Risposta r = http.get("nucleo", "/api/valutazione/smvp/peg?ente=" + ENTE + "&anno=2023&al=31/12/2023");
+        assertThat(r.stato()).as(r.toString()).isEqualTo(200);
+        JsonNode v = r.json();
+        assertThat(v.get("metodo").get("versione").asInt()).isEqualTo(versione);
+        assertThat(v.get("metodo").get("indicatoriImpliciti").toString()).contains("GG", "TEMPI");
+        assertThat(v.get("esito").get("obiettivi")).hasSize(41);
+        v.get("esito").get("obiettivi").forEach(o -> {
+            JsonNode esito = o.get("esito");
+            assertThat(esito.get("stato").asString()).as(o.toString()).isEqualTo("CALCOLATO");
+            assertThat(esito.get("punti").decimalValue()).isBetween(BigDecimal.ZERO, BigDecimal.valueOf(100));
+            assertThat(esito.get("passi").size()).isGreaterThan(3);
+        });
+        BigDecimal ente = v.get("esito").get("ente").get("esito").get("punti").decimalValue();
+        System.out.println("Anno dimostrativo secondo " + esempio + ": ente " + ente);
+        return ente;
     }
 
     /**

@@ -88,6 +88,7 @@ public class MetodoSmvpController {
                 .body(DocumentoMetodo.scrivi(v.metodo(), yaml ? DocumentoMetodo.Formato.YAML : DocumentoMetodo.Formato.JSON));
     }
 
+    /** Every version recorded up to now, in recording order; empty when the ente has none for the year. */
     @GetMapping("/api/valutazione/metodo-smvp/versioni")
     @Operation(summary = "Le versioni del metodo SMVP di un ente e anno, nell'ordine in cui sono state registrate")
     public List<Versione> versioni(@Parameter(description = SchedaController.ENTE) @RequestParam(required = false) String ente,
@@ -98,7 +99,11 @@ public class MetodoSmvpController {
                 .toList();
     }
 
-    /** @throws NonTrovato when either version is not recorded */
+    /**
+     * The differences from version {@code da} to version {@code a} ({@link DifferenzeMetodo}).
+     *
+     * @throws NonTrovato when either version is not recorded
+     */
     @GetMapping("/api/valutazione/metodo-smvp/differenze")
     @Operation(summary = "Le differenze tra due versioni del metodo SMVP: ogni parte cambiata con il valore prima e dopo")
     public Differenze differenze(@Parameter(description = SchedaController.ENTE) @RequestParam(required = false) String ente,

@@ -35,6 +35,7 @@ public record CicloNoto(int versioneMetodo, ParametriValutazione parametri, Inst
                 .max(Comparator.comparing(VersioneSmvp::inVigoreDal).thenComparingInt(VersioneSmvp::versione));
     }
 
+    /** The version numbered {@code versione} (from 1), if recorded by then. */
     public Optional<VersioneSmvp> smvp(int versione) {
         return smvp.stream().filter(v -> v.versione() == versione).findFirst();
     }
