@@ -8,7 +8,7 @@ import it.comuni.peg.api.smvp.DifferenzeMetodo;
 import it.comuni.peg.api.smvp.DocumentoMetodo;
 import it.comuni.peg.api.smvp.FormaItaliana;
 import it.comuni.peg.platform.sicurezza.Perimetro;
-import it.comuni.peg.query.asof.Istanti;
+import it.comuni.peg.query.asof.Riferimento;
 import it.comuni.peg.query.scheda.SchedaController;
 import it.comuni.peg.query.valutazione.CicloAlIstante;
 import it.comuni.peg.query.valutazione.CicloNoto;
@@ -74,9 +74,9 @@ public class MetodoSmvpController {
                                            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
                                            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accetta) {
         String codice = perimetro.ente(ente);
-        Instant istante = Istanti.conosciutoAl(asOf, clock);
-        LocalDate giorno = al == null ? Istanti.giornoDi(istante) : Istanti.giorno(al, "al");
-        CicloNoto ciclo = cicli.ciclo(codice, anno, istante);
+        Riferimento r = Riferimento.di(al, asOf, clock);
+        LocalDate giorno = r.giorno();
+        CicloNoto ciclo = cicli.ciclo(codice, anno, r.istante());
         CicloNoto.VersioneSmvp v = ciclo.smvpAl(giorno).orElseThrow(() -> new NonTrovato("Nessun metodo SMVP dell'ente "
                 + codice + " per il " + anno + " in vigore al " + FormaItaliana.data(giorno)));
         boolean yaml = preferisceYaml(accetta);

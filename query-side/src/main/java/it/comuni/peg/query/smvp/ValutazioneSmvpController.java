@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.comuni.peg.api.comune.ObiettivoId;
 import it.comuni.peg.platform.sicurezza.Perimetro;
-import it.comuni.peg.query.asof.Istanti;
+import it.comuni.peg.query.asof.Riferimento;
 import it.comuni.peg.query.proiezione.Disponibilita;
 import it.comuni.peg.query.proiezione.Proiezioni;
 import it.comuni.peg.query.scheda.SchedaController;
@@ -15,8 +15,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
 
 /** Scores under the ente's own SMVP, each step explained in Italian: of an objective, of a whole PEG. */
 @RestController
@@ -43,12 +41,8 @@ public class ValutazioneSmvpController {
     public ValutazioneSmvp obiettivo(@PathVariable ObiettivoId id,
                                      @Parameter(description = AL) @RequestParam(required = false) String al,
                                      @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
-        LocalDate giorno = al == null ? null : Istanti.giorno(al, "al");
-        Instant istante = Istanti.conosciutoAl(asOf, clock);
-        if (asOf == null) {
-            disponibilita.richiedi(Proiezioni.SCHEDA);
-        }
-        return servizio.obiettivo(id.valore(), giorno, istante, asOf == null);
+        Riferimento r = richiesto(al, asOf);
+        return servizio.obiettivo(id.valore(), r.al(), r.istante(), r.live());
     }
 
     @GetMapping("/api/valutazione/smvp/peg")
@@ -58,11 +52,16 @@ public class ValutazioneSmvpController {
                                @Parameter(description = AL) @RequestParam(required = false) String al,
                                @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
         String codice = perimetro.ente(ente);
-        LocalDate giorno = al == null ? null : Istanti.giorno(al, "al");
-        Instant istante = Istanti.conosciutoAl(asOf, clock);
-        if (asOf == null) {
+        Riferimento r = richiesto(al, asOf);
+        return servizio.peg(codice, anno, r.al(), r.istante(), r.live());
+    }
+
+    /** A live read needs the scheda projection up (503 while it rebuilds); a replay does not. */
+    private Riferimento richiesto(String al, String asOf) {
+        Riferimento r = Riferimento.di(al, asOf, clock);
+        if (r.live()) {
             disponibilita.richiedi(Proiezioni.SCHEDA);
         }
-        return servizio.peg(codice, anno, giorno, istante, asOf == null);
+        return r;
     }
 }

@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.comuni.peg.api.comune.ObiettivoId;
-import it.comuni.peg.query.asof.Istanti;
+import it.comuni.peg.query.asof.Riferimento;
 import it.comuni.peg.query.proiezione.Disponibilita;
 import it.comuni.peg.query.proiezione.Proiezioni;
 import it.comuni.peg.platform.sicurezza.Perimetro;
@@ -17,8 +17,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
 
 /** The grado di raggiungimento with its trace: of an objective, of a PEG, and per person. */
 @RestController
@@ -45,12 +43,11 @@ public class ValutazioneController {
     public ValutazioneObiettivo obiettivo(@PathVariable ObiettivoId id,
                                           @Parameter(description = AL) @RequestParam(required = false) String al,
                                           @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
-        LocalDate giorno = al == null ? null : Istanti.giorno(al, "al");
-        Instant istante = Istanti.conosciutoAl(asOf, clock);
-        if (asOf == null) {
+        Riferimento r = Riferimento.di(al, asOf, clock);
+        if (r.live()) {
             disponibilita.richiedi(Proiezioni.SCHEDA);
         }
-        return servizio.obiettivo(id.valore(), giorno, istante, asOf == null);
+        return servizio.obiettivo(id.valore(), r.al(), r.istante(), r.live());
     }
 
     @GetMapping("/api/peg/{anno}/valutazione")
@@ -60,10 +57,9 @@ public class ValutazioneController {
                             @Parameter(description = AL) @RequestParam(required = false) String al,
                             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
         String codice = perimetro.ente(ente);
-        LocalDate giorno = al == null ? null : Istanti.giorno(al, "al");
-        Instant istante = Istanti.conosciutoAl(asOf, clock);
+        Riferimento r = Riferimento.di(al, asOf, clock);
         disponibilita.richiedi(Proiezioni.SCHEDA);
-        return servizio.peg(codice, anno, giorno, istante, asOf == null);
+        return servizio.peg(codice, anno, r.al(), r.istante(), r.live());
     }
 
     @GetMapping("/api/persone/valutazione")
@@ -83,11 +79,10 @@ public class ValutazioneController {
                     "Indicare la persona per nome oppure per identificativo ('persona'), uno dei due");
         }
         String codice = perimetro.ente(ente);
-        LocalDate giorno = al == null ? null : Istanti.giorno(al, "al");
-        Instant istante = Istanti.conosciutoAl(asOf, clock);
+        Riferimento r = Riferimento.di(al, asOf, clock);
         disponibilita.richiedi(Proiezioni.SCHEDA);
-        return servizio.persona(codice, perNome ? nome : null, perIdentificativo ? persona : null, anno, giorno, istante,
-                asOf == null);
+        return servizio.persona(codice, perNome ? nome : null, perIdentificativo ? persona : null, anno, r.al(), r.istante(),
+                r.live());
     }
 
 }
