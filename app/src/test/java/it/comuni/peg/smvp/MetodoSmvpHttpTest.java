@@ -137,4 +137,28 @@ class MetodoSmvpHttpTest {
         assertThat(data.json().get("errori").get(0).get("campo").asString()).isEqualTo("inVigoreDal");
         assertThat(http.get("nucleo", "/api/valutazione/metodo-smvp/versioni?ente=" + ente + "&anno=2023").json().size()).isZero();
     }
+
+    @Test
+    void whateverTheBodyTheAnswerIsAnItalianProblemNeverA500() throws Exception {
+        String ente = enti.prepara("c_smvp_x");
+        ClienteHttp http = new ClienteHttp(porta);
+        String percorso = put(ente, "01/01/2023", "Delibera");
+        List<String[]> corpi = List.of(
+                new String[]{"", "application/yaml"},
+                new String[]{"{{{", "application/json"},
+                new String[]{"- solo\n- un elenco\n", "application/yaml"},
+                new String[]{"[".repeat(5_000), "application/yaml"},
+                new String[]{"formato: 1\nformato: 1\n", "application/yaml"},
+                new String[]{"\u0000\u00ff\ufffd", "application/json"},
+                new String[]{"chiave: [1, 2", "application/yaml"});
+        for (String[] c : corpi) {
+            Risposta r = http.put("nucleo", percorso, c[0], c[1]);
+            assertThat(r.stato()).as(c[0].length() > 40 ? c[0].substring(0, 40) : c[0]).isEqualTo(400);
+            assertThat(r.intestazione("Content-Type")).startsWith("application/problem+json");
+            assertThat(r.json().get("detail").asString()).as(r.toString()).isNotBlank();
+        }
+        Risposta testo = http.put("nucleo", percorso, "formato: 1", "text/plain");
+        assertThat(testo.stato()).as(testo.toString()).isEqualTo(415);
+        assertThat(http.get("nucleo", "/api/valutazione/metodo-smvp/versioni?ente=" + ente + "&anno=2023").json().size()).isZero();
+    }
 }
