@@ -259,6 +259,9 @@ class MatriceAccessiTest {
                         LETTURA),
                 api("GET", "/api/valutazione/smvp/obiettivi/{id}", c -> get("/api/valutazione/smvp/obiettivi/" + id + "?al=" + oggi), LETTURA),
                 api("GET", "/api/valutazione/smvp/peg", c -> get("/api/valutazione/smvp/peg?" + peg + "&al=" + oggi), LETTURA),
+                api("POST", "/api/valutazione/smvp/decisioni", c -> json("/api/valutazione/smvp/decisioni", "{\"ente\":\"" + A + "\",\"anno\":"
+                        + anno + ",\"obiettivoId\":\"" + id + "\",\"voce\":\"OBIETTIVO\",\"tipo\":\"FORZATURA\",\"valore\":50,"
+                        + "\"motivazione\":\"Valutazione del nucleo\"}"), ente(Ruolo.NUCLEO)),
                 api("POST", "/api/valutazione/monitoraggi", c -> json("/api/valutazione/monitoraggi", "{\"ente\":\"" + A + "\",\"anno\":" + anno
                         + ",\"data\":\"" + ieri + "\"}"), ente(Ruolo.NUCLEO)),
                 api("POST", "/api/valutazione/valutazioni", c -> json("/api/valutazione/valutazioni", "{\"ente\":\"" + A + "\",\"anno\":" + anno

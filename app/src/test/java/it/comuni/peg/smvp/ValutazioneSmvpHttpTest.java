@@ -240,6 +240,44 @@ class ValutazioneSmvpHttpTest {
         assertThat(dopo.corpo()).isEqualTo(prima.corpo());
     }
 
+    @Test
+    void theNucleosDecisionsForceAnAchievementAndLeaveAnItemOut() throws Exception {
+        http = new ClienteHttp(porta);
+        String ente = enti.prepara("c_smvp_d");
+        carica(ente, "esempio-perform.yaml");
+        String id = obiettivo(ente);
+        String decisione = "{\"ente\":\"" + ente + "\",\"anno\":2023,\"obiettivoId\":\"" + id + "\",%s,\"motivazione\":\"%s\"}";
+        Risposta forzata = http.post("nucleo", "/api/valutazione/smvp/decisioni", decisione.formatted(
+                "\"voce\":\"FASE\",\"riferimento\":\"1\",\"tipo\":\"FORZATURA\",\"valore\":100", "Ritardo dovuto alla Soprintendenza"));
+        assertThat(forzata.stato()).as(forzata.toString()).isEqualTo(200);
+        Risposta esclusa = http.post("nucleo", "/api/valutazione/smvp/decisioni", decisione.formatted(
+                "\"voce\":\"FASE\",\"riferimento\":\"2\",\"tipo\":\"NON_VALUTABILE\"", "Fase sospesa per legge"));
+        assertThat(esclusa.stato()).as(esclusa.toString()).isEqualTo(200);
+        // the controllo di gestione may not decide
+        assertThat(http.post("controllo", "/api/valutazione/smvp/decisioni", decisione.formatted(
+                "\"voce\":\"OBIETTIVO\",\"tipo\":\"NON_VALUTABILE\"", "Prova")).stato()).isEqualTo(403);
+
+        JsonNode o = http.get("nucleo", "/api/valutazione/smvp/obiettivi/" + id + "?al=30/09/2023").json().get("esito").get("obiettivi").get(0);
+        // phase 1 forced to 100, the 70 the method gave kept beside it
+        JsonNode fase1 = o.get("fasi").get(0).get("esito");
+        assertThat(fase1.get("stato").asString()).isEqualTo("FORZATO");
+        uguale(fase1, "100");
+        assertThat(fase1.get("calcolato").decimalValue()).isEqualByComparingTo("70");
+        assertThat(fase1.get("motivazione").asString()).isEqualTo("Ritardo dovuto alla Soprintendenza");
+        // phase 2 left out: the phases are phase 1 alone, 100; 50% × 100 + 50% × 87,5 = 93,75
+        assertThat(o.get("fasi").get(1).get("esito").get("stato").asString()).isEqualTo("NON_VALUTABILE");
+        uguale(o.get("esito"), "93.75");
+        assertThat(passi(o.get("fasi").get(1).get("esito"))).contains("Fase sospesa per legge");
+
+        // a forced value the phase cannot score is refused when scoring, naming the decision
+        Risposta troppo = http.post("nucleo", "/api/valutazione/smvp/decisioni", decisione.formatted(
+                "\"voce\":\"FASE\",\"riferimento\":\"1\",\"tipo\":\"FORZATURA\",\"valore\":150", "Eccellenza"));
+        assertThat(troppo.stato()).as(troppo.toString()).isEqualTo(200);
+        Risposta rifiutata = http.get("nucleo", "/api/valutazione/smvp/obiettivi/" + id + "?al=30/09/2023");
+        assertThat(rifiutata.stato()).as(rifiutata.toString()).isEqualTo(400);
+        assertThat(rifiutata.json().get("errori").get(0).get("campo").asString()).startsWith("decisioni[");
+    }
+
     /** As-of scores equal the live ones captured at the same instant. */
     void ugualeAlloStessoIstante(String id, String ente, String al) {
         Risposta vivo = http.get("nucleo", "/api/valutazione/smvp/obiettivi/" + id + "?al=" + al);

@@ -8,6 +8,7 @@ import it.comuni.peg.api.comune.ValoriNonValidi;
 import it.comuni.peg.api.smvp.DocumentoMetodo;
 import it.comuni.peg.api.smvp.MetodoSmvp;
 import it.comuni.peg.api.valutazione.ChiudiMonitoraggio;
+import it.comuni.peg.api.valutazione.DecidiVoceSmvp;
 import it.comuni.peg.api.valutazione.CicloValutazioneId;
 import it.comuni.peg.api.valutazione.ImpostaMetodoSmvp;
 import it.comuni.peg.api.valutazione.ImpostaMetodoValutazione;
@@ -17,6 +18,7 @@ import it.comuni.peg.api.valutazione.MonitoraggioChiuso;
 import it.comuni.peg.api.valutazione.ParametriValutazione;
 import it.comuni.peg.api.valutazione.RegistraValutazione;
 import it.comuni.peg.api.valutazione.ValutazioneRegistrata;
+import it.comuni.peg.api.valutazione.VoceSmvpDecisa;
 import it.comuni.peg.command.concorrenza.BloccoAnticipato;
 import it.comuni.peg.command.organigramma.Organigrammi;
 import it.comuni.peg.command.perimetro.PerimetroComandi;
@@ -135,6 +137,46 @@ public class CicloValutazione {
                 metodo, impronta, cmd.motivazione()));
     }
 
+    /**
+     * The nucleo's decision on an item scored under the SMVP. Whether the objective has that phase or
+     * indicator, and whether the item can score a forced value, depend on the data and the method at the
+     * date of a score: the engine checks them there, naming the decision's path.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(DecidiVoceSmvp cmd) {
+        richiediCiclo(cmd.ciclo(), cmd.ente(), cmd.anno());
+        List<ValoriNonValidi.Errore> errori = new ArrayList<>();
+        if (cmd.obiettivoId() == null) {
+            errori.add(new ValoriNonValidi.Errore("obiettivoId", "L'obiettivo è obbligatorio"));
+        }
+        if (cmd.voce() == null) {
+            errori.add(new ValoriNonValidi.Errore("voce", "La voce è obbligatoria: OBIETTIVO, FASE o INDICATORE"));
+        } else if (cmd.voce() != VoceSmvpDecisa.Voce.OBIETTIVO && (cmd.riferimento() == null || cmd.riferimento().isBlank())) {
+            errori.add(new ValoriNonValidi.Errore("riferimento", cmd.voce() == VoceSmvpDecisa.Voce.FASE
+                    ? "Indicare il numero della fase" : "Indicare il codice dell'indicatore"));
+        } else if (cmd.voce() == VoceSmvpDecisa.Voce.FASE && !cmd.riferimento().strip().matches("[1-9][0-9]{0,3}")) {
+            errori.add(new ValoriNonValidi.Errore("riferimento", "Il numero della fase è un intero positivo (ricevuto '"
+                    + cmd.riferimento() + "')"));
+        }
+        if (cmd.tipo() == null) {
+            errori.add(new ValoriNonValidi.Errore("tipo", "Il tipo di decisione è obbligatorio: NON_VALUTABILE o FORZATURA"));
+        } else if (cmd.tipo() == VoceSmvpDecisa.Tipo.FORZATURA && (cmd.valore() == null || cmd.valore().signum() < 0)) {
+            errori.add(new ValoriNonValidi.Errore("valore", "Il raggiungimento forzato è un numero non negativo"));
+        } else if (cmd.tipo() == VoceSmvpDecisa.Tipo.NON_VALUTABILE && cmd.valore() != null) {
+            errori.add(new ValoriNonValidi.Errore("valore", "Una voce non valutabile non ha un valore"));
+        }
+        if (cmd.motivazione() == null) {
+            errori.add(new ValoriNonValidi.Errore("motivazione", "La motivazione è obbligatoria"));
+        }
+        if (!errori.isEmpty()) {
+            throw new ValoriNonValidi(errori);
+        }
+        String riferimento = cmd.voce() == VoceSmvpDecisa.Voce.OBIETTIVO ? null : cmd.riferimento().strip();
+        apply(new VoceSmvpDecisa(cmd.ciclo(), cmd.ente().strip(), cmd.anno(), cmd.obiettivoId(), cmd.voce(), riferimento,
+                cmd.tipo(), cmd.valore(), cmd.motivazione()));
+    }
+
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(ChiudiMonitoraggio cmd, Clock clock) {
@@ -211,6 +253,9 @@ public class CicloValutazione {
         if (comando instanceof ChiudiMonitoraggio c) {
             return c.ente();
         }
+        if (comando instanceof DecidiVoceSmvp c) {
+            return c.ente();
+        }
         if (comando instanceof RegistraValutazione c) {
             return c.ente();
         }
@@ -237,6 +282,12 @@ public class CicloValutazione {
         anno = e.anno();
         versioneSmvp = e.versione();
         versioniSmvp.add(List.of(e.impronta(), e.inVigoreDal()));
+    }
+
+    @EventSourcingHandler
+    void on(VoceSmvpDecisa e) {
+        id = e.ciclo();
+        anno = e.anno();
     }
 
     @EventSourcingHandler

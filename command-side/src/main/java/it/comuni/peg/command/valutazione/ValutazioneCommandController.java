@@ -6,6 +6,8 @@ import it.comuni.peg.api.comune.Motivazione;
 import it.comuni.peg.api.comune.ObiettivoId;
 import it.comuni.peg.api.comune.Percentuale;
 import it.comuni.peg.api.valutazione.ChiudiMonitoraggio;
+import it.comuni.peg.api.valutazione.DecidiVoceSmvp;
+import it.comuni.peg.api.valutazione.VoceSmvpDecisa;
 import it.comuni.peg.api.valutazione.CicloValutazioneId;
 import it.comuni.peg.api.smvp.DocumentoMetodo;
 import it.comuni.peg.api.smvp.FormaItaliana;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
@@ -101,6 +104,29 @@ public class ValutazioneCommandController {
         MetodoSmvp metodo = DocumentoMetodo.leggi(documento, formato);
         String ciclo = CicloValutazioneId.di(ente, anno);
         return esito(ciclo, invio.invia(new ImpostaMetodoSmvp(ciclo, ente, anno, dal, metodo, perche)));
+    }
+
+    public record DecisioneSmvp(@NotBlank(message = OBBLIGATORIO) String ente,
+                                @NotNull(message = OBBLIGATORIO) @Min(2000) @Max(2100) Integer anno,
+                                @NotNull(message = OBBLIGATORIO) ObiettivoId obiettivoId,
+                                @NotNull(message = OBBLIGATORIO) VoceSmvpDecisa.Voce voce,
+                                String riferimento,
+                                @NotNull(message = OBBLIGATORIO) VoceSmvpDecisa.Tipo tipo,
+                                BigDecimal valore,
+                                @NotNull(message = OBBLIGATORIO) Motivazione motivazione) {
+    }
+
+    /**
+     * The nucleo's decision on an item scored under the SMVP: {@code NON_VALUTABILE} (without
+     * {@code valore}) or {@code FORZATURA} (with it), on the objective, a phase (riferimento: its number) or
+     * an indicator (riferimento: its code).
+     */
+    @PostMapping("/smvp/decisioni")
+    @Operation(summary = "Decisione del nucleo su una voce valutata con il SMVP: non valutabile o raggiungimento forzato, con motivazione")
+    public ResponseEntity<EsitoCiclo> decisioneSmvp(@Valid @RequestBody DecisioneSmvp r) {
+        String ciclo = CicloValutazioneId.di(r.ente(), r.anno());
+        return esito(ciclo, invio.invia(new DecidiVoceSmvp(ciclo, r.ente(), r.anno(), r.obiettivoId(), r.voce(), r.riferimento(),
+                r.tipo(), r.valore(), r.motivazione())));
     }
 
     @PostMapping("/monitoraggi")

@@ -9,9 +9,11 @@ import it.comuni.peg.api.comune.ValoriNonValidi;
 import it.comuni.peg.api.smvp.DocumentoMetodo;
 import it.comuni.peg.api.smvp.MetodoSmvp;
 import it.comuni.peg.api.valutazione.CicloValutazioneId;
+import it.comuni.peg.api.valutazione.DecidiVoceSmvp;
 import it.comuni.peg.api.valutazione.ImpostaMetodoSmvp;
 import it.comuni.peg.api.valutazione.MetodoSmvpImpostato;
 import it.comuni.peg.api.valutazione.ValutazioneRegistrata;
+import it.comuni.peg.api.valutazione.VoceSmvpDecisa;
 import it.comuni.peg.command.perimetro.OrganigrammiDiProva;
 import it.comuni.peg.command.perimetro.UtentiDiProva;
 import it.comuni.peg.platform.axon.AxonConfig;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,6 +161,38 @@ class MetodoSmvpCicloTest {
                 .when(new ImpostaMetodoSmvp(CICLO, ENTE, 2023, null, gzoom(), PERCHE))
                 .expectException(ValoreNonValido.class)
                 .expectExceptionMessage(containsString("entrata in vigore"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void theNucleoDecidesOnAnItemAndNoOneElseMay() {
+        ObiettivoId ob = ObiettivoId.di("ob-1");
+        fixture.givenNoPriorActivity()
+                .when(new DecidiVoceSmvp(CICLO, ENTE, 2023, ob, VoceSmvpDecisa.Voce.FASE, " 2 ", VoceSmvpDecisa.Tipo.FORZATURA,
+                        new BigDecimal("90"), PERCHE), UtentiDiProva.utente(ENTE, Ruolo.NUCLEO, null))
+                .expectEvents(new VoceSmvpDecisa(CICLO, ENTE, 2023, ob, VoceSmvpDecisa.Voce.FASE, "2", VoceSmvpDecisa.Tipo.FORZATURA,
+                        new BigDecimal("90"), PERCHE));
+        fixture.givenNoPriorActivity()
+                .when(new DecidiVoceSmvp(CICLO, ENTE, 2023, ob, VoceSmvpDecisa.Voce.OBIETTIVO, null, VoceSmvpDecisa.Tipo.NON_VALUTABILE,
+                        null, PERCHE), UtentiDiProva.utente(ENTE, Ruolo.CONTROLLO_GESTIONE, null))
+                .expectException(AccessoNegato.class)
+                .expectExceptionMessage(containsString("atti del nucleo"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDecisionMissingWhatItsKindNeedsIsRefusedNamingEachField() {
+        fixture.givenNoPriorActivity()
+                .when(new DecidiVoceSmvp(CICLO, ENTE, 2023, ObiettivoId.di("ob-1"), VoceSmvpDecisa.Voce.INDICATORE, " ",
+                        VoceSmvpDecisa.Tipo.FORZATURA, null, PERCHE))
+                .expectException(ValoriNonValidi.class)
+                .expectExceptionMessage(allOf(containsString("riferimento"), containsString("valore")))
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new DecidiVoceSmvp(CICLO, ENTE, 2023, ObiettivoId.di("ob-1"), VoceSmvpDecisa.Voce.FASE, "prima",
+                        VoceSmvpDecisa.Tipo.NON_VALUTABILE, BigDecimal.TEN, PERCHE))
+                .expectException(ValoriNonValidi.class)
+                .expectExceptionMessage(allOf(containsString("riferimento"), containsString("valore")))
                 .expectNoEvents();
     }
 }

@@ -13,7 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Scores objectives and PEGs under the ente's SMVP: the schede as {@link ValutazioneService} reads them
@@ -24,6 +26,8 @@ import java.util.List;
  * <p>An objective whose final evaluation the nucleo recorded (at a date not after the one asked) is scored
  * as it was then: its scheda and the cycle replayed up to the instant the evaluation was registered, at the
  * evaluation's date. Events recorded later, a new version of the method among them, cannot change it.
+ * The nucleo's decisions (non valutabile, forced achievement) known at the instant apply to the
+ * objectives scored.
  */
 @Service
 @Transactional(readOnly = true)
@@ -81,7 +85,14 @@ public class ValutazioneSmvpService {
             obiettivi.add(DatiDaScheda.obiettivo(s, metodo.metodo(), al));
             assegnazioni.addAll(DatiDaScheda.assegnazioni(s));
         }
-        Valutazione esito = MotoreSmvp.valuta(metodo.metodo(), new DatiValutazione(al, obiettivi, assegnazioni, List.of()));
+        Set<String> ids = new HashSet<>();
+        schede.forEach(s -> ids.add(s.id()));
+        List<DatiValutazione.Decisione> decisioni = ciclo.decisioni().stream()
+                .filter(d -> ids.contains(d.obiettivoId().valore()))
+                .map(d -> new DatiValutazione.Decisione(d.obiettivoId().valore(), DatiValutazione.Decisione.Voce.valueOf(d.voce().name()),
+                        d.riferimento(), DatiValutazione.Decisione.Tipo.valueOf(d.tipo().name()), d.valore(), d.motivazione()))
+                .toList();
+        Valutazione esito = MotoreSmvp.valuta(metodo.metodo(), new DatiValutazione(al, obiettivi, assegnazioni, decisioni));
         return new ValutazioneSmvp(ente, anno, al, istante, origine,
                 new ValutazioneSmvp.Metodo(v.versione(), v.inVigoreDal(), v.metodo().titolo(), v.impronta(), metodo.impliciti()), esito);
     }

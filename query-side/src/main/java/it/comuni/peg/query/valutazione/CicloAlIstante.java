@@ -6,19 +6,21 @@ import it.comuni.peg.api.valutazione.MetodoValutazioneImpostato;
 import it.comuni.peg.api.valutazione.MonitoraggioChiuso;
 import it.comuni.peg.api.valutazione.ParametriValutazione;
 import it.comuni.peg.api.valutazione.ValutazioneRegistrata;
+import it.comuni.peg.api.valutazione.VoceSmvpDecisa;
 import it.comuni.peg.query.asof.StoriaObiettivo;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Folds the CicloValutazione stream of an ente and year up to an instant: which version of the
- * method was in force, which versions of the SMVP were recorded, which monitoraggi were closed, which
- * final evaluations recorded. Version 0
+ * method was in force, which versions of the SMVP were recorded and what the nucleo decided on items
+ * scored under it, which monitoraggi were closed, which final evaluations recorded. Version 0
  * are the defaults, in force until the ente sets its own.
  */
 @Component
@@ -37,6 +39,8 @@ public class CicloAlIstante {
         List<CicloNoto.Monitoraggio> monitoraggi = new ArrayList<>();
         Map<String, CicloNoto.Finale> finali = new HashMap<>();
         List<CicloNoto.VersioneSmvp> smvp = new ArrayList<>();
+        // the latest decision per item: objective, voce, riferimento
+        Map<List<Object>, VoceSmvpDecisa> decisioni = new LinkedHashMap<>();
         storia.finoA(CicloValutazioneId.di(ente, anno), istante, evento -> {
             Object p = evento.getPayload();
             if (p instanceof MetodoValutazioneImpostato e) {
@@ -46,6 +50,10 @@ public class CicloAlIstante {
             } else if (p instanceof MetodoSmvpImpostato e) {
                 smvp.add(new CicloNoto.VersioneSmvp(e.versione(), e.inVigoreDal(), e.metodo(), e.impronta(),
                         e.motivazione().testo(), evento.getTimestamp()));
+            } else if (p instanceof VoceSmvpDecisa e) {
+                List<Object> voce = java.util.Arrays.asList(e.obiettivoId(), e.voce(), e.riferimento());
+                decisioni.remove(voce);
+                decisioni.put(voce, e);
             } else if (p instanceof MonitoraggioChiuso e) {
                 monitoraggi.add(new CicloNoto.Monitoraggio(e.data(), evento.getTimestamp(), e.note()));
             } else if (p instanceof ValutazioneRegistrata e) {
@@ -54,6 +62,6 @@ public class CicloAlIstante {
             }
         });
         return new CicloNoto(versione[0], parametri[0], dal[0], List.copyOf(monitoraggi), Map.copyOf(finali),
-                List.copyOf(smvp));
+                List.copyOf(smvp), List.copyOf(decisioni.values()));
     }
 }

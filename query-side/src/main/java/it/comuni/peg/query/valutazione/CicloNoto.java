@@ -3,6 +3,7 @@ package it.comuni.peg.query.valutazione;
 import it.comuni.peg.api.comune.Percentuale;
 import it.comuni.peg.api.smvp.MetodoSmvp;
 import it.comuni.peg.api.valutazione.ParametriValutazione;
+import it.comuni.peg.api.valutazione.VoceSmvpDecisa;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,10 +15,12 @@ import java.util.Optional;
 /**
  * The evaluation cycle of an ente and year as known at an instant.
  *
- * @param smvp the versions of the ente's SMVP recorded by then, in the order recorded (empty: none)
+ * @param smvp      the versions of the ente's SMVP recorded by then, in the order recorded (empty: none)
+ * @param decisioni the nucleo's decisions on items scored under the SMVP, the latest per item, in the order recorded
  */
 public record CicloNoto(int versioneMetodo, ParametriValutazione parametri, Instant metodoDal,
-                        List<Monitoraggio> monitoraggi, Map<String, Finale> finali, List<VersioneSmvp> smvp) {
+                        List<Monitoraggio> monitoraggi, Map<String, Finale> finali, List<VersioneSmvp> smvp,
+                        List<VoceSmvpDecisa> decisioni) {
 
     /** A recorded version of the SMVP: {@code registrataIl} the instant its event was recorded. */
     public record VersioneSmvp(int versione, LocalDate inVigoreDal, MetodoSmvp metodo, String impronta, String motivazione,
