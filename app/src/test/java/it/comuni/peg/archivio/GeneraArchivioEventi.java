@@ -157,8 +157,8 @@ class GeneraArchivioEventi {
 
     /**
      * The commands whose events the demo's year never produces, on one objective of the settore led by
-     * the test profile's dirigente, each as the user who may send it; and two settings of the next
-     * year's method, the second a new version of the first.
+     * the test profile's dirigente, each as the user who may send it; two settings of the next year's
+     * method, the second a new version of the first; that year's SMVP and a decision of the nucleo under it.
      */
     private void completaITipiDiEvento(ClienteHttp http) {
         String id = obiettivoDelDirigente();
@@ -208,6 +208,20 @@ class GeneraArchivioEventi {
                 "parametri", Map.of("penalitaMeseRitardo", new BigDecimal("7.5"), "fattoreNonCompletata", new BigDecimal("0.5"),
                         "tolleranzaGiorni", 10),
                 "motivazione", "Parametri approvati dalla giunta con la delibera n. 12/" + anno))));
+
+        // the next year's SMVP as a document (the GZOOM-like example), and a decision of the nucleo under it
+        String smvp;
+        try {
+            smvp = Files.readString(Path.of("..", "docs", "smvp", "esempio-gzoom.yaml"))
+                    .replace("ente: c_b648", "ente: " + ENTE).replace("anno: 2023", "anno: " + anno);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        accettato(http.put("nucleo", "/api/valutazione/metodo-smvp?ente=" + ENTE + "&anno=" + anno + "&inVigoreDal=01/01/" + anno
+                + "&motivazione=" + java.net.URLEncoder.encode("SMVP " + anno + " adottato dalla giunta", StandardCharsets.UTF_8),
+                smvp, "application/yaml"));
+        accettato(http.post("nucleo", "/api/valutazione/smvp/decisioni", json(Map.of("ente", ENTE, "anno", anno, "obiettivoId", id,
+                "voce", "FASE", "riferimento", "1", "tipo", "NON_VALUTABILE", "motivazione", "Fase sospesa in attesa del finanziamento"))));
     }
 
     /** The first objective (by id) of the settore the dirigente leads, with an assignment and a consuntivo. */
