@@ -64,7 +64,9 @@ public class ValutazioneSmvpService {
     }
 
     /**
-     * Every objective of the PEG at {@code al}, with settori, uffici, the ente and each person assigned.
+     * Every objective of the PEG at {@code al}, with settori, uffici, the ente and each person assigned,
+     * all under one version of the method: an objective the nucleo closed is scored here like the others
+     * (its closed score is {@link #obiettivo}'s).
      *
      * @throws NonTrovato when no version of the method was in force at the date
      */
