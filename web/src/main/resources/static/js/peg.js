@@ -15,11 +15,12 @@ document.addEventListener('htmx:afterSettle', function () {
         primo.focus();
     }
 });
-// What a person was typing survives the end of the session. On sending, each form of a page keeps its
-// fields in this tab's sessionStorage (never the CSRF token, never a file); an answer the page could
-// show (a confirmation or a refusal at its field) forgets them. A session that has ended answers 401
-// with HX-Refresh: htmx reloads the page, which passes by the sign-in and comes back here, and the fields
-// are put back with a notice. sessionStorage belongs to this tab and this origin, and ends with the tab.
+// What a person was typing survives the end of the session. On sending, each form htmx sends (the
+// recording forms of the pages: hx-post) keeps its fields in this tab's sessionStorage (never the CSRF
+// token, a password or a file); an answer the page could show (a confirmation, or a refusal at its field)
+// forgets them. A session that has ended answers 401 with HX-Refresh: htmx reloads the page, which passes
+// by the sign-in and comes back here, and the fields are put back with a notice. Plain forms (sign-in,
+// import) are not kept: their answer is a whole page. sessionStorage belongs to this tab and this origin.
 (function () {
     var PREFISSO = 'peg-bozza:';
 
@@ -28,7 +29,7 @@ document.addEventListener('htmx:afterSettle', function () {
     }
 
     function conserva(modulo) {
-        if (!modulo.id || (modulo.method || '').toLowerCase() !== 'post') {
+        if (!modulo.id || !modulo.hasAttribute('hx-post')) {
             return;
         }
         var campi = [];
@@ -75,8 +76,8 @@ document.addEventListener('htmx:afterSettle', function () {
         avviso.setAttribute('role', 'status');
         avviso.setAttribute('tabindex', '-1');
         avviso.setAttribute('data-bozza-ripristinata', '');
-        avviso.textContent = 'La sessione era scaduta: dopo il nuovo accesso abbiamo ripristinato i dati che stavi '
-            + 'inserendo. Controllali e invia di nuovo.';
+        avviso.textContent = 'Abbiamo ripristinato i dati che stavi inserendo e che non sono stati registrati '
+            + '(la sessione era scaduta). Controllali e invia di nuovo.';
         modulo.insertBefore(avviso, modulo.firstChild);
         avviso.focus();
     }
@@ -91,6 +92,6 @@ document.addEventListener('htmx:afterSettle', function () {
         }
     });
     document.addEventListener('DOMContentLoaded', function () {
-        Array.prototype.forEach.call(document.querySelectorAll('form[id]'), ripristina);
+        Array.prototype.forEach.call(document.querySelectorAll('form[id][hx-post]'), ripristina);
     });
 })();
