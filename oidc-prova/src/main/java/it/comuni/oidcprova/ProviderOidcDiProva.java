@@ -51,6 +51,7 @@ public class ProviderOidcDiProva {
      */
     public static ConfigurableApplicationContext avvia(String... argomenti) {
         SpringApplication applicazione = new SpringApplication(ProviderOidcDiProva.class);
+        applicazione.setMainApplicationClass(ProviderOidcDiProva.class); // its name in the log, also when started by a test
         // not application.yml: the thin jar is on the application's test classpath (see oidc-prova.yml)
         applicazione.setDefaultProperties(Map.of("spring.config.name", "oidc-prova"));
         applicazione.addListeners((ApplicationEnvironmentPreparedEvent evento) -> {
