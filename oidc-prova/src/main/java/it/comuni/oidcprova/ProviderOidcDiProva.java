@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.StringUtils;
 
 import java.util.Map;
 
@@ -47,7 +48,7 @@ public class ProviderOidcDiProva {
      * Starts the provider with {@code argomenti} in this JVM and returns its context (closing it stops the
      * provider).
      *
-     * @throws IllegalStateException when {@code server.port} is missing or 0
+     * @throws IllegalStateException when {@code server.port} is missing or 0, or {@code prova.redirect-uri} missing
      */
     public static ConfigurableApplicationContext avvia(String... argomenti) {
         SpringApplication applicazione = new SpringApplication(ProviderOidcDiProva.class);
@@ -58,6 +59,9 @@ public class ProviderOidcDiProva {
             Integer porta = evento.getEnvironment().getProperty("server.port", Integer.class);
             if (porta == null || porta <= 0) {
                 throw new IllegalStateException("Indicare --server.port con una porta libera: l'issuer la contiene");
+            }
+            if (!StringUtils.hasText(evento.getEnvironment().getProperty("prova.redirect-uri"))) {
+                throw new IllegalStateException("Indicare --prova.redirect-uri: gli indirizzi di ritorno del client peg, separati da virgole");
             }
         });
         return applicazione.run(argomenti);
