@@ -24,8 +24,9 @@ document.addEventListener('htmx:afterSettle', function () {
 (function () {
     var PREFISSO = 'peg-bozza:';
 
+    // by path and form: the query may differ on the way back (Spring Security adds ?continue after a sign-in)
     function chiave(modulo) {
-        return PREFISSO + location.pathname + location.search + '#' + modulo.id;
+        return PREFISSO + location.pathname + '#' + modulo.id;
     }
 
     function conserva(modulo) {
@@ -85,9 +86,11 @@ document.addEventListener('htmx:afterSettle', function () {
     document.addEventListener('submit', function (evento) {
         conserva(evento.target);
     }, true);
-    document.addEventListener('htmx:afterRequest', function (evento) {
+    // before the swap, while the form is still in the page (an event on a removed form reaches no listener)
+    document.addEventListener('htmx:beforeSwap', function (evento) {
         var modulo = evento.detail.elt;
-        if (evento.detail.successful && modulo && modulo.tagName === 'FORM' && modulo.id) {
+        var stato = evento.detail.xhr ? evento.detail.xhr.status : 0;
+        if (stato >= 200 && stato < 300 && modulo && modulo.tagName === 'FORM' && modulo.id) {
             sessionStorage.removeItem(chiave(modulo));
         }
     });

@@ -65,6 +65,11 @@ class OidcAccessoTest {
     static final String ALTRO_ENTE = "c_altro";
     static final int PORTA = portaLibera();
     static ProviderOidc provider;
+    /** An objective of the settore SASTER, whose responsabile in the standard organigramma is GENTILI LUCA (M001). */
+    static final String OBIETTIVO = """
+            {"ente":"%s","anno":%d,"titolo":"Diminuzione tempi di verifica delle SCIA",
+             "settore":{"codice":"SASTER","nome":"ASSETTO E GESTIONE DEL TERRITORIO","responsabile":"GENTILI LUCA"},
+             "pesoIndicatori":50.0,"pesoFasi":50.0}""";
 
     @DynamicPropertySource
     static void proprieta(DynamicPropertyRegistry r) {
@@ -281,9 +286,9 @@ class OidcAccessoTest {
     }
 
     private String definisci(String ente) {
-        String corpo = it.comuni.peg.ComandiHttpTest.OBIETTIVO.formatted(mese.getYear()).replace("\"c_prova\"", "\"" + ente + "\"");
-        Risposta definito = http.post("controllo", "/api/obiettivi?ente=" + ente, corpo);
-        assertThat(definito.stato()).as(definito.toString()).isEqualTo(200);
+        String corpo = OBIETTIVO.formatted(ente, mese.getYear());
+        Risposta definito = http.post("controllo", "/api/obiettivi", corpo);
+        assertThat(definito.stato()).as(definito.toString()).isEqualTo(201);
         String id = definito.json().get("id").asText();
         Risposta fase = http.post("controllo", "/api/obiettivi/" + id + "/fasi", "{\"numero\":1,\"titolo\":\"Istruttoria\"}");
         assertThat(fase.stato()).as(fase.toString()).isEqualTo(200);

@@ -4,6 +4,9 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -42,11 +45,15 @@ public class AutenticazioneJwt implements Converter<Jwt, AbstractAuthenticationT
         return new JwtAuthenticationToken(jwt, autorita, utente);
     }
 
-    /** A token refused for a claim this system needs: the message, in Italian, names the claim and is shown to the client. */
-    public static final class ClaimRifiutato extends InvalidBearerTokenException {
+    /**
+     * A token refused for a claim this system needs: the message, in Italian, names the claim and is shown to the
+     * client. Not an {@link InvalidBearerTokenException}: that one keeps a description only in RFC 6750's ASCII
+     * (no «», no accented letters) and otherwise replaces it with "Invalid token".
+     */
+    public static final class ClaimRifiutato extends OAuth2AuthenticationException {
 
         public ClaimRifiutato(String messaggio) {
-            super(messaggio);
+            super(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN), messaggio);
         }
     }
 }

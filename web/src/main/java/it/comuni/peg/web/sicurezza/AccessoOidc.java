@@ -56,6 +56,29 @@ final class AccessoOidc {
         return tutte;
     }
 
+    /**
+     * The origins ({@code scheme://host[:port]}) of the providers' authorization and end-session endpoints,
+     * distinct, in configuration order: where the pages' forms may lead (CSP {@code form-action}).
+     */
+    static List<String> originiDeiFornitori(List<ClientRegistration> registrazioni) {
+        java.util.LinkedHashSet<String> origini = new java.util.LinkedHashSet<>();
+        for (ClientRegistration r : registrazioni) {
+            origine(r.getProviderDetails().getAuthorizationUri()).ifPresent(origini::add);
+            Object fine = r.getProviderDetails().getConfigurationMetadata().get("end_session_endpoint");
+            origine(fine == null ? null : fine.toString()).ifPresent(origini::add);
+        }
+        return List.copyOf(origini);
+    }
+
+    private static java.util.Optional<String> origine(String url) {
+        if (url == null || url.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        java.net.URI uri = java.net.URI.create(url);
+        return uri.getScheme() == null || uri.getHost() == null ? java.util.Optional.empty()
+                : java.util.Optional.of(uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()));
+    }
+
     /** Authorization requests with a PKCE code challenge (S256), whatever the client's authentication method. */
     static OAuth2AuthorizationRequestResolver richiesteConPkce(ClientRegistrationRepository repository) {
         DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(repository, AUTORIZZAZIONE);

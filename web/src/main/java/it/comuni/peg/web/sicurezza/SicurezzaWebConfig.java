@@ -46,10 +46,17 @@ public class SicurezzaWebConfig {
     /**
      * Bootstrap Italia's CSS, JS, fonts and sprites are served from this origin (webjar): nothing
      * inline, nothing third-party. {@code data:} images: the CSS draws some controls with data URIs.
+     * {@code form-action}: this origin, and the identity providers' ({@link AccessoOidc#originiDeiFornitori}),
+     * since the logout form's answer redirects to the provider's end-session endpoint and browsers apply
+     * {@code form-action} to a form's redirects too (CSP Level 3, "form-action").
      */
-    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-            + "frame-ancestors 'none'";
+    static String csp(List<String> originiFornitori) {
+        String moduli = String.join(" ", java.util.stream.Stream.concat(java.util.stream.Stream.of("'self'"),
+                originiFornitori.stream()).toList());
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action " + moduli + "; "
+                + "frame-ancestors 'none'";
+    }
 
     @Bean
     @Order(1)
@@ -82,7 +89,7 @@ public class SicurezzaWebConfig {
                                         : "/accesso")))
                         .accessDeniedHandler(Sessioni.negato()))
                 .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(csp(AccessoOidc.originiDeiFornitori(registrazioni))))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         if (password) {
             http.formLogin(form -> form
