@@ -47,9 +47,6 @@ public class ValutazioneController {
                                           @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
         LocalDate giorno = al == null ? null : Istanti.giorno(al, "al");
         Instant istante = istante(asOf);
-        if (asOf == null) {
-            disponibilita.richiedi(Proiezioni.SCHEDA);
-        }
         return servizio.obiettivo(id.valore(), giorno, istante, asOf == null);
     }
 
