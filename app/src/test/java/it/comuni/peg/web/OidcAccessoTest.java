@@ -101,7 +101,11 @@ class OidcAccessoTest {
     ChromeDriver browser;
     String obiettivo;
     String obiettivoAltroEnte;
-    final YearMonth mese = YearMonth.now();
+    /** A past year, whose months are all recordable whatever today is: September, October, November (cumulative 20, 35, 50). */
+    final int anno = YearMonth.now().getYear() - 1;
+    final YearMonth settembre = YearMonth.of(anno, 9);
+    final YearMonth ottobre = YearMonth.of(anno, 10);
+    final YearMonth novembre = YearMonth.of(anno, 11);
 
     @BeforeAll
     void avvia() throws Exception {
@@ -137,7 +141,7 @@ class OidcAccessoTest {
         assertThat(browser.getCurrentUrl()).contains("/obiettivi/" + obiettivo);
         assertThat(testo(By.id("utente-collegato"))).contains("m.gentili").contains("Dirigente");
         long prima = eventi(obiettivo);
-        imposta("consuntivo-mese", mese.toString());
+        imposta("consuntivo-mese", settembre.toString());
         imposta("consuntivo-percentuale", "20");
         browser.findElement(By.id("consuntivo-note")).sendKeys("Istruttorie avviate");
         browser.findElement(By.id("invia-consuntivo")).click();
@@ -169,7 +173,7 @@ class OidcAccessoTest {
         assertThat(browser.getPageSource()).doesNotContain("Diminuzione tempi di verifica delle SCIA");
         assertThat(browser.findElements(By.id("modulo-consuntivo"))).isEmpty();
         assertThat(testo(By.tagName("main"))).containsIgnoringCase("non trovat");
-        vai("/peg?ente=" + ALTRO_ENTE + "&anno=" + mese.getYear());
+        vai("/peg?ente=" + ALTRO_ENTE + "&anno=" + anno);
         assertThat(browser.findElements(By.cssSelector("#elenco-peg a, .obiettivo-mio a"))).isEmpty();
         assertThat(testo(By.tagName("main"))).containsIgnoringCase("non trovat");
         // the same over the API, with the provider's access token
@@ -182,7 +186,7 @@ class OidcAccessoTest {
     void aFormFilledWhenTheSessionEndsIsGivenBackAfterSigningInAgain() throws Exception {
         vai("/obiettivi/" + obiettivo);
         attendi(By.id("modulo-consuntivo"));
-        imposta("consuntivo-mese", mese.toString());
+        imposta("consuntivo-mese", ottobre.toString());
         imposta("consuntivo-percentuale", "35");
         browser.findElement(By.id("consuntivo-note")).clear();
         browser.findElement(By.id("consuntivo-note")).sendKeys("Scritto prima della scadenza");
@@ -257,7 +261,7 @@ class OidcAccessoTest {
     @Order(8)
     void theApiTakesTheProvidersTokensAndRefusesTheBadOnesSayingWhy() throws Exception {
         String percorso = "/api/obiettivi/" + obiettivo + "/fasi/1/consuntivi";
-        String consuntivo = "{\"mese\":\"" + mese.minusMonths(1) + "\",\"svolta\":true,\"percentuale\":10}";
+        String consuntivo = "{\"mese\":\"" + novembre + "\",\"svolta\":true,\"percentuale\":50}";
         Risposta accettato = http.post(null, percorso, consuntivo, bearer(provider.token("m.gentili")));
         assertThat(accettato.stato()).as(accettato.toString()).isEqualTo(200);
         JsonNode metadati = metadatiUltimo(obiettivo);
@@ -286,7 +290,7 @@ class OidcAccessoTest {
     }
 
     private String definisci(String ente) {
-        String corpo = OBIETTIVO.formatted(ente, mese.getYear());
+        String corpo = OBIETTIVO.formatted(ente, anno);
         Risposta definito = http.post("controllo", "/api/obiettivi", corpo);
         assertThat(definito.stato()).as(definito.toString()).isEqualTo(201);
         String id = definito.json().get("id").asText();
