@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -32,7 +31,6 @@ import tools.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -337,22 +335,15 @@ class OidcAccessoTest {
     }
 
     private void attendi(By dove) throws IOException {
-        try {
-            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(dove));
-        } catch (TimeoutException e) {
-            Browser.schermata(browser, "oidc-fallito-" + System.currentTimeMillis());
-            Files.writeString(Browser.SCHERMATE.resolve("oidc-fallito.html"), browser.getPageSource());
-            throw new AssertionError("Atteso " + dove + " su " + browser.getCurrentUrl(), e);
-        }
+        Browser.attendi(browser, dove);
     }
 
     private String testo(By dove) {
         return browser.findElement(dove).getText().strip();
     }
 
-    /** Month inputs take their value in ISO form only through script (typing is locale-bound). */
     private void imposta(String id, String valore) {
-        browser.executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, valore);
+        Browser.imposta(browser, id, valore);
     }
 
     private void controlla(String nome) throws Exception {

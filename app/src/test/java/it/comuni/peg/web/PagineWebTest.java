@@ -552,13 +552,7 @@ class PagineWebTest {
     }
 
     private void attendi(By dove) throws java.io.IOException {
-        try {
-            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(dove));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            Browser.schermata(browser, "fallito-" + System.currentTimeMillis());
-            Files.writeString(Browser.SCHERMATE.resolve("fallito.html"), browser.getPageSource());
-            throw e;
-        }
+        Browser.attendi(browser, dove);
     }
 
     /** After an htmx swap the old page may still show a confirmation: wait for the new one's text. */
@@ -576,9 +570,8 @@ class PagineWebTest {
         return browser.findElement(dove).getText().strip();
     }
 
-    /** Month and date-time inputs take their value in ISO form only through script (typing is locale-bound). */
     private void imposta(String id, String valore) {
-        browser.executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, valore);
+        Browser.imposta(browser, id, valore);
     }
 
     private void controlla(String nome) throws Exception {
