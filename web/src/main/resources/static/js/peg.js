@@ -15,3 +15,86 @@ document.addEventListener('htmx:afterSettle', function () {
         primo.focus();
     }
 });
+// What a person was typing survives the end of the session. On sending, each form htmx sends (the
+// recording forms of the pages: hx-post) keeps its fields in this tab's sessionStorage (never the CSRF
+// token, a password or a file); an answer the page could show (a confirmation, or a refusal at its field)
+// forgets them. A session that has ended answers 401 with HX-Refresh: htmx reloads the page, which passes
+// by the sign-in and comes back here, and the fields are put back with a notice. Plain forms (sign-in,
+// import) are not kept: their answer is a whole page. sessionStorage belongs to this tab and this origin.
+(function () {
+    var PREFISSO = 'peg-bozza:';
+
+    // by path and form: the query may differ on the way back (Spring Security adds ?continue after a sign-in)
+    function chiave(modulo) {
+        return PREFISSO + location.pathname + '#' + modulo.id;
+    }
+
+    function conserva(modulo) {
+        if (!modulo.id || !modulo.hasAttribute('hx-post')) {
+            return;
+        }
+        var campi = [];
+        Array.prototype.forEach.call(modulo.elements, function (campo) {
+            if (!campo.name || campo.name === '_csrf' || campo.type === 'file' || campo.type === 'password'
+                || campo.type === 'submit' || campo.type === 'button') {
+                return;
+            }
+            if ((campo.type === 'checkbox' || campo.type === 'radio') && !campo.checked) {
+                return;
+            }
+            campi.push([campo.name, campo.value]);
+        });
+        try {
+            sessionStorage.setItem(chiave(modulo), JSON.stringify(campi));
+        } catch (e) {
+            // storage full or disabled: the form is sent as usual, only not kept
+        }
+    }
+
+    function ripristina(modulo) {
+        var salvato = sessionStorage.getItem(chiave(modulo));
+        if (!salvato) {
+            return;
+        }
+        sessionStorage.removeItem(chiave(modulo));
+        var campi = JSON.parse(salvato);
+        campi.forEach(function (coppia) {
+            var elementi = modulo.querySelectorAll('[name="' + CSS.escape(coppia[0]) + '"]');
+            Array.prototype.forEach.call(elementi, function (campo) {
+                if (campo.type === 'checkbox' || campo.type === 'radio') {
+                    campo.checked = campo.value === coppia[1];
+                } else {
+                    campo.value = coppia[1];
+                }
+            });
+        });
+        var dettagli = modulo.closest('details');
+        if (dettagli) {
+            dettagli.open = true;
+        }
+        var avviso = document.createElement('div');
+        avviso.className = 'alert alert-info';
+        avviso.setAttribute('role', 'status');
+        avviso.setAttribute('tabindex', '-1');
+        avviso.setAttribute('data-bozza-ripristinata', '');
+        avviso.textContent = 'Abbiamo ripristinato i dati che stavi inserendo e che non sono stati registrati '
+            + '(la sessione era scaduta). Controllali e invia di nuovo.';
+        modulo.insertBefore(avviso, modulo.firstChild);
+        avviso.focus();
+    }
+
+    document.addEventListener('submit', function (evento) {
+        conserva(evento.target);
+    }, true);
+    // before the swap, while the form is still in the page (an event on a removed form reaches no listener)
+    document.addEventListener('htmx:beforeSwap', function (evento) {
+        var modulo = evento.detail.elt;
+        var stato = evento.detail.xhr ? evento.detail.xhr.status : 0;
+        if (stato >= 200 && stato < 300 && modulo && modulo.tagName === 'FORM' && modulo.id) {
+            sessionStorage.removeItem(chiave(modulo));
+        }
+    });
+    document.addEventListener('DOMContentLoaded', function () {
+        Array.prototype.forEach.call(document.querySelectorAll('form[id][hx-post]'), ripristina);
+    });
+})();

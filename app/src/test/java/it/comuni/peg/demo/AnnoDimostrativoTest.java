@@ -6,6 +6,7 @@ import it.comuni.peg.ClienteHttp.Risposta;
 import it.comuni.peg.PegApplication;
 import it.comuni.peg.api.consuntivo.ConsuntivoRegistrato;
 import it.comuni.peg.api.consuntivo.Tempestivita;
+import it.comuni.peg.api.organigramma.EnteRegistrato;
 import it.comuni.peg.command.demo.DemoDaRigaDiComando;
 import it.comuni.peg.platform.axon.Metadati;
 import it.comuni.peg.platform.test.MariaDbDiTest;
@@ -101,6 +102,13 @@ class AnnoDimostrativoTest {
         assertThat(r.comandi().get("RegistraConsuntivo")).isGreaterThan(500);
         assertThat(r.comandi().get("CompletaFase")).isGreaterThan(80);
 
+        // the demo registered its ente on this fresh database as peg.enti-dimostrativi describes it
+        assertThat(eventStore.readEvents(DemoDaRigaDiComando.ENTE).asStream().findFirst()).get()
+                .extracting(DomainEventMessage::getPayload).isInstanceOfSatisfying(EnteRegistrato.class, e -> {
+                    assertThat(e.nome()).isEqualTo("Comune di Capannori");
+                    assertThat(e.codiceIstat()).isEqualTo("046007");
+                    assertThat(e.denominazioniPrecedenti()).containsExactly("Comune di Capannori");
+                });
         // the import built the ente's organigramma, and the simulated people acted through real accessi as its persone
         assertThat(organigrammi.persone(DemoDaRigaDiComando.ENTE)).hasSize(177);
         assertThat(organigrammi.responsabili(DemoDaRigaDiComando.ENTE, "SASTER", java.time.LocalDate.of(2023, 7, 1)))

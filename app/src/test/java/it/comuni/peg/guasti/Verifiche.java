@@ -6,9 +6,9 @@ import it.comuni.peg.ClienteHttp.Risposta;
 import it.comuni.peg.support.Attesa;
 import it.comuni.peg.support.EntiDiProva;
 import it.comuni.peg.support.ObiettivoDiProva;
+import it.comuni.peg.support.ProcessoFiglio;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +23,7 @@ final class Verifiche {
     }
 
     static int portaLibera() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return ProcessoFiglio.portaLibera();
     }
 
     static List<String> definisciObiettivi(ClienteHttp http, int anno, int quanti) {

@@ -3,12 +3,11 @@ package it.comuni.peg.scenario;
 import it.comuni.peg.support.EntiDiProva;
 import tools.jackson.databind.JsonNode;
 import it.comuni.peg.PegApplication;
-import it.comuni.peg.platform.axon.AxonConfig;
 import it.comuni.peg.platform.test.MariaDbDiTest;
 import it.comuni.peg.support.ClientePeg;
+import it.comuni.peg.support.OrologioDiProva;
 import it.comuni.peg.support.OrologioMobile;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,20 +20,15 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -49,24 +43,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A snapshot planted at the head of the stream makes sure an as-of read never starts from one.
  */
 @AutoConfigureTestRestTemplate
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = PegApplication.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = PegApplication.class,
+        properties = OrologioDiProva.INIZIO + "=2023-01-02T08:00:00Z")
 @ActiveProfiles("test")
-@Import(AnnoDiPegTest.Orologio.class)
+@Import(OrologioDiProva.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AnnoDiPegTest {
 
     static final String ENTE = "c_anno";
-    static final Clock OROLOGIO_DI_SISTEMA = GenericEventMessage.clock;
-
-    @TestConfiguration
-    static class Orologio {
-        @Bean
-        @Primary
-        OrologioMobile orologioMobile() {
-            return new OrologioMobile(Instant.parse("2023-01-02T08:00:00Z"), AxonConfig.FUSO_ORARIO);
-        }
-    }
 
     @DynamicPropertySource
     static void db(DynamicPropertyRegistry r) {
@@ -90,20 +75,20 @@ class AnnoDiPegTest {
     @BeforeAll
     void orologio() {
         // events take their timestamp from Axon's static clock: the scripted time, for this class only
-        GenericEventMessage.clock = orologio;
+        orologio.timbraGliEventi();
         peg = new ClientePeg(rest);
         enti.prepara(ENTE);
     }
 
     @AfterAll
     void ripristina() {
-        GenericEventMessage.clock = OROLOGIO_DI_SISTEMA;
+        OrologioMobile.ripristinaGliEventi();
     }
 
     @Test
     @Order(1)
     void aYearOfCommands() {
-        alle("2023-01-16T10:00");
+        orologio.vaiAlle("2023-01-16T10:00");
         a = definisci("Digitalizzazione delle pratiche edilizie", "SASTER", "UEDPRI");
         b = definisci("Riordino dell'archivio storico", "SSEGEN", null);
         comando(a, "/persone", Map.of("nome", "Verdi Luca", "categoria", "Categoria C", "ruolo", "Istruttore",
@@ -118,53 +103,53 @@ class AnnoDiPegTest {
         comando(b, "/fasi", Map.of("numero", 1, "titolo", "Censimento", "inizio", "2023-02-01", "fine", "2023-05-31"));
         cattura();
 
-        alle("2023-02-03T09:00");
+        orologio.vaiAlle("2023-02-03T09:00");
         comando(a, "/fasi/1/consuntivi", Map.of("mese", "2023-01", "svolta", true, "percentuale", 30));
         cattura();
 
-        alle("2023-03-02T11:30");
+        orologio.vaiAlle("2023-03-02T11:30");
         comando(a, "/fasi/1/consuntivi", Map.of("mese", "2023-02", "svolta", true, "percentuale", 70));
         comando(b, "/fasi/1/consuntivi", Map.of("mese", "2023-02", "svolta", true, "percentuale", 10));
 
-        alle("2023-03-31T20:00");
+        orologio.vaiAlle("2023-03-31T20:00");
         cattura();
 
-        alle("2023-04-05T08:00");
+        orologio.vaiAlle("2023-04-05T08:00");
         // completed late: planned end 31/03
         comando(a, "/fasi/1/completamento", Map.of("data", "2023-04-03", "atto", "Determina 45/2023"));
         cattura();
 
-        alle("2023-05-10T15:00");
+        orologio.vaiAlle("2023-05-10T15:00");
         comando(a, "/fasi/2/consuntivi", Map.of("mese", "2023-04", "svolta", true, "percentuale", 20));
 
-        alle("2023-06-15T10:00");
+        orologio.vaiAlle("2023-06-15T10:00");
         comando(a, "/fasi/2/rimodulazioni", Map.of("inizio", "2023-04-01", "fine", "2023-09-30",
                 "motivazione", "Ritardo nella fornitura del software"));
         cattura();
 
-        alle("2023-07-01T10:00");
+        orologio.vaiAlle("2023-07-01T10:00");
         peg.invia("nucleo", "/api/valutazione/monitoraggi", Map.of("ente", ENTE, "anno", 2023, "data", "2023-06-30"));
 
-        alle("2023-07-10T10:00");
+        orologio.vaiAlle("2023-07-10T10:00");
         comando(a, "/fasi/2/consuntivi", Map.of("mese", "2023-06", "svolta", true, "percentuale", 60));
         comando(a, "/fasi/2/rettifiche", Map.of("mese", "2023-04", "svolta", true, "percentuale", 25,
                 "motivazione", "Conteggio errato delle pratiche"));
         cattura();
 
-        alle("2023-08-20T10:00");
+        orologio.vaiAlle("2023-08-20T10:00");
         comando(a, "/fasi/3/consuntivi", Map.of("mese", "2023-07", "svolta", true, "percentuale", 10));
 
-        alle("2023-10-10T10:00");
+        orologio.vaiAlle("2023-10-10T10:00");
         comando(a, "/fasi/2/completamento", Map.of("data", "2023-09-28"));
         comando(a, "/indicatori/PRAT/valori", Map.of("valore", 80, "dataRiferimento", "2023-09-30"));
         cattura();
 
-        alle("2023-12-20T10:00");
+        orologio.vaiAlle("2023-12-20T10:00");
         comando(a, "/modifiche", Map.of("descrizione", "Nuova descrizione", "pesoIndicatori", 40, "pesoFasi", 60,
                 "motivazione", "Deliberazione di Giunta 120/2023"));
         cattura();
 
-        alle("2024-01-10T10:00");
+        orologio.vaiAlle("2024-01-10T10:00");
         comando(a, "/indicatori/GG/valori", Map.of("valore", 36, "dataRiferimento", "2023-12-31"));
         cattura();
 
@@ -207,10 +192,6 @@ class AnnoDiPegTest {
 
     // ---- script helpers ----
 
-    private void alle(String oraItaliana) {
-        orologio.vaiA(LocalDateTime.parse(oraItaliana).atZone(AxonConfig.FUSO_ORARIO).toInstant());
-    }
-
     private String definisci(String titolo, String settore, String ufficio) {
         Map<String, Object> corpo = new HashMap<>(Map.of("ente", ENTE, "anno", 2023, "titolo", titolo,
                 "settore", Map.of("codice", settore, "nome", "Settore " + settore, "responsabile", "GENTILI LUCA"),
@@ -252,20 +233,20 @@ class AnnoDiPegTest {
         assertThat(monitoraggio.get("punteggio").get("grado").decimalValue()).isEqualByComparingTo("16.67");
         assertThat(monitoraggio.get("punteggio").get("fasi").get(1).get("tempestivita").asText()).isEqualTo("IN_LINEA");
 
-        alle("2024-01-12T10:00");
+        orologio.vaiAlle("2024-01-12T10:00");
         Map<String, Object> metodo = Map.of("ente", ENTE, "anno", 2023,
                 "parametri", Map.of("penalitaMeseRitardo", 20, "fattoreNonCompletata", 0.6, "tolleranzaGiorni", 0),
                 "motivazione", "SMVP approvato con delibera 3/2024");
         assertThat(peg.prova("dirigente", "/api/valutazione/metodo", metodo).getStatusCode().value()).isEqualTo(403);
         peg.invia("controllo", "/api/valutazione/metodo", metodo);
 
-        alle("2024-01-15T10:00");
+        orologio.vaiAlle("2024-01-15T10:00");
         Map<String, Object> valutazione = Map.of("ente", ENTE, "anno", 2023, "obiettivoId", a,
                 "al", "2023-12-31", "motivazione", "Obiettivo in gran parte raggiunto");
         assertThat(peg.prova("dirigente", "/api/valutazione/valutazioni", valutazione).getStatusCode().value()).isEqualTo(403);
         peg.invia("nucleo", "/api/valutazione/valutazioni", valutazione);
 
-        alle("2024-01-20T10:00");
+        orologio.vaiAlle("2024-01-20T10:00");
         // a late consuntivo after the final evaluation: legal, but it cannot change the evaluation
         comando(a, "/fasi/3/consuntivi", Map.of("mese", "2023-11", "svolta", true, "percentuale", 90));
         versioni.forEach(peg::attendiVersione);

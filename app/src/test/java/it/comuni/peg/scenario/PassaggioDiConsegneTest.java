@@ -3,30 +3,24 @@ package it.comuni.peg.scenario;
 import it.comuni.peg.ClienteHttp;
 import it.comuni.peg.ClienteHttp.Risposta;
 import it.comuni.peg.PegApplication;
-import it.comuni.peg.platform.axon.AxonConfig;
 import it.comuni.peg.platform.test.MariaDbDiTest;
 import it.comuni.peg.support.Attesa;
 import it.comuni.peg.support.EntiDiProva;
+import it.comuni.peg.support.OrologioDiProva;
 import it.comuni.peg.support.OrologioMobile;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,22 +33,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is refused, for June as for July, and the new one records July (and June); his June consuntivo
  * stays, with his name, in the storico; the organigramma as of 30/06 shows him as responsabile.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = PegApplication.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = PegApplication.class,
+        properties = OrologioDiProva.INIZIO + "=2025-01-02T08:00:00Z")
 @ActiveProfiles("test")
-@Import(PassaggioDiConsegneTest.Orologio.class)
+@Import(OrologioDiProva.class)
 class PassaggioDiConsegneTest {
 
     static final String ENTE = "c_passaggio";
-    static final Clock OROLOGIO_DI_SISTEMA = GenericEventMessage.clock;
-
-    @TestConfiguration
-    static class Orologio {
-        @Bean
-        @Primary
-        OrologioMobile orologioMobile() {
-            return new OrologioMobile(Instant.parse("2025-01-02T08:00:00Z"), AxonConfig.FUSO_ORARIO);
-        }
-    }
 
     @DynamicPropertySource
     static void db(DynamicPropertyRegistry r) {
@@ -70,14 +55,14 @@ class PassaggioDiConsegneTest {
 
     @AfterEach
     void ripristina() {
-        GenericEventMessage.clock = OROLOGIO_DI_SISTEMA;
+        OrologioMobile.ripristinaGliEventi();
     }
 
     @Test
     void fromTheDayOfTheHandoverTheNewDirigenteRecordsAndTheFormerOneIsRefused() throws InterruptedException {
-        GenericEventMessage.clock = orologio;
+        orologio.timbraGliEventi();
         ClienteHttp http = new ClienteHttp(porta);
-        alle("2025-01-10T09:00");
+        orologio.vaiAlle("2025-01-10T09:00");
         enti.prepara(ENTE);
         // the handover, decided in advance by decree: GENTILI LUCA's incarico ends on 30/06, BIANCHI ANNA's starts on 01/07
         ok(http.post("controllo", "/api/enti/" + ENTE + "/incarichi/" + ENTE + "-SASTER/termine",
@@ -90,11 +75,11 @@ class PassaggioDiConsegneTest {
         String id = definito.json().get("id").asText();
         ok(http.post("controllo", "/api/obiettivi/" + id + "/fasi", "{\"numero\":1,\"titolo\":\"Avvio\",\"inizio\":\"2025-01-01\",\"fine\":\"2025-12-31\"}"));
 
-        alle("2025-06-30T17:00");
+        orologio.vaiAlle("2025-06-30T17:00");
         ok(consuntivo(http, "dirigente", id, "2025-06", 40));
         assertThat(consuntivo(http, "dirigente2", id, "2025-06", 45).stato()).as("il nuovo non ancora").isEqualTo(403);
 
-        alle("2025-07-01T09:00");
+        orologio.vaiAlle("2025-07-01T09:00");
         Risposta formerJune = consuntivo(http, "dirigente", id, "2025-05", 20);
         assertThat(formerJune.stato()).as(formerJune.toString()).isEqualTo(403);
         assertThat(formerJune.json().get("detail").asText()).contains("01/07/2025").contains("BIANCHI ANNA");
@@ -143,9 +128,5 @@ class PassaggioDiConsegneTest {
 
     private static void ok(Risposta r) {
         assertThat(r.stato()).as(r.toString()).isBetween(200, 299);
-    }
-
-    private void alle(String oraItaliana) {
-        orologio.vaiA(LocalDateTime.parse(oraItaliana).atZone(AxonConfig.FUSO_ORARIO).toInstant());
     }
 }

@@ -59,7 +59,7 @@ public class EntiDiProva {
      * @return the ente's code
      */
     public String prepara(String ente, String... utenti) {
-        return registra(ente, "Comune di prova " + ente, utenti);
+        return predisponi(ente, nomeDiProva(ente), true, utenti);
     }
 
     /**
@@ -68,26 +68,7 @@ public class EntiDiProva {
      * @return the ente's code
      */
     public String preparaConNome(String ente, String nome) {
-        return registra(ente, nome, UTENTI);
-    }
-
-    private String registra(String ente, String nome, String[] utenti) {
-        if (organigrammi.codiceEnte(ente).isEmpty()) {
-            comandi.sendAndWait(new RegistraEnte(ente, nome, null, List.of()));
-            comandi.sendAndWait(new IstituisciStruttura(ente, "SASTER", "ASSETTO E GESTIONE DEL TERRITORIO", TipoStruttura.SETTORE, null, DAL, null));
-            comandi.sendAndWait(new IstituisciStruttura(ente, "UEDPRI", "EDILIZIA PRIVATA", TipoStruttura.UFFICIO, "SASTER", DAL, null));
-            comandi.sendAndWait(new IstituisciStruttura(ente, "SSEGEN", "SEGRETERIA GENERALE", TipoStruttura.SETTORE, null, DAL, null));
-            comandi.sendAndWait(new RegistraPersona(ente, "M001", "GENTILI LUCA"));
-            comandi.sendAndWait(new RegistraPersona(ente, "M002", "BIANCHI ANNA"));
-            comandi.sendAndWait(new RegistraPersona(ente, "M003", "DEL FRATE GIOVANNI"));
-            conferisci(ente, "SASTER", "M001");
-            conferisci(ente, "UEDPRI", "M003");
-            conferisci(ente, "SSEGEN", "M002");
-        }
-        for (String utente : utenti) {
-            accessi.concedi(utente, accesso(ente, utente), "test");
-        }
-        return ente;
+        return predisponi(ente, nome, true, UTENTI);
     }
 
     /**
@@ -97,13 +78,41 @@ public class EntiDiProva {
      * @return the ente's code
      */
     public String registra(String ente, String... utenti) {
+        return predisponi(ente, nomeDiProva(ente), false, utenti);
+    }
+
+    /**
+     * The steps every way of preparing an ente shares: the ente registered under {@code nome} when it
+     * is not yet (then, with {@code organigramma}, given the standard one), the users' accessi granted.
+     */
+    private String predisponi(String ente, String nome, boolean organigramma, String[] utenti) {
         if (organigrammi.codiceEnte(ente).isEmpty()) {
-            comandi.sendAndWait(new RegistraEnte(ente, "Comune di prova " + ente, null, List.of()));
+            comandi.sendAndWait(new RegistraEnte(ente, nome, null, List.of()));
+            if (organigramma) {
+                organigrammaStandard(ente);
+            }
         }
         for (String utente : utenti) {
             accessi.concedi(utente, accesso(ente, utente), "test");
         }
         return ente;
+    }
+
+    private static String nomeDiProva(String ente) {
+        return "Comune di prova " + ente;
+    }
+
+    /** The settori, ufficio, persone and incarichi listed above, in a newly registered ente. */
+    private void organigrammaStandard(String ente) {
+        comandi.sendAndWait(new IstituisciStruttura(ente, "SASTER", "ASSETTO E GESTIONE DEL TERRITORIO", TipoStruttura.SETTORE, null, DAL, null));
+        comandi.sendAndWait(new IstituisciStruttura(ente, "UEDPRI", "EDILIZIA PRIVATA", TipoStruttura.UFFICIO, "SASTER", DAL, null));
+        comandi.sendAndWait(new IstituisciStruttura(ente, "SSEGEN", "SEGRETERIA GENERALE", TipoStruttura.SETTORE, null, DAL, null));
+        comandi.sendAndWait(new RegistraPersona(ente, "M001", "GENTILI LUCA"));
+        comandi.sendAndWait(new RegistraPersona(ente, "M002", "BIANCHI ANNA"));
+        comandi.sendAndWait(new RegistraPersona(ente, "M003", "DEL FRATE GIOVANNI"));
+        conferisci(ente, "SASTER", "M001");
+        conferisci(ente, "UEDPRI", "M003");
+        conferisci(ente, "SSEGEN", "M002");
     }
 
     /** The standing of a standard test user in an ente. */

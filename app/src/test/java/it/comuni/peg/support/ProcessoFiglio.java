@@ -5,6 +5,7 @@ import it.comuni.peg.platform.test.MariaDbDiTest;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -33,8 +34,7 @@ public final class ProcessoFiglio implements AutoCloseable {
     public static ProcessoFiglio avvia(Class<?> principale, String url, int porta, ZoneId fuso, Path log, List<String> argomenti)
             throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> comando = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1",
+        List<String> comando = new ArrayList<>(List.of(java(), "-Xmx512m", "-XX:TieredStopAtLevel=1",
                 "-Duser.timezone=" + fuso.getId(), "-cp", classpath, principale.getName(),
                 "--spring.profiles.active=test",
                 "--spring.datasource.url=" + url,
@@ -42,6 +42,32 @@ public final class ProcessoFiglio implements AutoCloseable {
                 "--spring.datasource.password=" + MariaDbDiTest.password(),
                 "--server.port=" + porta));
         comando.addAll(argomenti);
+        return avvia(comando, log);
+    }
+
+    /**
+     * Starts the executable jar {@code jar} in a JVM of its own (at most 256 MB of heap, quick to start rather
+     * than fast to run), with {@code argomenti} after {@code -jar}; its output is appended to {@code log}.
+     */
+    public static ProcessoFiglio avviaJar(Path jar, Path log, List<String> argomenti) throws IOException {
+        List<String> comando = new ArrayList<>(List.of(java(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-jar", jar.toAbsolutePath().toString()));
+        comando.addAll(argomenti);
+        return avvia(comando, log);
+    }
+
+    /** A TCP port free on this machine now (the system's choice, released at once: whoever binds it first has it). */
+    public static int portaLibera() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static ProcessoFiglio avvia(List<String> comando, Path log) throws IOException {
         Files.createDirectories(log.toAbsolutePath().getParent());
         return new ProcessoFiglio(new ProcessBuilder(comando).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(log.toAbsolutePath().toString()))).start());

@@ -61,6 +61,26 @@ final class Browser {
         return driver;
     }
 
+    /**
+     * Waits up to 30 s for an element; on timeout keeps a screenshot and the page's source under
+     * {@link #SCHERMATE} ({@code fallito-<millis>.png}, {@code fallito.html}) and fails naming the element and the URL.
+     */
+    static void attendi(ChromeDriver driver, org.openqa.selenium.By dove) throws IOException {
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(dove));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            schermata(driver, "fallito-" + System.currentTimeMillis());
+            Files.writeString(SCHERMATE.resolve("fallito.html"), driver.getPageSource());
+            throw new AssertionError("Atteso " + dove + " su " + driver.getCurrentUrl(), e);
+        }
+    }
+
+    /** Month and date-time inputs take their value in ISO form only through script (typing is locale-bound). */
+    static void imposta(ChromeDriver driver, String id, String valore) {
+        driver.executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, valore);
+    }
+
     static Path schermata(ChromeDriver driver, String nome) throws IOException {
         Files.createDirectories(SCHERMATE);
         File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);

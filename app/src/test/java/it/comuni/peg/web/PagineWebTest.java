@@ -3,14 +3,13 @@ package it.comuni.peg.web;
 import it.comuni.peg.PegApplication;
 import it.comuni.peg.command.importazione.stampa.LettoreStampaPeg;
 import it.comuni.peg.command.importazione.stampa.ObiettivoStampato;
-import it.comuni.peg.platform.axon.AxonConfig;
 import it.comuni.peg.platform.test.MariaDbDiTest;
 import it.comuni.peg.support.EntiDiProva;
+import it.comuni.peg.support.OrologioDiProva;
 import it.comuni.peg.support.OrologioMobile;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -26,11 +25,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
@@ -45,7 +41,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,14 +67,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the objective's ente in the header's choice of ente.
  */
 @AutoConfigureTestRestTemplate
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = PegApplication.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = PegApplication.class,
+        properties = OrologioDiProva.INIZIO + "=2023-02-01T09:00:00Z")
 @ActiveProfiles("test")
-@Import(PagineWebTest.Orologio.class)
+@Import(OrologioDiProva.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PagineWebTest {
 
-    static final Clock OROLOGIO_DI_SISTEMA = GenericEventMessage.clock;
     /** The ente of the objective the forms define. */
     static final String ENTE = "c_pagine";
     /** The ente the real print is imported into. */
@@ -88,15 +83,6 @@ class PagineWebTest {
     static final String ENTE_CSV = "c_modello";
     static final Path STAMPA = Path.of("..", "docs", "peg",
             "capannori-2023-obiettivi-peg-straordinari.txt").toAbsolutePath().normalize();
-
-    @TestConfiguration
-    static class Orologio {
-        @Bean
-        @Primary
-        OrologioMobile orologioMobile() {
-            return new OrologioMobile(Instant.parse("2023-02-01T09:00:00Z"), AxonConfig.FUSO_ORARIO);
-        }
-    }
 
     @DynamicPropertySource
     static void db(DynamicPropertyRegistry r) {
@@ -132,13 +118,13 @@ class PagineWebTest {
                 }
             }
         }
-        GenericEventMessage.clock = orologio;
+        orologio.timbraGliEventi();
         browser = Browser.avvia();
     }
 
     @AfterAll
     void chiudi() {
-        GenericEventMessage.clock = OROLOGIO_DI_SISTEMA;
+        OrologioMobile.ripristinaGliEventi();
         if (browser != null) {
             browser.quit();
         }
@@ -566,13 +552,7 @@ class PagineWebTest {
     }
 
     private void attendi(By dove) throws java.io.IOException {
-        try {
-            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(dove));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            Browser.schermata(browser, "fallito-" + System.currentTimeMillis());
-            Files.writeString(Browser.SCHERMATE.resolve("fallito.html"), browser.getPageSource());
-            throw e;
-        }
+        Browser.attendi(browser, dove);
     }
 
     /** After an htmx swap the old page may still show a confirmation: wait for the new one's text. */
@@ -590,9 +570,8 @@ class PagineWebTest {
         return browser.findElement(dove).getText().strip();
     }
 
-    /** Month and date-time inputs take their value in ISO form only through script (typing is locale-bound). */
     private void imposta(String id, String valore) {
-        browser.executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, valore);
+        Browser.imposta(browser, id, valore);
     }
 
     private void controlla(String nome) throws Exception {

@@ -1,9 +1,7 @@
 package it.comuni.peg.benchmark;
 
 import it.comuni.peg.api.organigramma.EnteRegistrato;
-import it.comuni.peg.api.organigramma.IncaricoConferito;
-import it.comuni.peg.api.organigramma.PersonaRegistrata;
-import it.comuni.peg.api.organigramma.StrutturaIstituita;
+import it.comuni.peg.command.organigramma.RigheDiComando;
 import it.comuni.peg.platform.sicurezza.Accesso;
 
 import java.sql.Connection;
@@ -11,7 +9,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The rows that are not events but that the command side reads on every command, written in JDBC
@@ -20,36 +21,30 @@ import java.util.List;
  *   <li>the tables {@code comando_*} (Flyway V27) as {@code OrganigrammiInTabelle}, a subscribing
  *       processor, would have written them had the organigramma's events been appended through the
  *       command bus: events written straight into the store reach no subscribing processor, and a
- *       replay does not rebuild these tables. One row per {@link EnteRegistrato} (and per former
- *       denominazione), {@link StrutturaIstituita}, {@link PersonaRegistrata}, {@link IncaricoConferito},
- *       column for column as that class's handlers insert them;</li>
+ *       replay does not rebuild these tables. The rows are the ones that class inserts, from the same
+ *       {@link RigheDiComando};</li>
  *   <li>the table {@code accesso} (Flyway V26): which ente, role and persona each user of the store has,
  *       as the controllo di gestione would have granted them.</li>
  * </ul>
- * The generator records no other organigramma event (no renaming, closing, correction or end of an
- * incarico); one of those would need the update its handler makes, so it is refused here.
+ * The generator records no organigramma event that changes a row already there (no renaming, closing,
+ * correction or end of an incarico); one of those would need the update its handler makes, so it is
+ * refused here.
  */
 final class TabelleInBlocco implements AutoCloseable {
 
-    private final PreparedStatement enti;
-    private final PreparedStatement denominazioni;
-    private final PreparedStatement strutture;
-    private final PreparedStatement persone;
-    private final PreparedStatement incarichi;
+    private final Map<RigheDiComando.Tabella, PreparedStatement> comando = new EnumMap<>(RigheDiComando.Tabella.class);
     private final PreparedStatement accessi;
-    private final List<PreparedStatement> tutte;
+    /** In the order their batches are sent: the tables in {@link RigheDiComando.Tabella}'s order, then {@code accesso}. */
+    private final List<PreparedStatement> tutte = new ArrayList<>();
 
     TabelleInBlocco(Connection connessione) throws SQLException {
-        enti = connessione.prepareStatement("INSERT INTO comando_ente (ente, nome) VALUES (?, ?)");
-        denominazioni = connessione.prepareStatement("INSERT INTO comando_denominazione (denominazione, ente) VALUES (?, ?)");
-        strutture = connessione.prepareStatement(
-                "INSERT INTO comando_struttura (ente, codice, nome, tipo, settore, dal, al) VALUES (?, ?, ?, ?, ?, ?, ?)");
-        persone = connessione.prepareStatement("INSERT INTO comando_persona (ente, identificativo, nome) VALUES (?, ?, ?)");
-        incarichi = connessione.prepareStatement(
-                "INSERT INTO comando_incarico (ente, incarico, struttura, persona, dal, al) VALUES (?, ?, ?, ?, ?, ?)");
+        for (RigheDiComando.Tabella t : RigheDiComando.Tabella.values()) {
+            comando.put(t, connessione.prepareStatement(t.insert()));
+        }
         accessi = connessione.prepareStatement(
                 "INSERT INTO accesso (utente, ente, ruolo, persona, concesso_da, concesso_il) VALUES (?, ?, ?, ?, ?, ?)");
-        tutte = List.of(enti, denominazioni, strutture, persone, incarichi, accessi);
+        tutte.addAll(comando.values());
+        tutte.add(accessi);
     }
 
     /**
@@ -59,19 +54,12 @@ final class TabelleInBlocco implements AutoCloseable {
      * @throws IllegalArgumentException for an organigramma event this class does not write
      */
     void applica(Object payload) throws SQLException {
-        if (payload instanceof EnteRegistrato e) {
-            riga(enti, e.ente(), e.nome());
-            for (String d : e.denominazioniPrecedenti()) {
-                riga(denominazioni, d, e.ente());
-            }
-        } else if (payload instanceof StrutturaIstituita e) {
-            riga(strutture, e.ente(), e.codice(), e.nome(), e.tipo().name(), e.settore(), e.dal(), e.al());
-        } else if (payload instanceof PersonaRegistrata e) {
-            riga(persone, e.ente(), e.identificativo(), e.nome());
-        } else if (payload instanceof IncaricoConferito e) {
-            riga(incarichi, e.ente(), e.incarico(), e.struttura(), e.persona(), e.dal(), e.al());
-        } else if (payload.getClass().getPackageName().equals(EnteRegistrato.class.getPackageName())) {
+        List<RigheDiComando.Riga> righe = RigheDiComando.inserite(payload);
+        if (righe.isEmpty() && payload.getClass().getPackageName().equals(EnteRegistrato.class.getPackageName())) {
             throw new IllegalArgumentException("Il benchmark non scrive le righe di comando di " + payload.getClass().getSimpleName());
+        }
+        for (RigheDiComando.Riga r : righe) {
+            riga(comando.get(r.tabella()), r.valori().toArray());
         }
     }
 

@@ -1,8 +1,8 @@
 package it.comuni.peg.command.demo;
 
 import it.comuni.peg.api.organigramma.Codici;
-import it.comuni.peg.api.organigramma.RegistraEnte;
 import it.comuni.peg.api.valutazione.CicloValutazioneId;
+import it.comuni.peg.command.organigramma.ElencoEntiDimostrativi;
 import it.comuni.peg.command.organigramma.Organigrammi;
 import it.comuni.peg.platform.sicurezza.AccessiUtenti;
 import it.comuni.peg.platform.sicurezza.Accesso;
@@ -45,7 +45,8 @@ import java.util.function.BiFunction;
 
 /**
  * {@code java -jar app.jar --demo}: the real print of the Comune di Capannori imported as the PEG
- * 2023 of the ente {@value #ENTE} (registered by the demo when the store lacks it), its organigramma
+ * 2023 of the ente {@value #ENTE} (registered by the demo when the store lacks it, as
+ * {@code peg.enti-dimostrativi} describes it: {@link ElencoEntiDimostrativi}), its organigramma
  * built by the import, then the year simulated from a fixed seed ({@link AnnoSimulato}), then the
  * server goes on serving it. Run again on the same data, it finds the year already there and only serves.
  *
@@ -70,7 +71,6 @@ public class DemoDaRigaDiComando implements ApplicationRunner {
 
     /** The ente the demo simulates, by its codice IPA: the Comune di Capannori, whose print it imports. */
     public static final String ENTE = "c_b648";
-    static final String NOME_ENTE = "Comune di Capannori";
     /** The demo user who signs in as the dirigente of the print's first settore, and the persona they are. */
     static final String UTENTE_DIRIGENTE = "dirigente";
     static final String PERSONA_DIRIGENTE = "GENTILI LUCA";
@@ -92,12 +92,14 @@ public class DemoDaRigaDiComando implements ApplicationRunner {
     private final Environment environment;
     private final Organigrammi organigrammi;
     private final AccessiUtenti accessi;
+    private final ElencoEntiDimostrativi entiDimostrativi;
     private volatile Resoconto resoconto;
 
     public DemoDaRigaDiComando(ImportatoreStampa importatore, CommandGateway commandGateway, CommandBus commandBus,
                                EventStore eventStore, OrologioSimulato orologio, Environment environment,
-                               Organigrammi organigrammi, AccessiUtenti accessi) {
+                               Organigrammi organigrammi, AccessiUtenti accessi, ElencoEntiDimostrativi entiDimostrativi) {
         this.organigrammi = organigrammi;
+        this.entiDimostrativi = entiDimostrativi;
         this.accessi = accessi;
         this.importatore = importatore;
         this.commandGateway = commandGateway;
@@ -140,7 +142,7 @@ public class DemoDaRigaDiComando implements ApplicationRunner {
             if (organigrammi.codiceEnte(ENTE).filter(ENTE::equals).isEmpty()) {
                 // on the embedded default EntiDimostrativi has registered it; a test's fresh database has not
                 SecurityContextHolder.clearContext();
-                commandGateway.sendAndWait(new RegistraEnte(ENTE, NOME_ENTE, null, List.of(NOME_ENTE)));
+                commandGateway.sendAndWait(entiDimostrativi.ente(ENTE).registrazione());
             }
             concedi(AnnoSimulato.CONTROLLO);
             come(AnnoSimulato.CONTROLLO);

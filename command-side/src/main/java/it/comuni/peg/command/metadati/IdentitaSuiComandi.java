@@ -6,6 +6,7 @@ import it.comuni.peg.platform.web.RichiestaIdFilter;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import it.comuni.peg.platform.sicurezza.Identita;
+import it.comuni.peg.platform.sicurezza.Provenienza;
 import it.comuni.peg.platform.sicurezza.RisolutoreIdentita;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
- * Stamps every command with who sent it and their accessi in every ente, taken from the security context (never from the request
+ * Stamps every command with who sent it, how they had signed in and their accessi in every ente, taken from the security context (never from the request
  * body), and with the HTTP request's id and idempotency key when it came over HTTP. Axon's
  * correlation data providers then copy these onto every event the command appends.
  */
@@ -46,6 +47,16 @@ public class IdentitaSuiComandi implements MessageDispatchInterceptor<CommandMes
         identita.ifPresent(i -> {
             // the standing in every ente: the handler picks the ente the command concerns (Accessi.diComando)
             metadati.put(Metadati.ACCESSI, i.accessi().codifica());
+            Provenienza provenienza = i.provenienza();
+            if (provenienza.modo() != Provenienza.Modo.IGNOTO) {
+                metadati.put(Metadati.AUTENTICAZIONE, provenienza.modo().name());
+            }
+            if (provenienza.emittente() != null) {
+                metadati.put(Metadati.EMITTENTE, provenienza.emittente());
+            }
+            if (provenienza.autenticatoIl() != null) {
+                metadati.put(Metadati.AUTENTICATO_IL, provenienza.autenticatoIl().toString());
+            }
             if (!i.installazione().isEmpty()) {
                 metadati.put(Metadati.INSTALLAZIONE, i.installazione().stream().map(Enum::name).sorted()
                         .collect(java.util.stream.Collectors.joining(",")));

@@ -32,7 +32,8 @@ import java.util.Set;
  * joins it). So the rows commit or roll back with the events, and a command handled after a handover
  * reads the handover, in this process or any other sharing the database. A failure here propagates and
  * rolls the command back: a former name already held by another ente (the table's unique key, which
- * also settles two enti claiming it at once) becomes the 409 {@link RegolaViolata}.
+ * also settles two enti claiming it at once) becomes the 409 {@link RegolaViolata}. The rows an event
+ * adds are {@link RigheDiComando}'s, which the benchmark's bulk writer shares; the updates are here.
  * <p>
  * A subscribing processor sees only events published from now on: the tables are filled by the
  * commands that create the organigrammi (there were none before V27), and are not rebuilt by replay.
@@ -98,19 +99,17 @@ public class OrganigrammiInTabelle implements Organigrammi {
 
     @EventHandler
     void on(EnteRegistrato e) {
-        jdbc.update("INSERT INTO comando_ente (ente, nome) VALUES (?, ?)", e.ente(), e.nome());
-        e.denominazioniPrecedenti().forEach(d -> denominazione(e.ente(), d));
+        inserisci(e);
     }
 
     @EventHandler
     void on(DenominazioneRegistrata e) {
-        denominazione(e.ente(), e.denominazione());
+        inserisci(e);
     }
 
     @EventHandler
     void on(StrutturaIstituita e) {
-        jdbc.update("INSERT INTO comando_struttura (ente, codice, nome, tipo, settore, dal, al) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                e.ente(), e.codice(), e.nome(), e.tipo().name(), e.settore(), e.dal(), e.al());
+        inserisci(e);
     }
 
     @EventHandler
@@ -125,7 +124,7 @@ public class OrganigrammiInTabelle implements Organigrammi {
 
     @EventHandler
     void on(PersonaRegistrata e) {
-        jdbc.update("INSERT INTO comando_persona (ente, identificativo, nome) VALUES (?, ?, ?)", e.ente(), e.identificativo(), e.nome());
+        inserisci(e);
     }
 
     @EventHandler
@@ -135,8 +134,7 @@ public class OrganigrammiInTabelle implements Organigrammi {
 
     @EventHandler
     void on(IncaricoConferito e) {
-        jdbc.update("INSERT INTO comando_incarico (ente, incarico, struttura, persona, dal, al) VALUES (?, ?, ?, ?, ?, ?)",
-                e.ente(), e.incarico(), e.struttura(), e.persona(), e.dal(), e.al());
+        inserisci(e);
     }
 
     @EventHandler
@@ -150,14 +148,21 @@ public class OrganigrammiInTabelle implements Organigrammi {
                 e.dopo().persona(), e.dopo().dal(), e.dopo().al(), e.ente(), e.incarico());
     }
 
-    private void denominazione(String ente, String denominazione) {
-        try {
-            jdbc.update("INSERT INTO comando_denominazione (denominazione, ente) VALUES (?, ?)", denominazione, ente);
-        } catch (DuplicateKeyException e) {
-            // the statement alone failed: the transaction is still usable to say who holds the name
-            String titolare = jdbc.queryForObject("SELECT ente FROM comando_denominazione WHERE denominazione = ?", String.class,
-                    denominazione);
-            throw new RegolaViolata("La denominazione '" + denominazione + "' è già dell'ente " + titolare);
+    /** The rows the event adds ({@link RigheDiComando}), one statement each. */
+    private void inserisci(Object evento) {
+        for (RigheDiComando.Riga riga : RigheDiComando.inserite(evento)) {
+            try {
+                jdbc.update(riga.tabella().insert(), riga.valori().toArray());
+            } catch (DuplicateKeyException e) {
+                if (riga.tabella() != RigheDiComando.Tabella.DENOMINAZIONE) {
+                    throw e;
+                }
+                // the statement alone failed: the transaction is still usable to say who holds the name
+                Object denominazione = riga.valori().get(0);
+                String titolare = jdbc.queryForObject("SELECT ente FROM comando_denominazione WHERE denominazione = ?", String.class,
+                        denominazione);
+                throw new RegolaViolata("La denominazione '" + denominazione + "' è già dell'ente " + titolare);
+            }
         }
     }
 }

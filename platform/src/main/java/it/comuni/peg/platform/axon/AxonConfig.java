@@ -49,12 +49,13 @@ public class AxonConfig {
     }
 
     /**
-     * Who did it, and the client's idempotency key: copied from each command onto its events. So is the
+     * Who did it and how they had signed in, and the client's idempotency key: copied from each command onto its events. So is the
      * demo's mark of a simulated, back-dated command (only the demo runner ever sets it).
      */
     @Bean
     public CorrelationDataProvider chiDaComando() {
-        return new SimpleCorrelationDataProvider(Metadati.UTENTE, Metadati.ENTE, Metadati.RUOLO, Metadati.PERSONA, Metadati.CHIAVE_IDEMPOTENZA,
+        return new SimpleCorrelationDataProvider(Metadati.UTENTE, Metadati.ENTE, Metadati.RUOLO, Metadati.PERSONA,
+                Metadati.AUTENTICAZIONE, Metadati.EMITTENTE, Metadati.AUTENTICATO_IL, Metadati.CHIAVE_IDEMPOTENZA,
                 Metadati.RICHIESTA, Metadati.SIMULAZIONE, Metadati.REGISTRATO_IL);
     }
 }

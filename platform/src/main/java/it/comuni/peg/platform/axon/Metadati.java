@@ -22,6 +22,15 @@ public final class Metadati {
      * account is linked to one; on events recorded before the organigramma, a name as the PEG printed it.
      */
     public static final String PERSONA = "persona";
+    /**
+     * How the user had signed in ({@code Provenienza.Modo}: {@code OPENID_CONNECT}, {@code TOKEN},
+     * {@code PASSWORD}), with {@link #EMITTENTE} and {@link #AUTENTICATO_IL}: on the command and its events.
+     */
+    public static final String AUTENTICAZIONE = "autenticazione";
+    /** The identity provider that vouched for the user (the issuer, {@code iss}); absent for a password user. */
+    public static final String EMITTENTE = "emittente";
+    /** When the user authenticated (ISO-8601 instant: the token's {@code auth_time}, or the password sign-in). */
+    public static final String AUTENTICATO_IL = "autenticatoIl";
     /** The client's Idempotency-Key header, when it sent one. */
     public static final String CHIAVE_IDEMPOTENZA = "chiaveIdempotenza";
     /**

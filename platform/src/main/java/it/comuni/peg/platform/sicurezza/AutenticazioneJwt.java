@@ -4,46 +4,56 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-import java.util.Arrays;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A JWT of the ente's identity provider as a PEG identity: the user name from a configurable claim,
- * and an installation role ({@link Ruolo#OPS}, {@link Ruolo#AMMINISTRATORE}) from another. The enti,
- * roles and person of the user are the installation's data ({@link AccessiUtenti}), not claims.
+ * A JWT of the ente's identity provider as a PEG identity: the user name and the installation's roles
+ * from the claims {@link Rivendicazioni} reads; the enti, roles and person from the claims when the
+ * provider emits them, else the installation's data ({@link AccessiUtenti}), resolved per request by
+ * {@link RisolutoreIdentita}.
  */
 public class AutenticazioneJwt implements Converter<Jwt, AbstractAuthenticationToken> {
 
-    /**
-     * The user name travels on every event the user causes (metadata {@code utente}) and the storico
-     * shows it (storico_voce.utente): a name longer than that column is refused here, as 401, rather
-     * than accepted and left unprojectable.
-     */
-    public static final int LUNGHEZZA_MASSIMA_UTENTE = 255;
+    private final Rivendicazioni rivendicazioni;
 
-    private final JwtProperties proprieta;
-
-    public AutenticazioneJwt(JwtProperties proprieta) {
-        this.proprieta = proprieta;
+    public AutenticazioneJwt(Rivendicazioni rivendicazioni) {
+        this.rivendicazioni = rivendicazioni;
     }
 
+    /**
+     * @throws ClaimRifiutato (401, its message naming the claim) when the user's claim is missing or unusable
+     */
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        String ruolo = jwt.getClaimAsString(proprieta.claimRuolo());
-        // only an installation's role comes from the token; what the user may do in an ente is data (AccessiUtenti)
-        Collection<GrantedAuthority> autorita = ruolo != null
-                && Arrays.stream(Ruolo.values()).anyMatch(r -> !r.diEnte() && r.name().equals(ruolo))
-                ? List.of(new SimpleGrantedAuthority(Ruolo.valueOf(ruolo).autorita())) : List.of();
-        String utente = jwt.getClaimAsString(proprieta.claimUtente());
-        String nome = utente == null ? jwt.getSubject() : utente;
-        if (nome != null && nome.codePointCount(0, nome.length()) > LUNGHEZZA_MASSIMA_UTENTE) {
-            throw new InvalidBearerTokenException("Nome utente oltre " + LUNGHEZZA_MASSIMA_UTENTE + " caratteri");
+        String utente;
+        try {
+            utente = rivendicazioni.utente(jwt.getClaims());
+            rivendicazioni.accessi(jwt.getClaims()); // a malformed person's claim is refused here, not per command
+        } catch (Rivendicazioni.ClaimNonValido e) {
+            throw new ClaimRifiutato(e.getMessage());
         }
-        return new JwtAuthenticationToken(jwt, autorita, nome);
+        List<GrantedAuthority> autorita = new ArrayList<>();
+        rivendicazioni.installazione(jwt.getClaims()).forEach(r -> autorita.add(new SimpleGrantedAuthority(r.autorita())));
+        return new JwtAuthenticationToken(jwt, autorita, utente);
+    }
+
+    /**
+     * A token refused for a claim this system needs: the message, in Italian, names the claim and is shown to the
+     * client. Not an {@link InvalidBearerTokenException}: that one keeps a description only in RFC 6750's ASCII
+     * (no «», no accented letters) and otherwise replaces it with "Invalid token".
+     */
+    public static final class ClaimRifiutato extends OAuth2AuthenticationException {
+
+        public ClaimRifiutato(String messaggio) {
+            super(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN), messaggio);
+        }
     }
 }

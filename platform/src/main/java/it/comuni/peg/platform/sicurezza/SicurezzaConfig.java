@@ -32,7 +32,6 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -50,14 +49,14 @@ public class SicurezzaConfig {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper, Environment environment,
-                            JwtProperties jwt, TentativiDiAccesso tentativi) throws Exception {
+                            Rivendicazioni rivendicazioni, TentativiDiAccesso tentativi) throws Exception {
         http.addFilterBefore(new BloccoAccessiFilter(tentativi, objectMapper), BasicAuthenticationFilter.class);
         if (jwtConfigurato(environment)) {
             http.oauth2ResourceServer(o -> o
-                    .jwt(j -> j.jwtAuthenticationConverter(new AutenticazioneJwt(jwt)))
+                    .jwt(j -> j.jwtAuthenticationConverter(new AutenticazioneJwt(rivendicazioni)))
                     .authenticationEntryPoint((request, response, e) -> scrivi(response, objectMapper,
                             Problemi.problema(HttpStatus.UNAUTHORIZED, "non-autenticato", "Autenticazione richiesta",
-                                    "Token mancante, scaduto o non valido"))));
+                                    motivo(e)))));
         }
         return http
                 .csrf(csrf -> csrf.disable())
@@ -86,6 +85,18 @@ public class SicurezzaConfig {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")))
                 .build();
+    }
+
+    /**
+     * Why a bearer token was refused, in Italian: a claim this system needs (named by
+     * {@link Rivendicazioni}), or the token itself (absent, expired, signed by a key or issued by a
+     * provider that is not the ente's). Nimbus's and Spring's own English descriptions are not shown.
+     */
+    private static String motivo(org.springframework.security.core.AuthenticationException e) {
+        if (e instanceof AutenticazioneJwt.ClaimRifiutato rifiutato) {
+            return rifiutato.getMessage();
+        }
+        return "Token mancante, scaduto o non valido (firma o emittente diversi da quelli del fornitore d'identità dell'ente)";
     }
 
     private static boolean jwtConfigurato(Environment environment) {
@@ -128,11 +139,10 @@ public class SicurezzaConfig {
 
     @Bean
     UserDetailsService utenti(UtentiProperties proprieta, Environment environment) {
-        List<UtentiProperties.Utente> tutti = new ArrayList<>(proprieta.utenti());
-        if (SenzaDatabaseEsterno.vale(environment)) {
+        List<UtentiProperties.Utente> tutti = proprieta.attivi(environment);
+        if (SenzaDatabaseEsterno.vale(environment) && !proprieta.demo().isEmpty()) {
             log.warn("Database incorporato: attivi gli utenti dimostrativi {} (solo per prova)",
                     proprieta.demo().stream().map(UtentiProperties.Utente::nome).toList());
-            tutti.addAll(proprieta.demo());
         }
         List<UserDetails> dettagli = tutti.stream()
                 .map(u -> User.withUsername(u.nome()).password(u.password())

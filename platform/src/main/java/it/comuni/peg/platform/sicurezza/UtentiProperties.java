@@ -20,6 +20,20 @@ public record UtentiProperties(List<Utente> utenti, List<Utente> demo) {
         demo = demo == null ? List.of() : demo;
     }
 
+    /**
+     * The accounts that sign in with a password here: {@code utenti}, and {@code demo} on the embedded
+     * default only (no external database configured). Empty when every person signs in at the ente's
+     * identity provider: then the pages offer no password form at all.
+     */
+    public List<Utente> attivi(org.springframework.core.env.Environment environment) {
+        if (!it.comuni.peg.platform.database.SenzaDatabaseEsterno.vale(environment)) {
+            return utenti;
+        }
+        List<Utente> tutti = new java.util.ArrayList<>(utenti);
+        tutti.addAll(demo);
+        return tutti;
+    }
+
     /** A configured account: name, password hash, installation role (or none), initial accessi. */
     public record Utente(String nome, String password, Ruolo ruolo, List<Accesso> accessi) {
 

@@ -21,7 +21,6 @@ import org.springframework.web.context.request.WebRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The scheda of an objective and the PEG list, live or as known at an instant ({@code asOf}).
@@ -43,10 +42,12 @@ public class SchedaController {
     private final Disponibilita disponibilita;
     private final Clock clock;
     private final Perimetro perimetro;
+    private final SchedeNelPerimetro nelPerimetro;
 
     public SchedaController(SchedaQueries queries, SchedaAlIstante alIstante, Disponibilita disponibilita, Clock clock,
-                            Perimetro perimetro) {
+                            Perimetro perimetro, SchedeNelPerimetro nelPerimetro) {
         this.perimetro = perimetro;
+        this.nelPerimetro = nelPerimetro;
         this.queries = queries;
         this.alIstante = alIstante;
         this.disponibilita = disponibilita;
@@ -59,16 +60,7 @@ public class SchedaController {
                                          @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
                                          WebRequest request) {
         Instant istante = Istanti.conosciutoAl(asOf, clock);
-        Optional<Scheda> scheda;
-        if (asOf == null) {
-            disponibilita.richiedi(Proiezioni.SCHEDA);
-            scheda = queries.scheda(id.valore());
-        } else {
-            scheda = alIstante.scheda(id.valore(), istante);
-        }
-        // another ente's objective answers exactly as one that does not exist
-        Scheda vista = scheda.filter(s -> perimetro.vede(s.ente()))
-                .map(s -> StatoAlGiorno.applica(s, Istanti.giornoDi(istante)))
+        Scheda vista = nelPerimetro.alGiorno(id.valore(), istante, asOf == null)
                 .orElseThrow(() -> new NonTrovato(asOf == null ? "Obiettivo " + id + " non trovato"
                         : "Obiettivo " + id + " non ancora definito a " + istante));
         String etag = "\"" + vista.versione() + "\"";

@@ -3,7 +3,6 @@ package it.comuni.peg.query.storico;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import it.comuni.peg.api.comune.NonTrovato;
 import it.comuni.peg.platform.sicurezza.Perimetro;
 import it.comuni.peg.query.scheda.SchedaController;
 import it.comuni.peg.api.comune.ObiettivoId;
@@ -29,9 +28,12 @@ public class StoricoController {
     private final StoricoQueries queries;
     private final Disponibilita disponibilita;
     private final Perimetro perimetro;
+    private final StoricoNelPerimetro nelPerimetro;
 
-    public StoricoController(StoricoQueries queries, Disponibilita disponibilita, Perimetro perimetro) {
+    public StoricoController(StoricoQueries queries, Disponibilita disponibilita, Perimetro perimetro,
+                             StoricoNelPerimetro nelPerimetro) {
         this.perimetro = perimetro;
+        this.nelPerimetro = nelPerimetro;
         this.queries = queries;
         this.disponibilita = disponibilita;
     }
@@ -75,10 +77,7 @@ public class StoricoController {
     }
 
     private Storico obiettivo(ObiettivoId id, Instant da, Instant a) {
-        disponibilita.richiedi(Proiezioni.STORICO);
-        StoricoObiettivoRiga o = queries.obiettivo(id.valore())
-                .filter(r -> perimetro.vede(r.ente()))
-                .orElseThrow(() -> new NonTrovato("Obiettivo " + id + " non trovato"));
+        StoricoObiettivoRiga o = nelPerimetro.obiettivo(id);
         List<VoceStorico> voci = queries.obiettivo(o, da, a);
         return new Storico(o.obiettivoId(), o.ente(), o.anno(), da, a, voci.size(), voci);
     }

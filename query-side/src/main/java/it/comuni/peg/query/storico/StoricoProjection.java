@@ -1,5 +1,7 @@
 package it.comuni.peg.query.storico;
 
+import it.comuni.peg.platform.sicurezza.Provenienza;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 import it.comuni.peg.api.obiettivo.ObiettivoDefinito;
@@ -107,7 +109,15 @@ public class StoricoProjection implements InBlocco {
         return new StoricoVoceRiga(obiettivo.obiettivoId(), evento.getSequenceNumber(), obiettivo.ente(), obiettivo.anno(),
                 posizione, evento.getTimestamp(),
                 testo(evento, Metadati.UTENTE), testo(evento, Metadati.RUOLO), testo(evento, Metadati.PERSONA),
-                obiettivo.settore(), obiettivo.ufficio(), d, json(d.prima()), json(d.dopo()));
+                obiettivo.settore(), obiettivo.ufficio(), provenienza(evento), d, json(d.prima()), json(d.dopo()));
+    }
+
+    /** How the author had signed in, from the event's metadata ({@link Provenienza#IGNOTA} when it carries none). */
+    private static Provenienza provenienza(DomainEventMessage<?> evento) {
+        String modo = testo(evento, Metadati.AUTENTICAZIONE);
+        String quando = testo(evento, Metadati.AUTENTICATO_IL);
+        return new Provenienza(modo == null ? null : Provenienza.Modo.valueOf(modo), testo(evento, Metadati.EMITTENTE),
+                quando == null ? null : java.time.Instant.parse(quando));
     }
 
     /** A metadata value as text (they are all strings; null when absent). */

@@ -1,5 +1,7 @@
 package it.comuni.peg.query.storico;
 
+import it.comuni.peg.platform.sicurezza.Provenienza;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -71,10 +73,30 @@ public class StoricoQueries {
     private VoceStorico voce(StoricoVoceRiga v, String titolo, ChiHaAgito.Autore a) {
         return new VoceStorico(v.obiettivoId(), titolo, v.sequenza(), v.registratoIl(), v.utente(), v.ruolo(),
                 v.persona(), a == null ? null : a.nomePersona(), a == null ? null : a.descrizioneRuolo(),
-                a == null ? null : a.incarico(), a == null ? null : a.chi(), v.tipo(),
+                a == null ? null : a.incarico(), a == null ? null : a.chi(),
+                v.provenienza().modo() == Provenienza.Modo.IGNOTO ? null : v.provenienza().modo().name(),
+                v.provenienza().emittente(), v.provenienza().autenticatoIl(), accesso(v.provenienza()), v.tipo(),
                 v.descrizione(), v.motivazione(), albero(v.prima()), albero(v.dopo()), v.registratoInRitardo(),
                 v.giorniRitardo());
     }
+
+    /** How the author had signed in, in Italian (times in Europe/Rome); null when the event did not record it. */
+    static String accesso(Provenienza p) {
+        if (p.modo() == Provenienza.Modo.IGNOTO) {
+            return null;
+        }
+        StringBuilder frase = new StringBuilder(p.modo().descrizione());
+        if (p.emittente() != null) {
+            frase.append(", ").append(p.emittente());
+        }
+        if (p.autenticatoIl() != null) {
+            frase.append(", autenticato il ").append(QUANDO.format(p.autenticatoIl()));
+        }
+        return frase.toString();
+    }
+
+    private static final java.time.format.DateTimeFormatter QUANDO = java.time.format.DateTimeFormatter
+            .ofPattern("dd/MM/yyyy 'alle' HH:mm").withZone(it.comuni.peg.query.asof.Istanti.FUSO);
 
     private JsonNode albero(String json) {
         try {

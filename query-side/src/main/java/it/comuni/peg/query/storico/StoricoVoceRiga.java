@@ -1,5 +1,7 @@
 package it.comuni.peg.query.storico;
 
+import it.comuni.peg.platform.sicurezza.Provenienza;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -40,6 +42,10 @@ public class StoricoVoceRiga {
     private String persona;
     private String settore;
     private String ufficio;
+    private String autenticazione;
+    private String emittente;
+    @Column(name = "autenticato_il")
+    private Instant autenticatoIl;
     private String tipo;
     @Column(columnDefinition = "TEXT")
     private String descrizione;
@@ -58,15 +64,16 @@ public class StoricoVoceRiga {
 
     /** The row as a rebuild inserts it: see {@link #colonne()}. */
     static final String INSERISCI = "INSERT INTO storico_voce (obiettivo_id, sequenza, ente, anno, posizione, registrato_il,"
-            + " utente, ruolo, persona, settore, ufficio, tipo, descrizione, motivazione, prima, dopo, registrato_in_ritardo,"
-            + " giorni_ritardo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " utente, ruolo, persona, settore, ufficio, autenticazione, emittente, autenticato_il, tipo, descrizione,"
+            + " motivazione, prima, dopo, registrato_in_ritardo, giorni_ritardo)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     protected StoricoVoceRiga() {
     }
 
     StoricoVoceRiga(String obiettivoId, long sequenza, String ente, int anno, long posizione, Instant registratoIl,
-                    String utente, String ruolo, String persona, String settore, String ufficio, Descrizione d,
-                    String prima, String dopo) {
+                    String utente, String ruolo, String persona, String settore, String ufficio, Provenienza provenienza,
+                    Descrizione d, String prima, String dopo) {
         this.obiettivoId = obiettivoId;
         this.sequenza = sequenza;
         this.ente = ente;
@@ -78,6 +85,9 @@ public class StoricoVoceRiga {
         this.persona = persona;
         this.settore = settore;
         this.ufficio = ufficio;
+        this.autenticazione = provenienza.modo() == Provenienza.Modo.IGNOTO ? null : provenienza.modo().name();
+        this.emittente = provenienza.emittente();
+        this.autenticatoIl = provenienza.autenticatoIl();
         this.tipo = d.tipo();
         this.descrizione = d.frase();
         this.motivazione = d.motivazione();
@@ -90,7 +100,7 @@ public class StoricoVoceRiga {
     /** The values of {@link #INSERISCI}, in its order. */
     Object[] colonne() {
         return new Object[]{obiettivoId, sequenza, ente, anno, posizione, registratoIl, utente, ruolo, persona, settore, ufficio,
-                tipo, descrizione, motivazione, prima, dopo, registratoInRitardo, giorniRitardo};
+                autenticazione, emittente, autenticatoIl, tipo, descrizione, motivazione, prima, dopo, registratoInRitardo, giorniRitardo};
     }
 
     public String obiettivoId() { return obiettivoId; }
@@ -104,6 +114,10 @@ public class StoricoVoceRiga {
     /** The objective's settore when the event was recorded; null on lines projected before it was kept. */
     public String settore() { return settore; }
     public String ufficio() { return ufficio; }
+    /** How the author had signed in, as the event recorded it ({@link Provenienza#IGNOTA} on events that say nothing). */
+    public Provenienza provenienza() {
+        return new Provenienza(autenticazione == null ? null : Provenienza.Modo.valueOf(autenticazione), emittente, autenticatoIl);
+    }
     public String tipo() { return tipo; }
     public String descrizione() { return descrizione; }
     public String motivazione() { return motivazione; }

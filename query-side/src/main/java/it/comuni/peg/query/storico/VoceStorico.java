@@ -12,7 +12,10 @@ import java.time.Instant;
  * ente's organigramma holds it when read (null when it knows none), {@code descrizioneRuolo} the role in
  * Italian, {@code incarico} the struttura by whose incarico a progress line was recorded (null otherwise,
  * or when the persona held none of the objective's that day) and {@code chi} all of it in one phrase;
- * on a line without persona those four are null.
+ * on a line without persona those four are null. {@code accesso} says how the author had signed in, in
+ * Italian ("tramite il fornitore d'identità dell'ente (OpenID Connect) https://…, autenticato il 01/07/2024
+ * alle 09:12"; null on events that did not record it), from the raw {@code autenticazione} (the means'
+ * code), {@code emittente} (the provider's issuer) and {@code autenticatoIl}.
  */
 public record VoceStorico(
         String obiettivoId,
@@ -26,6 +29,10 @@ public record VoceStorico(
         String descrizioneRuolo,
         ChiHaAgito.Incarico incarico,
         String chi,
+        String autenticazione,
+        String emittente,
+        Instant autenticatoIl,
+        String accesso,
         String tipo,
         String descrizione,
         String motivazione,

@@ -44,9 +44,6 @@ public class ValutazioneController {
                                           @Parameter(description = AL) @RequestParam(required = false) String al,
                                           @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
         Riferimento r = Riferimento.di(al, asOf, clock);
-        if (r.live()) {
-            disponibilita.richiedi(Proiezioni.SCHEDA);
-        }
         return servizio.obiettivo(id.valore(), r.al(), r.istante(), r.live());
     }
 

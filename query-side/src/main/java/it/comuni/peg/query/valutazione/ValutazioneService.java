@@ -1,7 +1,6 @@
 package it.comuni.peg.query.valutazione;
 
 import it.comuni.peg.api.comune.NonTrovato;
-import it.comuni.peg.platform.sicurezza.Perimetro;
 import it.comuni.peg.api.valutazione.ParametriValutazione;
 import it.comuni.peg.query.asof.Istanti;
 import it.comuni.peg.query.asof.SchedaAlIstante;
@@ -9,6 +8,7 @@ import it.comuni.peg.query.organigramma.OrganigrammaQueries;
 import it.comuni.peg.query.scheda.FiltroPeg;
 import it.comuni.peg.query.scheda.Scheda;
 import it.comuni.peg.query.scheda.SchedaQueries;
+import it.comuni.peg.query.scheda.SchedeNelPerimetro;
 import it.comuni.peg.query.scheda.StatoAlGiorno;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,12 +40,12 @@ public class ValutazioneService {
     private final SchedaQueries schede;
     private final SchedaAlIstante alIstante;
     private final CicloAlIstante cicli;
-    private final Perimetro perimetro;
+    private final SchedeNelPerimetro nelPerimetro;
     private final OrganigrammaQueries organigramma;
 
-    public ValutazioneService(SchedaQueries schede, SchedaAlIstante alIstante, CicloAlIstante cicli, Perimetro perimetro,
+    public ValutazioneService(SchedaQueries schede, SchedaAlIstante alIstante, CicloAlIstante cicli, SchedeNelPerimetro nelPerimetro,
                               OrganigrammaQueries organigramma) {
-        this.perimetro = perimetro;
+        this.nelPerimetro = nelPerimetro;
         this.organigramma = organigramma;
         this.schede = schede;
         this.alIstante = alIstante;
@@ -53,7 +53,7 @@ public class ValutazioneService {
     }
 
     /**
-     * @param live true to read the scheda from the projection rather than replaying its stream
+     * @param live true to read the scheda from the projection (503 while it is being rebuilt) rather than replaying its stream
      * @throws NonTrovato for an objective that does not exist or is of an ente the user has no role in
      */
     public ValutazioneObiettivo obiettivo(String id, LocalDate al, Instant istante, boolean live) {
@@ -68,8 +68,7 @@ public class ValutazioneService {
      * @throws NonTrovato for an objective that does not exist or is of an ente the user has no role in
      */
     public Scheda scheda(String id, Instant istante, boolean live) {
-        return (live ? schede.scheda(id) : alIstante.scheda(id, istante))
-                .filter(s -> perimetro.vede(s.ente()))
+        return nelPerimetro.scheda(id, istante, live)
                 .orElseThrow(() -> new NonTrovato("Obiettivo " + id + " non trovato"));
     }
 

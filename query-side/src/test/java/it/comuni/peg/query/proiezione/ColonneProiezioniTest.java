@@ -26,7 +26,8 @@ import it.comuni.peg.api.obiettivo.ObiettivoModificato;
 import it.comuni.peg.api.organigramma.Codici;
 import it.comuni.peg.api.persona.AssegnazioneTerminata;
 import it.comuni.peg.api.persona.PersonaAssegnata;
-import it.comuni.peg.platform.sicurezza.AutenticazioneJwt;
+import it.comuni.peg.platform.sicurezza.Provenienza;
+import it.comuni.peg.platform.sicurezza.Rivendicazioni;
 import it.comuni.peg.platform.sicurezza.Ruolo;
 import it.comuni.peg.platform.test.MariaDbDiTest;
 import it.comuni.peg.query.storico.Descrizione;
@@ -115,10 +116,14 @@ class ColonneProiezioniTest {
         r.put("storico_obiettivo.ufficio", evento(Limite.CODICE));
         r.put("storico_voce.obiettivo_id", id);
         r.put("storico_voce.ente", evento(Limite.ENTE));
-        r.put("storico_voce.utente", (long) AutenticazioneJwt.LUNGHEZZA_MASSIMA_UTENTE); // who, from the identity
+        r.put("storico_voce.utente", (long) Rivendicazioni.LUNGHEZZA_MASSIMA_UTENTE); // who, from the identity
         r.put("storico_voce.ruolo", (long) Arrays.stream(Ruolo.values()).mapToInt(x -> x.name().length()).max().orElseThrow());
         // who acted: an identificativo, or on events from before the organigramma a name as the PEG printed it
         r.put("storico_voce.persona", Math.max(Codici.PERSONA, evento(Limite.PERSONA)));
+        // how the author had signed in: the means' name, and the provider's issuer (an installation's setting, cut to fit)
+        r.put("storico_voce.autenticazione", (long) Arrays.stream(Provenienza.Modo.values()).mapToInt(x -> x.name().length()).max()
+                .orElseThrow());
+        r.put("storico_voce.emittente", (long) Provenienza.LUNGHEZZA_MASSIMA_EMITTENTE);
         r.put("storico_voce.settore", evento(Limite.CODICE));                     // the objective's, then
         r.put("storico_voce.ufficio", evento(Limite.CODICE));
         r.put("storico_voce.tipo", (long) frasiAlMassimo().stream().mapToInt(d -> d.tipo().length()).max().orElseThrow());

@@ -12,6 +12,7 @@ import it.comuni.peg.query.scheda.StatoAlGiorno;
 import it.comuni.peg.web.comune.PegScelto;
 import it.comuni.peg.web.comune.SceltaPeg;
 import it.comuni.peg.web.comune.Utente;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +35,15 @@ public class PegController {
     private final Clock clock;
     private final OrganigrammaQueries organigramma;
 
-    public PegController(SchedaQueries queries, SceltaPeg sceltaPeg, Clock clock, OrganigrammaQueries organigramma) {
+    private final String referente;
+
+    /**
+     * @param referente whom a signed-in person with no role is told to ask ({@code peg.sicurezza.referente}, e.g.
+     *                  "Ufficio controllo di gestione, controllo@comune.example.it"); none by default
+     */
+    public PegController(SchedaQueries queries, SceltaPeg sceltaPeg, Clock clock, OrganigrammaQueries organigramma,
+                         @org.springframework.beans.factory.annotation.Value("${peg.sicurezza.referente:#{null}}") String referente) {
+        this.referente = referente;
         this.organigramma = organigramma;
         this.queries = queries;
         this.sceltaPeg = sceltaPeg;
@@ -51,7 +60,14 @@ public class PegController {
                @RequestParam(required = false) String ente, @RequestParam(required = false) Integer anno,
                @RequestParam(required = false) String settore, @RequestParam(required = false) String stato,
                @RequestParam(required = false) String responsabile, @RequestParam(required = false) String testo,
-               Model model) {
+               Model model, HttpServletResponse risposta) {
+        if (ente == null && chi != null && chi.identita().senzaRuoli()) {
+            // signed in at the ente's provider, yet nobody granted a role here: say so and whom to ask (403)
+            risposta.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            model.addAttribute("emittente", chi.identita().provenienza().emittente());
+            model.addAttribute("referente", referente);
+            return "peg/senza-ruoli";
+        }
         PegScelto peg = sceltaPeg.scegli(ente, anno);
         model.addAttribute("peg", peg);
         LocalDate oggi = Istanti.giornoDi(clock.instant());

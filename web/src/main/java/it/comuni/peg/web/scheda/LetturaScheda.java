@@ -2,18 +2,13 @@ package it.comuni.peg.web.scheda;
 
 import it.comuni.peg.api.comune.NonTrovato;
 import it.comuni.peg.query.asof.Istanti;
-import it.comuni.peg.query.asof.SchedaAlIstante;
-import it.comuni.peg.query.proiezione.Disponibilita;
-import it.comuni.peg.query.proiezione.Proiezioni;
 import it.comuni.peg.query.scheda.Scheda;
 import it.comuni.peg.query.scheda.SchedaQueries;
-import it.comuni.peg.query.scheda.StatoAlGiorno;
-import it.comuni.peg.platform.sicurezza.Perimetro;
+import it.comuni.peg.query.scheda.SchedeNelPerimetro;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * Reads a scheda live or as known at an instant, exactly as GET /api/obiettivi/{id}?asOf= does:
@@ -25,33 +20,23 @@ public class LetturaScheda {
     private static final it.comuni.peg.web.comune.Formato FORMATO = new it.comuni.peg.web.comune.Formato();
 
     private final SchedaQueries queries;
-    private final SchedaAlIstante alIstante;
-    private final Disponibilita disponibilita;
+    private final SchedeNelPerimetro nelPerimetro;
     private final Clock clock;
 
-    private final Perimetro perimetro;
-
-    public LetturaScheda(SchedaQueries queries, SchedaAlIstante alIstante, Disponibilita disponibilita, Clock clock,
-                         Perimetro perimetro) {
-        this.perimetro = perimetro;
+    public LetturaScheda(SchedaQueries queries, SchedeNelPerimetro nelPerimetro, Clock clock) {
         this.queries = queries;
-        this.alIstante = alIstante;
-        this.disponibilita = disponibilita;
+        this.nelPerimetro = nelPerimetro;
         this.clock = clock;
     }
 
+    /**
+     * The objective's scheda with the stato of the day ({@link SchedeNelPerimetro#alGiorno}).
+     *
+     * @param istante the instant of a read in the past; {@code null} for now (the projection)
+     * @throws NonTrovato when the objective does not exist (or was not yet defined then), or is of an ente the user does not read
+     */
     public Scheda leggi(String id, Instant istante) {
-        Optional<Scheda> scheda;
-        Instant giorno = istante == null ? clock.instant() : istante;
-        if (istante == null) {
-            disponibilita.richiedi(Proiezioni.SCHEDA);
-            scheda = queries.scheda(id);
-        } else {
-            scheda = alIstante.scheda(id, istante);
-        }
-        // another ente's objective reads exactly as one that does not exist
-        return scheda.filter(s -> perimetro.vede(s.ente()))
-                .map(s -> StatoAlGiorno.applica(s, Istanti.giornoDi(giorno)))
+        return nelPerimetro.alGiorno(id, istante == null ? clock.instant() : istante, istante == null)
                 .orElseThrow(() -> new NonTrovato(istante == null ? "Obiettivo " + id + " non trovato"
                         : "L'obiettivo non era ancora definito il " + FORMATO.istante(istante)));
     }

@@ -1,20 +1,17 @@
 package it.comuni.peg.web.storico;
 
 import it.comuni.peg.web.comune.Utente;
-import it.comuni.peg.api.comune.NonTrovato;
 import it.comuni.peg.api.comune.ObiettivoId;
 import it.comuni.peg.api.comune.ValoreNonValido;
 import it.comuni.peg.query.asof.Istanti;
 import it.comuni.peg.query.asof.SchedaAlIstante;
-import it.comuni.peg.query.proiezione.Disponibilita;
-import it.comuni.peg.query.proiezione.Proiezioni;
 import it.comuni.peg.query.scheda.Scheda;
 import it.comuni.peg.query.scheda.StatoAlGiorno;
+import it.comuni.peg.query.storico.StoricoNelPerimetro;
 import it.comuni.peg.query.storico.StoricoObiettivoRiga;
 import it.comuni.peg.query.storico.StoricoQueries;
 import it.comuni.peg.query.storico.VoceStorico;
 import it.comuni.peg.web.scheda.LetturaScheda;
-import it.comuni.peg.platform.sicurezza.Perimetro;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,23 +29,21 @@ import java.util.List;
 public class StoricoPaginaController {
 
     private final StoricoQueries storico;
+    private final StoricoNelPerimetro nelPerimetro;
     private final SchedaAlIstante alIstante;
     private final LetturaScheda lettura;
-    private final Disponibilita disponibilita;
-    private final Perimetro perimetro;
 
-    public StoricoPaginaController(StoricoQueries storico, SchedaAlIstante alIstante, LetturaScheda lettura,
-                                   Disponibilita disponibilita, Perimetro perimetro) {
-        this.perimetro = perimetro;
+    public StoricoPaginaController(StoricoQueries storico, StoricoNelPerimetro nelPerimetro, SchedaAlIstante alIstante,
+                                   LetturaScheda lettura) {
         this.storico = storico;
+        this.nelPerimetro = nelPerimetro;
         this.alIstante = alIstante;
         this.lettura = lettura;
-        this.disponibilita = disponibilita;
     }
 
     @GetMapping("/obiettivi/{id}/storico")
     String storico(@PathVariable ObiettivoId id, Model model) {
-        StoricoObiettivoRiga o = obiettivo(id);
+        StoricoObiettivoRiga o = nelPerimetro.obiettivo(id);
         model.addAttribute("obiettivo", o);
         Utente.nellEnte(model, o.ente());
         model.addAttribute("voci", storico.obiettivo(o, null, null));
@@ -57,7 +52,7 @@ public class StoricoPaginaController {
 
     @GetMapping("/obiettivi/{id}/confronto")
     String confronto(@PathVariable ObiettivoId id, @RequestParam String da, @RequestParam String a, Model model) {
-        StoricoObiettivoRiga o = obiettivo(id);
+        StoricoObiettivoRiga o = nelPerimetro.obiettivo(id);
         Instant inizio = lettura.istante(da, "da");
         Instant fine = lettura.istante(a, "a");
         if (inizio == null || fine == null) {
@@ -76,10 +71,5 @@ public class StoricoPaginaController {
         model.addAttribute("confronto", Confronto.di(prima, dopo));
         model.addAttribute("voci", voci);
         return "storico/confronto";
-    }
-
-    private StoricoObiettivoRiga obiettivo(ObiettivoId id) {
-        disponibilita.richiedi(Proiezioni.STORICO);
-        return storico.obiettivo(id.valore()).filter(o -> perimetro.vede(o.ente())).orElseThrow(() -> new NonTrovato("Obiettivo " + id + " non trovato"));
     }
 }

@@ -152,9 +152,6 @@ public class ValutazionePaginaController {
     }
 
     private String paginaObiettivo(ObiettivoId id, Instant istante, Modulo inviato, Model model) {
-        if (istante == null) {
-            disponibilita.richiedi(Proiezioni.SCHEDA);
-        }
         Instant quando = istante == null ? clock.instant() : istante;
         ValutazioneObiettivo v = servizio.obiettivo(id.valore(), null, quando, istante == null);
         model.addAttribute("istante", istante);
