@@ -217,6 +217,7 @@ public final class MotoreSmvp {
         List<String> passi = new ArrayList<>();
         passi.add("fase " + f.numero() + (f.titolo() != null ? " «" + f.titolo() + "»" : "")
                 + (f.finePrevista() != null ? ", fine prevista " + g(f.finePrevista()) : ""));
+        f.rimodulazioni().forEach(r -> passi.add(Fasi.rimodulazione(r)));
         Optional<String> perIndicatore = indicatoreDellaFase(m, obiettivo, f.numero());
         Fasi.Punteggio regola = Fasi.valuta(m.fasi(), f, al, perIndicatore.isPresent() ? new ArrayList<>() : passi);
         if (nonValutabile(decisione, passi)) {
