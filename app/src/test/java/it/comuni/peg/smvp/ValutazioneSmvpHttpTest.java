@@ -208,6 +208,7 @@ class ValutazioneSmvpHttpTest {
         String ente = enti.prepara("c_smvp_c");
         carica(ente, "esempio-gzoom.yaml");
         String id = obiettivo(ente);
+        String aperto = obiettivo(ente);
         Risposta chiusa = http.post("nucleo", "/api/valutazione/valutazioni", "{\"ente\":\"" + ente + "\",\"anno\":2023,\"obiettivoId\":\""
                 + id + "\",\"al\":\"2023-12-31\",\"motivazione\":\"Relazione sulla performance 2023\"}");
         assertThat(chiusa.stato()).as(chiusa.toString()).isEqualTo(200);
@@ -216,6 +217,11 @@ class ValutazioneSmvpHttpTest {
         assertThat(prima.stato()).as(prima.toString()).isEqualTo(200);
         assertThat(prima.json().get("origine").asString()).isEqualTo("VALUTAZIONE_FINALE");
         uguale(prima.json().get("esito").get("obiettivi").get(0).get("esito"), "77.5");
+        String peg = "/api/valutazione/smvp/peg?ente=" + ente + "&anno=2023&al=31/12/2023";
+        JsonNode pegPrima = http.get("nucleo", peg).json();
+        // in the PEG the closed objective is the closed result, the same tree the objective's endpoint gives
+        assertThat(obiettivoDi(pegPrima, id)).isEqualTo(prima.json().get("esito").get("obiettivi").get(0));
+        uguale(obiettivoDi(pegPrima, aperto).get("esito"), "77.5");
 
         // a new version in force from the same 01/01 (a month late now costs 30) and a later consuntivo of phase 2
         String documento = Files.readString(Path.of("..", "docs", "smvp", "esempio-gzoom.yaml"))
@@ -223,18 +229,24 @@ class ValutazioneSmvpHttpTest {
         Risposta nuova = http.put("nucleo", "/api/valutazione/metodo-smvp?ente=" + ente + "&anno=2023&inVigoreDal=01/01/2023&motivazione="
                 + URLEncoder.encode("Delibera di modifica del SMVP", StandardCharsets.UTF_8), documento, "application/yaml");
         assertThat(nuova.stato()).as(nuova.toString()).isEqualTo(200);
-        Risposta consuntivo = http.post("dirigente", "/api/obiettivi/" + id + "/fasi/2/consuntivi",
-                "{\"mese\":\"2023-11\",\"svolta\":true,\"percentuale\":90}");
-        assertThat(consuntivo.stato()).as(consuntivo.toString()).isEqualTo(200);
-        long versione = consuntivo.json().get("versione").asLong();
-        assertThat(Attesa.entro(Duration.ofSeconds(30), () -> http.get("nucleo", "/api/obiettivi/" + id).json()
-                .get("versione").asLong() == versione)).isTrue();
+        for (String ob : List.of(id, aperto)) {
+            Risposta consuntivo = http.post("dirigente", "/api/obiettivi/" + ob + "/fasi/2/consuntivi",
+                    "{\"mese\":\"2023-11\",\"svolta\":true,\"percentuale\":90}");
+            assertThat(consuntivo.stato()).as(consuntivo.toString()).isEqualTo(200);
+            long versione = consuntivo.json().get("versione").asLong();
+            assertThat(Attesa.entro(Duration.ofSeconds(30), () -> http.get("nucleo", "/api/obiettivi/" + ob).json()
+                    .get("versione").asLong() == versione)).isTrue();
+        }
 
         // the same date not closed by the nucleo follows both changes: phase 1 100 − 2 × 30 = 40, phase 2 90% × 0,5 = 45,
         // phases 42,5; indicators 100; 50% × 42,5 + 50% × 100 = 71,25
-        Risposta aperta = http.get("nucleo", "/api/valutazione/smvp/peg?ente=" + ente + "&anno=2023&al=31/12/2023");
-        uguale(aperta.json().get("esito").get("obiettivi").get(0).get("esito"), "71.25");
-        assertThat(aperta.json().get("metodo").get("versione").asInt()).isEqualTo(2);
+        JsonNode pegDopo = http.get("nucleo", peg).json();
+        uguale(obiettivoDi(pegDopo, aperto).get("esito"), "71.25");
+        assertThat(pegDopo.get("metodo").get("versione").asInt()).isEqualTo(2);
+        // the closed one, in the PEG too, does not move: its tree is the one before
+        assertThat(obiettivoDi(pegDopo, id)).isEqualTo(obiettivoDi(pegPrima, id));
+        // and the ente counts it with its closed score: (77,5 + 71,25) / 2 = 74,375 → 74,38
+        uguale(pegDopo.get("esito").get("ente").get("esito"), "74.38");
         // the closed one does not
         Risposta dopo = http.get("nucleo", percorso);
         assertThat(dopo.corpo()).isEqualTo(prima.corpo());
@@ -276,6 +288,16 @@ class ValutazioneSmvpHttpTest {
         Risposta rifiutata = http.get("nucleo", "/api/valutazione/smvp/obiettivi/" + id + "?al=30/09/2023");
         assertThat(rifiutata.stato()).as(rifiutata.toString()).isEqualTo(400);
         assertThat(rifiutata.json().get("errori").get(0).get("campo").asString()).startsWith("decisioni[");
+    }
+
+    /** The objective {@code id} among the scores of a PEG. */
+    static JsonNode obiettivoDi(JsonNode peg, String id) {
+        for (JsonNode o : peg.get("esito").get("obiettivi")) {
+            if (o.get("obiettivo").asString().equals(id)) {
+                return o;
+            }
+        }
+        throw new AssertionError("Obiettivo " + id + " assente dal PEG: " + peg);
     }
 
     /** As-of scores equal the live ones captured at the same instant. */
