@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -281,6 +282,17 @@ class ValutazioneSmvpHttpTest {
         uguale(o.get("esito"), "93.75");
         assertThat(passi(o.get("fasi").get(1).get("esito"))).contains("Fase sospesa per legge");
 
+        // the objective forced to 90: the CSV shows it beside the 93,75 the method computed
+        Risposta obiettivoForzato = http.post("nucleo", "/api/valutazione/smvp/decisioni", decisione.formatted(
+                "\"voce\":\"OBIETTIVO\",\"tipo\":\"FORZATURA\",\"valore\":90", "Obiettivo ridimensionato dalla Giunta"));
+        assertThat(obiettivoForzato.stato()).as(obiettivoForzato.toString()).isEqualTo(200);
+        Risposta csv = http.get("nucleo", "/api/valutazione/smvp/peg.csv?ente=" + ente + "&anno=2023&al=30/09/2023");
+        assertThat(csv.stato()).as(csv.toString()).isEqualTo(200);
+        assertThat(csv.intestazione("Content-Type")).startsWith("text/csv");
+        assertThat(csv.corpo().replace("\uFEFF", "").split("\r\n")).containsExactly(
+                "settore;ufficio;titolo;al;punteggio;punteggio_calcolato;forzato;motivazione;stato",
+                "SASTER;UEDPRI;Diminuzione tempi di verifica delle SCIA;30/09/2023;90,00;93,75;sì;Obiettivo ridimensionato dalla Giunta;FORZATO");
+
         // a forced value the phase cannot score is refused when scoring, naming the decision
         Risposta troppo = http.post("nucleo", "/api/valutazione/smvp/decisioni", decisione.formatted(
                 "\"voce\":\"FASE\",\"riferimento\":\"1\",\"tipo\":\"FORZATURA\",\"valore\":150", "Eccellenza"));
@@ -288,6 +300,72 @@ class ValutazioneSmvpHttpTest {
         Risposta rifiutata = http.get("nucleo", "/api/valutazione/smvp/obiettivi/" + id + "?al=30/09/2023");
         assertThat(rifiutata.stato()).as(rifiutata.toString()).isEqualTo(400);
         assertThat(rifiutata.json().get("errori").get(0).get("campo").asString()).startsWith("decisioni[");
+    }
+
+    /** The live answers at one instant: the objective's scores and the PEG's, and that instant. */
+    record Fotografia(Instant istante, JsonNode obiettivo, JsonNode peg) {
+    }
+
+    Fotografia fotografa(String id, String ente, String al) {
+        Risposta o = http.get("nucleo", "/api/valutazione/smvp/obiettivi/" + id + "?al=" + al);
+        Risposta p = http.get("nucleo", "/api/valutazione/smvp/peg?ente=" + ente + "&anno=2023&al=" + al);
+        assertThat(o.stato()).as(o.toString()).isEqualTo(200);
+        assertThat(p.stato()).as(p.toString()).isEqualTo(200);
+        return new Fotografia(Instant.now(), o.json().get("esito"), p.json().get("esito"));
+    }
+
+    void attendiScheda(String id, Risposta comando) throws InterruptedException {
+        assertThat(comando.stato()).as(comando.toString()).isEqualTo(200);
+        long versione = comando.json().get("versione").asLong();
+        assertThat(Attesa.entro(Duration.ofSeconds(30), () -> http.get("nucleo", "/api/obiettivi/" + id).json()
+                .get("versione").asLong() == versione)).as("la proiezione raggiunge la versione " + versione).isTrue();
+    }
+
+    @Test
+    void asOfAnyInstantTheScoresAreTheLiveOnesOfThatInstant() throws Exception {
+        http = new ClienteHttp(porta);
+        String ente = enti.prepara("c_smvp_t");
+        String al = "30/09/2023";
+        carica(ente, "esempio-gzoom.yaml");
+        String id = obiettivo(ente);
+        List<Fotografia> foto = new ArrayList<>();
+        foto.add(fotografa(id, ente, al));
+
+        // phase 2 rimodulata to end on 31/08/2023: late at 30/09
+        attendiScheda(id, http.post("dirigente", "/api/obiettivi/" + id + "/fasi/2/rimodulazioni",
+                "{\"inizio\":\"2023-01-01\",\"fine\":\"2023-08-31\",\"motivazione\":\"Anticipo chiesto dalla Giunta\"}"));
+        foto.add(fotografa(id, ente, al));
+
+        Risposta decisione = http.post("nucleo", "/api/valutazione/smvp/decisioni", "{\"ente\":\"" + ente + "\",\"anno\":2023,"
+                + "\"obiettivoId\":\"" + id + "\",\"voce\":\"FASE\",\"riferimento\":\"1\",\"tipo\":\"FORZATURA\",\"valore\":95,"
+                + "\"motivazione\":\"Ritardo dovuto alla Soprintendenza\"}");
+        assertThat(decisione.stato()).as(decisione.toString()).isEqualTo(200);
+        foto.add(fotografa(id, ente, al));
+
+        attendiScheda(id, http.post("dirigente", "/api/obiettivi/" + id + "/fasi/2/consuntivi",
+                "{\"mese\":\"2023-08\",\"svolta\":true,\"percentuale\":80}"));
+        String documento = Files.readString(Path.of("..", "docs", "smvp", "esempio-gzoom.yaml"))
+                .replace("ente: c_b648", "ente: " + ente).replace("penalitaMese: 10", "penalitaMese: 30");
+        Risposta seconda = http.put("nucleo", "/api/valutazione/metodo-smvp?ente=" + ente + "&anno=2023&inVigoreDal=01/07/2023&motivazione="
+                + URLEncoder.encode("Delibera di modifica del SMVP", StandardCharsets.UTF_8), documento, "application/yaml");
+        assertThat(seconda.stato()).as(seconda.toString()).isEqualTo(200);
+        foto.add(fotografa(id, ente, al));
+
+        // each step changed the scores, so each instant has its own answer to match
+        for (int i = 1; i < foto.size(); i++) {
+            assertThat(foto.get(i).obiettivo()).as("passo " + i).isNotEqualTo(foto.get(i - 1).obiettivo());
+            assertThat(foto.get(i).peg()).as("passo " + i).isNotEqualTo(foto.get(i - 1).peg());
+        }
+        assertThat(passi(foto.get(1).obiettivo().get("obiettivi").get(0).get("fasi").get(1).get("esito")))
+                .contains("motivazione: «Anticipo chiesto dalla Giunta»", "poi dal 01/01/2023 al 31/08/2023");
+        for (Fotografia f : foto) {
+            Risposta o = http.get("nucleo", "/api/valutazione/smvp/obiettivi/" + id + "?al=" + al + "&asOf=" + f.istante());
+            Risposta p = http.get("nucleo", "/api/valutazione/smvp/peg?ente=" + ente + "&anno=2023&al=" + al + "&asOf=" + f.istante());
+            assertThat(o.stato()).as(o.toString()).isEqualTo(200);
+            assertThat(p.stato()).as(p.toString()).isEqualTo(200);
+            assertThat(o.json().get("esito")).as("obiettivo al " + f.istante()).isEqualTo(f.obiettivo());
+            assertThat(p.json().get("esito")).as("PEG al " + f.istante()).isEqualTo(f.peg());
+        }
     }
 
     /** The objective {@code id} among the scores of a PEG. */
