@@ -1,9 +1,7 @@
 package it.comuni.peg.query.smvp;
 
 import it.comuni.peg.query.scheda.Scheda;
-import it.comuni.peg.query.scheda.SchedaReducer;
 import it.comuni.peg.query.support.EventiDiProva;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -17,14 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RimodulazioniSmvpTest {
 
-    private static Scheda piega(List<DomainEventMessage<?>> eventi) {
-        Scheda s = null;
-        for (DomainEventMessage<?> e : eventi) {
-            s = SchedaReducer.applica(s, e.getPayload(), e.getSequenceNumber(), e.getTimestamp());
-        }
-        return s;
-    }
-
     @Test
     void theExplanationOfARimodulataPhaseTellsBothPlansTheDayAndWhy() {
         // recorded at 23:30 UTC of 20 March: 21/03/2023 in Italy (UTC+1 before the end of March)
@@ -35,7 +25,7 @@ class RimodulazioniSmvpTest {
                 .rimodulata(1, "2023-01-01", "2023-03-31", "2023-01-01", "2023-05-31", "2023-03-20T23:30:00Z")
                 .rimodulata(1, "2023-01-01", "2023-05-31", "2023-02-01", "2023-06-30", "2023-05-02T08:00:00Z")
                 .completata(1, "2023-06-20", "2023-06-21T10:00:00Z");
-        Scheda scheda = piega(eventi.eventi());
+        Scheda scheda = eventi.scheda();
         LocalDate al = LocalDate.of(2023, 12, 31);
 
         DatiValutazione.Obiettivo dati = DatiDaScheda.obiettivo(scheda, ProvaSmvp.metodo(), al);
