@@ -259,6 +259,7 @@ class MatriceAccessiTest {
                         LETTURA),
                 api("GET", "/api/valutazione/smvp/obiettivi/{id}", c -> get("/api/valutazione/smvp/obiettivi/" + id + "?al=" + oggi), LETTURA),
                 api("GET", "/api/valutazione/smvp/peg", c -> get("/api/valutazione/smvp/peg?" + peg + "&al=" + oggi), LETTURA),
+                api("GET", "/api/valutazione/smvp/peg.csv", c -> get("/api/valutazione/smvp/peg.csv?" + peg + "&al=" + oggi), LETTURA),
                 api("POST", "/api/valutazione/smvp/decisioni", c -> json("/api/valutazione/smvp/decisioni", "{\"ente\":\"" + A + "\",\"anno\":"
                         + anno + ",\"obiettivoId\":\"" + id + "\",\"voce\":\"OBIETTIVO\",\"tipo\":\"FORZATURA\",\"valore\":50,"
                         + "\"motivazione\":\"Valutazione del nucleo\"}"), ente(Ruolo.NUCLEO)),

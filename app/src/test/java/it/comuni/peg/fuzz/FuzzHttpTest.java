@@ -101,6 +101,11 @@ class FuzzHttpTest {
         for (int i = 0; i < RICHIESTE; i++) {
             richieste.add(generatore.prossima("fz-" + i));
         }
+        // the SMVP's routes from a generator of their own, so the requests above stay those of the seed
+        Generatore smvp = new Generatore(new Random(SEME + 1), anno, preparato);
+        for (int i = 0; i < RICHIESTE / 10; i++) {
+            richieste.add(smvp.smvp("fz-smvp-" + i));
+        }
         long inizio = System.nanoTime();
         List<Esito> esiti = inviaTutte(richieste);
         long secondi = (System.nanoTime() - inizio) / 1_000_000_000;
@@ -121,7 +126,7 @@ class FuzzHttpTest {
         esiti.stream().sorted(java.util.Comparator.comparingLong(Esito::millis).reversed()).limit(3)
                 .forEach(e -> System.out.printf("FUZZ più lenta: %d ms %s %s -> %d%n", e.millis(), e.metodo(),
                         e.percorso().substring(0, Math.min(100, e.percorso().length())), e.stato()));
-        assertThat(esiti).hasSize(RICHIESTE);
+        assertThat(esiti).hasSize(richieste.size());
         assertThat(errori5xx).as("risposte 5xx (o nessuna risposta)").isEmpty();
         // the generator must reach past the validation, or the count below proves nothing
         assertThat(accettati).as("comandi accettati").hasSizeGreaterThan(RICHIESTE / 50);
@@ -491,6 +496,30 @@ class FuzzHttpTest {
                 }
             }
             return new Richiesta(id, utente, "POST", percorso, byteCorpo, tipoContenuto, intestazioni, true);
+        }
+
+        /** A request to the SMVP's routes: scores, their CSV, the method in force, the nucleo's decisions. */
+        Richiesta smvp(String id) {
+            String ob = obiettivo();
+            String annoP = random.nextInt(5) == 0 ? parametro() : String.valueOf(anno);
+            if (random.nextInt(4) == 0) {
+                ObjectNode corpo = N.objectNode();
+                corpo.put("ente", "c_fuzz").put("anno", anno).put("obiettivoId", ob)
+                        .put("voce", new String[]{"OBIETTIVO", "FASE", "INDICATORE"}[random.nextInt(3)])
+                        .put("riferimento", random.nextBoolean() ? numero() : "GG")
+                        .put("tipo", random.nextBoolean() ? "FORZATURA" : "NON_VALUTABILE")
+                        .put("valore", random.nextInt(120)).put("motivazione", "Decisione " + random.nextInt(100));
+                byte[] byteCorpo = random.nextBoolean() ? bytes(corpo) : bytes(muta(corpo));
+                return new Richiesta(id, utente("nucleo"), "POST", "/api/valutazione/smvp/decisioni", byteCorpo, "application/json",
+                        Map.of(), true);
+            }
+            String percorso = switch (random.nextInt(4)) {
+                case 0 -> "/api/valutazione/smvp/obiettivi/" + ob + "?al=" + parametro() + (random.nextBoolean() ? "&asOf=" + parametro() : "");
+                case 1 -> "/api/valutazione/smvp/peg?ente=c_fuzz&anno=" + annoP + "&al=" + parametro() + "&asOf=" + parametro();
+                case 2 -> "/api/valutazione/smvp/peg.csv?ente=" + parametro() + "&anno=" + annoP + "&al=" + parametro();
+                default -> "/api/valutazione/metodo-smvp?ente=c_fuzz&anno=" + annoP + "&al=" + parametro() + "&asOf=" + parametro();
+            };
+            return new Richiesta(id, utente(random.nextBoolean() ? "nucleo" : "dirigente"), "GET", percorso, null, null, Map.of(), false);
         }
 
         private Richiesta lettura(String id) {

@@ -74,6 +74,10 @@ class MetodoSmvpHttpTest {
         // a dirigente may not set it
         Risposta dirigente = http.put("dirigente", put(ENTE, "01/09/2023", "Prova"), yaml, "application/yaml");
         assertThat(dirigente.stato()).as(dirigente.toString()).isEqualTo(403);
+        // whatever the document says: the role is checked before the document is read
+        Risposta rotto = http.put("dirigente", put(ENTE, "01/09/2023", "Prova"), "pesoFasi: [non, chiuso", "application/yaml");
+        assertThat(rotto.stato()).as(rotto.toString()).isEqualTo(403);
+        assertThat(rotto.corpo()).doesNotContain("pesoFasi");
 
         // in force on 15/03: the first, in YAML when asked so
         Risposta marzo = http.get("nucleo", "/api/valutazione/metodo-smvp?ente=" + ENTE + "&anno=2023&al=15/03/2023",

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -208,6 +209,7 @@ class ValutazioneSmvpHttpTest {
         String ente = enti.prepara("c_smvp_c");
         carica(ente, "esempio-gzoom.yaml");
         String id = obiettivo(ente);
+        String aperto = obiettivo(ente);
         Risposta chiusa = http.post("nucleo", "/api/valutazione/valutazioni", "{\"ente\":\"" + ente + "\",\"anno\":2023,\"obiettivoId\":\""
                 + id + "\",\"al\":\"2023-12-31\",\"motivazione\":\"Relazione sulla performance 2023\"}");
         assertThat(chiusa.stato()).as(chiusa.toString()).isEqualTo(200);
@@ -216,6 +218,11 @@ class ValutazioneSmvpHttpTest {
         assertThat(prima.stato()).as(prima.toString()).isEqualTo(200);
         assertThat(prima.json().get("origine").asString()).isEqualTo("VALUTAZIONE_FINALE");
         uguale(prima.json().get("esito").get("obiettivi").get(0).get("esito"), "77.5");
+        String peg = "/api/valutazione/smvp/peg?ente=" + ente + "&anno=2023&al=31/12/2023";
+        JsonNode pegPrima = http.get("nucleo", peg).json();
+        // in the PEG the closed objective is the closed result, the same tree the objective's endpoint gives
+        assertThat(obiettivoDi(pegPrima, id)).isEqualTo(prima.json().get("esito").get("obiettivi").get(0));
+        uguale(obiettivoDi(pegPrima, aperto).get("esito"), "77.5");
 
         // a new version in force from the same 01/01 (a month late now costs 30) and a later consuntivo of phase 2
         String documento = Files.readString(Path.of("..", "docs", "smvp", "esempio-gzoom.yaml"))
@@ -223,18 +230,24 @@ class ValutazioneSmvpHttpTest {
         Risposta nuova = http.put("nucleo", "/api/valutazione/metodo-smvp?ente=" + ente + "&anno=2023&inVigoreDal=01/01/2023&motivazione="
                 + URLEncoder.encode("Delibera di modifica del SMVP", StandardCharsets.UTF_8), documento, "application/yaml");
         assertThat(nuova.stato()).as(nuova.toString()).isEqualTo(200);
-        Risposta consuntivo = http.post("dirigente", "/api/obiettivi/" + id + "/fasi/2/consuntivi",
-                "{\"mese\":\"2023-11\",\"svolta\":true,\"percentuale\":90}");
-        assertThat(consuntivo.stato()).as(consuntivo.toString()).isEqualTo(200);
-        long versione = consuntivo.json().get("versione").asLong();
-        assertThat(Attesa.entro(Duration.ofSeconds(30), () -> http.get("nucleo", "/api/obiettivi/" + id).json()
-                .get("versione").asLong() == versione)).isTrue();
+        for (String ob : List.of(id, aperto)) {
+            Risposta consuntivo = http.post("dirigente", "/api/obiettivi/" + ob + "/fasi/2/consuntivi",
+                    "{\"mese\":\"2023-11\",\"svolta\":true,\"percentuale\":90}");
+            assertThat(consuntivo.stato()).as(consuntivo.toString()).isEqualTo(200);
+            long versione = consuntivo.json().get("versione").asLong();
+            assertThat(Attesa.entro(Duration.ofSeconds(30), () -> http.get("nucleo", "/api/obiettivi/" + ob).json()
+                    .get("versione").asLong() == versione)).isTrue();
+        }
 
         // the same date not closed by the nucleo follows both changes: phase 1 100 − 2 × 30 = 40, phase 2 90% × 0,5 = 45,
         // phases 42,5; indicators 100; 50% × 42,5 + 50% × 100 = 71,25
-        Risposta aperta = http.get("nucleo", "/api/valutazione/smvp/peg?ente=" + ente + "&anno=2023&al=31/12/2023");
-        uguale(aperta.json().get("esito").get("obiettivi").get(0).get("esito"), "71.25");
-        assertThat(aperta.json().get("metodo").get("versione").asInt()).isEqualTo(2);
+        JsonNode pegDopo = http.get("nucleo", peg).json();
+        uguale(obiettivoDi(pegDopo, aperto).get("esito"), "71.25");
+        assertThat(pegDopo.get("metodo").get("versione").asInt()).isEqualTo(2);
+        // the closed one, in the PEG too, does not move: its tree is the one before
+        assertThat(obiettivoDi(pegDopo, id)).isEqualTo(obiettivoDi(pegPrima, id));
+        // and the ente counts it with its closed score: (77,5 + 71,25) / 2 = 74,375 → 74,38
+        uguale(pegDopo.get("esito").get("ente").get("esito"), "74.38");
         // the closed one does not
         Risposta dopo = http.get("nucleo", percorso);
         assertThat(dopo.corpo()).isEqualTo(prima.corpo());
@@ -269,6 +282,17 @@ class ValutazioneSmvpHttpTest {
         uguale(o.get("esito"), "93.75");
         assertThat(passi(o.get("fasi").get(1).get("esito"))).contains("Fase sospesa per legge");
 
+        // the objective forced to 90: the CSV shows it beside the 93,75 the method computed
+        Risposta obiettivoForzato = http.post("nucleo", "/api/valutazione/smvp/decisioni", decisione.formatted(
+                "\"voce\":\"OBIETTIVO\",\"tipo\":\"FORZATURA\",\"valore\":90", "Obiettivo ridimensionato dalla Giunta"));
+        assertThat(obiettivoForzato.stato()).as(obiettivoForzato.toString()).isEqualTo(200);
+        Risposta csv = http.get("nucleo", "/api/valutazione/smvp/peg.csv?ente=" + ente + "&anno=2023&al=30/09/2023");
+        assertThat(csv.stato()).as(csv.toString()).isEqualTo(200);
+        assertThat(csv.intestazione("Content-Type")).startsWith("text/csv");
+        assertThat(csv.corpo().replace("\uFEFF", "").split("\r\n")).containsExactly(
+                "settore;ufficio;titolo;al;punteggio;punteggio_calcolato;forzato;motivazione;stato",
+                "SASTER;UEDPRI;Diminuzione tempi di verifica delle SCIA;30/09/2023;90,00;93,75;sì;Obiettivo ridimensionato dalla Giunta;FORZATO");
+
         // a forced value the phase cannot score is refused when scoring, naming the decision
         Risposta troppo = http.post("nucleo", "/api/valutazione/smvp/decisioni", decisione.formatted(
                 "\"voce\":\"FASE\",\"riferimento\":\"1\",\"tipo\":\"FORZATURA\",\"valore\":150", "Eccellenza"));
@@ -276,6 +300,82 @@ class ValutazioneSmvpHttpTest {
         Risposta rifiutata = http.get("nucleo", "/api/valutazione/smvp/obiettivi/" + id + "?al=30/09/2023");
         assertThat(rifiutata.stato()).as(rifiutata.toString()).isEqualTo(400);
         assertThat(rifiutata.json().get("errori").get(0).get("campo").asString()).startsWith("decisioni[");
+    }
+
+    /** The live answers at one instant: the objective's scores and the PEG's, and that instant. */
+    record Fotografia(Instant istante, JsonNode obiettivo, JsonNode peg) {
+    }
+
+    Fotografia fotografa(String id, String ente, String al) {
+        Risposta o = http.get("nucleo", "/api/valutazione/smvp/obiettivi/" + id + "?al=" + al);
+        Risposta p = http.get("nucleo", "/api/valutazione/smvp/peg?ente=" + ente + "&anno=2023&al=" + al);
+        assertThat(o.stato()).as(o.toString()).isEqualTo(200);
+        assertThat(p.stato()).as(p.toString()).isEqualTo(200);
+        return new Fotografia(Instant.now(), o.json().get("esito"), p.json().get("esito"));
+    }
+
+    void attendiScheda(String id, Risposta comando) throws InterruptedException {
+        assertThat(comando.stato()).as(comando.toString()).isEqualTo(200);
+        long versione = comando.json().get("versione").asLong();
+        assertThat(Attesa.entro(Duration.ofSeconds(30), () -> http.get("nucleo", "/api/obiettivi/" + id).json()
+                .get("versione").asLong() == versione)).as("la proiezione raggiunge la versione " + versione).isTrue();
+    }
+
+    @Test
+    void asOfAnyInstantTheScoresAreTheLiveOnesOfThatInstant() throws Exception {
+        http = new ClienteHttp(porta);
+        String ente = enti.prepara("c_smvp_t");
+        String al = "30/09/2023";
+        carica(ente, "esempio-gzoom.yaml");
+        String id = obiettivo(ente);
+        List<Fotografia> foto = new ArrayList<>();
+        foto.add(fotografa(id, ente, al));
+
+        // phase 2 rimodulata to end on 31/08/2023: late at 30/09
+        attendiScheda(id, http.post("dirigente", "/api/obiettivi/" + id + "/fasi/2/rimodulazioni",
+                "{\"inizio\":\"2023-01-01\",\"fine\":\"2023-08-31\",\"motivazione\":\"Anticipo chiesto dalla Giunta\"}"));
+        foto.add(fotografa(id, ente, al));
+
+        Risposta decisione = http.post("nucleo", "/api/valutazione/smvp/decisioni", "{\"ente\":\"" + ente + "\",\"anno\":2023,"
+                + "\"obiettivoId\":\"" + id + "\",\"voce\":\"FASE\",\"riferimento\":\"1\",\"tipo\":\"FORZATURA\",\"valore\":95,"
+                + "\"motivazione\":\"Ritardo dovuto alla Soprintendenza\"}");
+        assertThat(decisione.stato()).as(decisione.toString()).isEqualTo(200);
+        foto.add(fotografa(id, ente, al));
+
+        attendiScheda(id, http.post("dirigente", "/api/obiettivi/" + id + "/fasi/2/consuntivi",
+                "{\"mese\":\"2023-08\",\"svolta\":true,\"percentuale\":80}"));
+        String documento = Files.readString(Path.of("..", "docs", "smvp", "esempio-gzoom.yaml"))
+                .replace("ente: c_b648", "ente: " + ente).replace("penalitaMese: 10", "penalitaMese: 30");
+        Risposta seconda = http.put("nucleo", "/api/valutazione/metodo-smvp?ente=" + ente + "&anno=2023&inVigoreDal=01/07/2023&motivazione="
+                + URLEncoder.encode("Delibera di modifica del SMVP", StandardCharsets.UTF_8), documento, "application/yaml");
+        assertThat(seconda.stato()).as(seconda.toString()).isEqualTo(200);
+        foto.add(fotografa(id, ente, al));
+
+        // each step changed the scores, so each instant has its own answer to match
+        for (int i = 1; i < foto.size(); i++) {
+            assertThat(foto.get(i).obiettivo()).as("passo " + i).isNotEqualTo(foto.get(i - 1).obiettivo());
+            assertThat(foto.get(i).peg()).as("passo " + i).isNotEqualTo(foto.get(i - 1).peg());
+        }
+        assertThat(passi(foto.get(1).obiettivo().get("obiettivi").get(0).get("fasi").get(1).get("esito")))
+                .contains("motivazione: «Anticipo chiesto dalla Giunta»", "poi dal 01/01/2023 al 31/08/2023");
+        for (Fotografia f : foto) {
+            Risposta o = http.get("nucleo", "/api/valutazione/smvp/obiettivi/" + id + "?al=" + al + "&asOf=" + f.istante());
+            Risposta p = http.get("nucleo", "/api/valutazione/smvp/peg?ente=" + ente + "&anno=2023&al=" + al + "&asOf=" + f.istante());
+            assertThat(o.stato()).as(o.toString()).isEqualTo(200);
+            assertThat(p.stato()).as(p.toString()).isEqualTo(200);
+            assertThat(o.json().get("esito")).as("obiettivo al " + f.istante()).isEqualTo(f.obiettivo());
+            assertThat(p.json().get("esito")).as("PEG al " + f.istante()).isEqualTo(f.peg());
+        }
+    }
+
+    /** The objective {@code id} among the scores of a PEG. */
+    static JsonNode obiettivoDi(JsonNode peg, String id) {
+        for (JsonNode o : peg.get("esito").get("obiettivi")) {
+            if (o.get("obiettivo").asString().equals(id)) {
+                return o;
+            }
+        }
+        throw new AssertionError("Obiettivo " + id + " assente dal PEG: " + peg);
     }
 
     /** As-of scores equal the live ones captured at the same instant. */

@@ -97,7 +97,8 @@ public class CicloValutazione {
     /**
      * A new version of the SMVP: the method is checked whole (schema, {@link it.comuni.peg.api.smvp.RegoleMetodo},
      * its ente and anno the command's) and refused with every error and its path ({@link ValoriNonValidi}),
-     * nothing applied. Unlike the three parameters, the SMVP may change after final evaluations: a closed
+     * nothing applied. A document sent as text is read here, after {@link #autorizza} has checked the
+     * sender's role: whoever may not set the method gets 403 whatever the document says. Unlike the three parameters, the SMVP may change after final evaluations: a closed
      * valutazione keeps the version it was computed with.
      *
      * @throws RegolaViolata when the same method is already recorded in force from the same day
@@ -112,10 +113,10 @@ public class CicloValutazione {
         if (cmd.motivazione() == null) {
             throw new ValoreNonValido("motivazione", "La motivazione è obbligatoria");
         }
-        if (cmd.metodo() == null) {
+        MetodoSmvp metodo = cmd.metodoLetto();
+        if (metodo == null) {
             throw new ValoreNonValido("metodo", "Il documento del metodo è obbligatorio");
         }
-        MetodoSmvp metodo = cmd.metodo();
         List<ValoriNonValidi.Errore> errori = new ArrayList<>();
         if (metodo.ente() != null && !metodo.ente().strip().equals(cmd.ente().strip())) {
             errori.add(new ValoriNonValidi.Errore("$.ente", "Il documento è il metodo dell'ente " + metodo.ente()

@@ -11,7 +11,6 @@ import it.comuni.peg.api.valutazione.VoceSmvpDecisa;
 import it.comuni.peg.api.valutazione.CicloValutazioneId;
 import it.comuni.peg.api.smvp.DocumentoMetodo;
 import it.comuni.peg.api.smvp.FormaItaliana;
-import it.comuni.peg.api.smvp.MetodoSmvp;
 import it.comuni.peg.api.valutazione.ImpostaMetodoSmvp;
 import it.comuni.peg.api.valutazione.ImpostaMetodoValutazione;
 import it.comuni.peg.api.valutazione.ParametriValutazione;
@@ -87,7 +86,8 @@ public class ValutazioneCommandController {
     /**
      * A new version of the ente's SMVP: the body is the method's document, YAML ({@code application/yaml})
      * or JSON. A document that breaks the schema or a rule is refused with 400 and every error with its
-     * path ({@code $.indicatori[2].soglie}); nothing is recorded.
+     * path ({@code $.indicatori[2].soglie}); nothing is recorded. The document is read by the evaluation
+     * cycle after the sender's role is checked: a user who may not set the method gets 403, never 400.
      *
      * @param inVigoreDal the first day the version applies to, GG/MM/AAAA or AAAA-MM-GG
      */
@@ -101,9 +101,9 @@ public class ValutazioneCommandController {
         Motivazione perche = Motivazione.di(motivazione);
         DocumentoMetodo.Formato formato = MediaType.APPLICATION_JSON.isCompatibleWith(tipo)
                 ? DocumentoMetodo.Formato.JSON : DocumentoMetodo.Formato.YAML;
-        MetodoSmvp metodo = DocumentoMetodo.leggi(documento, formato);
         String ciclo = CicloValutazioneId.di(ente, anno);
-        return esito(ciclo, invio.invia(new ImpostaMetodoSmvp(ciclo, ente, anno, dal, metodo, perche)));
+        return esito(ciclo, invio.invia(ImpostaMetodoSmvp.daDocumento(ciclo, ente, anno, dal,
+                new ImpostaMetodoSmvp.Documento(documento, formato), perche)));
     }
 
     public record DecisioneSmvp(@NotBlank(message = OBBLIGATORIO) String ente,

@@ -145,6 +145,26 @@ class MetodoSmvpCicloTest {
     }
 
     @Test
+    void aDocumentSentAsTextIsReadOnlyAfterTheRoleIsChecked() throws Exception {
+        ImpostaMetodoSmvp.Documento rotto = new ImpostaMetodoSmvp.Documento("pesoFasi: [non, un, numero", DocumentoMetodo.Formato.YAML);
+        fixture.givenNoPriorActivity()
+                .when(ImpostaMetodoSmvp.daDocumento(CICLO, ENTE, 2023, DAL, rotto, PERCHE), UtentiDiProva.utente(ENTE, Ruolo.DIRIGENTE, "M001"))
+                .expectException(AccessoNegato.class)
+                .expectExceptionMessage(containsString("il metodo di valutazione è impostato dal nucleo o dal controllo di gestione"))
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(ImpostaMetodoSmvp.daDocumento(CICLO, ENTE, 2023, DAL, rotto, PERCHE), UtentiDiProva.utente(ENTE, Ruolo.NUCLEO, null))
+                .expectException(ValoriNonValidi.class)
+                .expectNoEvents();
+        MetodoSmvp metodo = gzoom();
+        fixture.givenNoPriorActivity()
+                .when(ImpostaMetodoSmvp.daDocumento(CICLO, ENTE, 2023, DAL,
+                        new ImpostaMetodoSmvp.Documento(esempio("esempio-gzoom.yaml"), DocumentoMetodo.Formato.YAML), PERCHE),
+                        UtentiDiProva.utente(ENTE, Ruolo.NUCLEO, null))
+                .expectEvents(new MetodoSmvpImpostato(CICLO, ENTE, 2023, 1, DAL, metodo, DocumentoMetodo.impronta(metodo), PERCHE));
+    }
+
+    @Test
     void theEventSurvivesTheEventStoresSerializer() throws Exception {
         MetodoSmvp metodo = DocumentoMetodo.leggi(esempio("esempio-perform.yaml"), DocumentoMetodo.Formato.YAML);
         MetodoSmvpImpostato evento = new MetodoSmvpImpostato(CICLO, ENTE, 2023, 1, DAL, metodo, DocumentoMetodo.impronta(metodo), PERCHE);

@@ -111,8 +111,11 @@ public class EsportazioneCsvController {
         return al == null || al.isBlank() ? null : Istanti.giorno(al, "al");
     }
 
-    /** BOM first: without it Excel reads UTF-8 as Windows-1252 and the accents break. */
-    private static ResponseEntity<byte[]> csv(String nomeFile, List<String> righe) {
+    /**
+     * The download of CSV rows as {@code text/csv; charset=UTF-8}, an attachment named {@code nomeFile}.
+     * BOM first: without it Excel reads UTF-8 as Windows-1252 and the accents break.
+     */
+    public static ResponseEntity<byte[]> csv(String nomeFile, List<String> righe) {
         StringBuilder testo = new StringBuilder(Csv.BOM);
         righe.forEach(testo::append);
         return ResponseEntity.ok()
@@ -121,7 +124,8 @@ public class EsportazioneCsvController {
                 .body(testo.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String nomeFile(String cosa, int anno, String ente, String suffisso) {
+    /** The name of an export: {@code valutazione-2023-c-b648-settori.csv}, the ente without accents or symbols. */
+    public static String nomeFile(String cosa, int anno, String ente, String suffisso) {
         String slug = Normalizer.normalize(ente.strip().toLowerCase(Locale.ITALIAN), Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "").replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return cosa + "-" + anno + "-" + slug + suffisso + ".csv";

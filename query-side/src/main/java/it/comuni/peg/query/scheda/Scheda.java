@@ -73,7 +73,8 @@ public record Scheda(
     /**
      * A phase and its two rows of the cronoprogramma: {@code previsto} (planned months) and
      * {@code consuntivo} (months in which it was really worked on). {@code pianoOriginale} is the
-     * baseline, kept once the phase has been rimodulata.
+     * baseline, kept once the phase has been rimodulata; {@code storiaRimodulazioni} each rimodulazione in
+     * the order recorded (empty when none).
      */
     public record Fase(
             int numero,
@@ -90,9 +91,11 @@ public record Scheda(
             Percentuale percentuale,
             LocalDate completataIl,
             String attoCompletamento,
-            Stato stato) {
+            Stato stato,
+            List<Rimodulazione> storiaRimodulazioni) {
 
         public Fase {
+            storiaRimodulazioni = storiaRimodulazioni == null ? List.of() : List.copyOf(storiaRimodulazioni);
             previsto = previsto == null ? List.of() : List.copyOf(previsto);
             consuntivo = consuntivo == null ? List.of() : List.copyOf(consuntivo);
             consuntivi = consuntivi == null ? List.of() : List.copyOf(consuntivi);
@@ -101,6 +104,13 @@ public record Scheda(
         public boolean completata() {
             return completataIl != null;
         }
+    }
+
+    /**
+     * One rimodulazione of a phase: the day it was recorded (Europe/Rome), the plan it replaced, the new
+     * plan and why.
+     */
+    public record Rimodulazione(LocalDate il, Pianificazione precedente, Pianificazione nuova, String motivazione) {
     }
 
     /** The consuntivo of one month; {@code rettificato} when a rettifica replaced what was first recorded. */

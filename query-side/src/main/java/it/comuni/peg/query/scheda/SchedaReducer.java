@@ -18,6 +18,8 @@ import it.comuni.peg.api.persona.AssegnazioneTerminata;
 import it.comuni.peg.api.persona.PersonaAssegnata;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,6 +32,9 @@ import java.util.function.UnaryOperator;
  * instant. Time-dependent fields are left to {@link StatoAlGiorno}.
  */
 public final class SchedaReducer {
+
+    /** The day of a rimodulazione is the day of its event in Italy. */
+    private static final ZoneId ROMA = ZoneId.of("Europe/Rome");
 
     private SchedaReducer() {
     }
@@ -94,12 +99,12 @@ public final class SchedaReducer {
         if (evento instanceof FasePianificata e) {
             List<Scheda.Fase> fasi = new ArrayList<>(s.fasi());
             fasi.add(new Scheda.Fase(e.numero(), e.titolo(), HtmlSicuro.pulisci(e.descrizione()), e.inizio(), e.fine(), e.mesiPrevisti(),
-                    e.mesiPrevistiEspliciti(), null, 0, List.of(), List.of(), Percentuale.ZERO, null, null, null));
+                    e.mesiPrevistiEspliciti(), null, 0, List.of(), List.of(), Percentuale.ZERO, null, null, null, List.of()));
             fasi.sort(Comparator.comparingInt(Scheda.Fase::numero));
             return conFasi(s, fasi);
         }
         if (evento instanceof FaseRimodulata e) {
-            return conFase(s, e.numero(), f -> rimodula(f, e));
+            return conFase(s, e.numero(), f -> rimodula(f, e, registratoIl));
         }
         if (evento instanceof ConsuntivoRegistrato e) {
             return conFase(s, e.fase(), f -> registra(f, e.mese(),
@@ -113,7 +118,7 @@ public final class SchedaReducer {
         if (evento instanceof FaseCompletata e) {
             return conFase(s, e.numero(), f -> new Scheda.Fase(f.numero(), f.titolo(), f.descrizione(), f.inizio(),
                     f.fine(), f.previsto(), f.previstoEsplicito(), f.pianoOriginale(), f.rimodulazioni(), f.consuntivo(),
-                    f.consuntivi(), Percentuale.CENTO, e.data(), e.atto(), null));
+                    f.consuntivi(), Percentuale.CENTO, e.data(), e.atto(), null, f.storiaRimodulazioni()));
         }
         if (evento instanceof IndicatoreDefinito e) {
             List<Scheda.Indicatore> indicatori = new ArrayList<>(s.indicatori());
@@ -169,12 +174,15 @@ public final class SchedaReducer {
 
     // ---- fasi ----
 
-    private static Scheda.Fase rimodula(Scheda.Fase f, FaseRimodulata e) {
+    private static Scheda.Fase rimodula(Scheda.Fase f, FaseRimodulata e, Instant registratoIl) {
         Pianificazione n = e.nuova();
         Pianificazione originale = f.pianoOriginale() != null ? f.pianoOriginale() : e.precedente();
+        List<Scheda.Rimodulazione> storia = new ArrayList<>(f.storiaRimodulazioni());
+        storia.add(new Scheda.Rimodulazione(registratoIl == null ? null : LocalDate.ofInstant(registratoIl, ROMA), e.precedente(), n,
+                e.motivazione() == null ? null : e.motivazione().testo()));
         return new Scheda.Fase(f.numero(), f.titolo(), f.descrizione(), n.inizio(), n.fine(), n.mesiPrevisti(),
                 f.previstoEsplicito(), originale, f.rimodulazioni() + 1, f.consuntivo(), f.consuntivi(),
-                f.percentuale(), f.completataIl(), f.attoCompletamento(), null);
+                f.percentuale(), f.completataIl(), f.attoCompletamento(), null, storia);
     }
 
     private static Scheda.Fase registra(Scheda.Fase f, YearMonth mese, Scheda.Consuntivo consuntivo) {
@@ -187,7 +195,7 @@ public final class SchedaReducer {
         Percentuale percentuale = f.completata() ? Percentuale.CENTO : consuntivi.get(consuntivi.size() - 1).percentuale();
         return new Scheda.Fase(f.numero(), f.titolo(), f.descrizione(), f.inizio(), f.fine(), f.previsto(),
                 f.previstoEsplicito(), f.pianoOriginale(), f.rimodulazioni(), svolti, consuntivi, percentuale,
-                f.completataIl(), f.attoCompletamento(), null);
+                f.completataIl(), f.attoCompletamento(), null, f.storiaRimodulazioni());
     }
 
     // ---- indicatori ----

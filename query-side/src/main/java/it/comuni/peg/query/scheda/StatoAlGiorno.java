@@ -69,6 +69,6 @@ public final class StatoAlGiorno {
     private static Scheda.Fase conStato(Scheda.Fase f, Stato stato) {
         return new Scheda.Fase(f.numero(), f.titolo(), f.descrizione(), f.inizio(), f.fine(), f.previsto(),
                 f.previstoEsplicito(), f.pianoOriginale(), f.rimodulazioni(), f.consuntivo(), f.consuntivi(),
-                f.percentuale(), f.completataIl(), f.attoCompletamento(), stato);
+                f.percentuale(), f.completataIl(), f.attoCompletamento(), stato, f.storiaRimodulazioni());
     }
 }

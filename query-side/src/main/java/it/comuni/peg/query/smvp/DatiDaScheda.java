@@ -47,7 +47,8 @@ final class DatiDaScheda {
         List<DatiValutazione.Fase> fasi = s.fasi().stream().map(f -> new DatiValutazione.Fase(f.numero(), f.titolo(), f.fine(),
                 f.completataIl() != null && !f.completataIl().isAfter(al) ? f.completataIl() : null,
                 f.consuntivi().stream().filter(c -> !c.mese().isAfter(YearMonth.from(al)))
-                        .reduce((a, b) -> b).map(c -> c.percentuale().valore()).orElse(null))).toList();
+                        .reduce((a, b) -> b).map(c -> c.percentuale().valore()).orElse(null),
+                f.storiaRimodulazioni().stream().map(DatiDaScheda::rimodulazione).toList())).toList();
         List<DatiValutazione.Indicatore> indicatori = s.indicatori().stream().map(i -> indicatore(i, metodo)).toList();
         return new DatiValutazione.Obiettivo(s.id(), s.titolo(), s.settore() == null ? null : s.settore().codice(),
                 s.ufficio() == null ? null : s.ufficio().codice(),
@@ -121,5 +122,11 @@ final class DatiDaScheda {
 
     private static Valore valore(TipoIndicatore tipo, BigDecimal numero) {
         return tipo == TipoIndicatore.SI_NO ? new Valore.SiNo(numero.signum() != 0) : new Valore.Numero(numero);
+    }
+
+    private static DatiValutazione.Rimodulazione rimodulazione(Scheda.Rimodulazione r) {
+        return new DatiValutazione.Rimodulazione(r.il(), r.precedente() == null ? null : r.precedente().inizio(),
+                r.precedente() == null ? null : r.precedente().fine(), r.nuova() == null ? null : r.nuova().inizio(),
+                r.nuova() == null ? null : r.nuova().fine(), r.motivazione());
     }
 }

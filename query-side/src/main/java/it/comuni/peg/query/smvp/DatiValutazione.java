@@ -42,9 +42,28 @@ public record DatiValutazione(LocalDate al, List<Obiettivo> obiettivi, List<Asse
 
     /**
      * A phase: its planned end, the day it was completed (null: not yet) and its last recorded progress
-     * (0..100, null: none) as known at the date.
+     * (0..100, null: none) as known at the date; {@code rimodulazioni} the changes of its plan, oldest first
+     * (they explain the planned end, which is already the last plan's).
      */
-    public record Fase(int numero, String titolo, LocalDate finePrevista, LocalDate completataIl, Integer percentuale) {
+    public record Fase(int numero, String titolo, LocalDate finePrevista, LocalDate completataIl, Integer percentuale,
+                       List<Rimodulazione> rimodulazioni) {
+
+        public Fase {
+            rimodulazioni = rimodulazioni == null ? List.of() : List.copyOf(rimodulazioni);
+        }
+
+        /** A phase never rimodulata. */
+        public Fase(int numero, String titolo, LocalDate finePrevista, LocalDate completataIl, Integer percentuale) {
+            this(numero, titolo, finePrevista, completataIl, percentuale, List.of());
+        }
+    }
+
+    /**
+     * A change of a phase's plan: the day it was recorded, the dates before and after (any may be null:
+     * not planned) and the motivazione.
+     */
+    public record Rimodulazione(LocalDate il, LocalDate inizioPrima, LocalDate finePrima, LocalDate inizioDopo,
+                                LocalDate fineDopo, String motivazione) {
     }
 
     /**

@@ -59,4 +59,18 @@ final class Fasi {
                 + n(regole.fattoreNonCompletata()) + " = " + n(punti));
         return new Punteggio(punti, scaduta ? Tempestivita.IN_RITARDO : Tempestivita.IN_LINEA);
     }
+
+    /**
+     * The step telling a rimodulazione: "rimodulata il 15/05/2023: prevista dal 01/02/2023 al 31/03/2023,
+     * poi dal 01/02/2023 al 30/06/2023; motivazione: «…»" (a date not planned reads "non prevista").
+     */
+    static String rimodulazione(DatiValutazione.Rimodulazione r) {
+        return "rimodulata" + (r.il() != null ? " il " + g(r.il()) : "") + ": prevista " + periodo(r.inizioPrima(), r.finePrima())
+                + ", poi " + periodo(r.inizioDopo(), r.fineDopo())
+                + (r.motivazione() != null ? "; motivazione: «" + r.motivazione() + "»" : "");
+    }
+
+    private static String periodo(LocalDate inizio, LocalDate fine) {
+        return "dal " + (inizio != null ? g(inizio) : "(non prevista)") + " al " + (fine != null ? g(fine) : "(non prevista)");
+    }
 }

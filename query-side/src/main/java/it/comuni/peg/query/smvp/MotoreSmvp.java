@@ -56,11 +56,26 @@ public final class MotoreSmvp {
      * @throws ValoriNonValidi every wrong input ({@link DatiValutazione}), before any score
      */
     public static Valutazione valuta(MetodoSmvp metodo, DatiValutazione dati) {
-        VerificaDati.verifica(metodo, dati);
+        return valuta(metodo, dati, Map.of());
+    }
+
+    /**
+     * Scores everything in {@code dati} at {@code dati.al()}, except the objectives already scored in
+     * {@code chiusi} (by id: the nucleo closed them, their score is the one given): those enter settori,
+     * uffici, the ente and people with that score, and are neither checked nor scored again.
+     *
+     * @throws ValoriNonValidi every wrong input among the objectives to score, before any score
+     */
+    public static Valutazione valuta(MetodoSmvp metodo, DatiValutazione dati, Map<String, Valutazione.Obiettivo> chiusi) {
+        VerificaDati.verifica(metodo, chiusi.isEmpty() ? dati : new DatiValutazione(dati.al(),
+                dati.obiettivi().stream().filter(o -> !chiusi.containsKey(o.obiettivo())).toList(),
+                dati.assegnazioni().stream().filter(a -> !chiusi.containsKey(a.obiettivo())).toList(),
+                dati.decisioni().stream().filter(d -> !chiusi.containsKey(d.obiettivo())).toList()));
         Map<String, DatiValutazione.Decisione> decisioni = new HashMap<>();
         dati.decisioni().forEach(d -> decisioni.put(chiave(d.obiettivo(), d.voce(), d.riferimento()), d));
         List<Valutazione.Obiettivo> obiettivi = dati.obiettivi().stream()
-                .map(o -> obiettivo(metodo, o, dati.al(), decisioni)).toList();
+                .map(o -> chiusi.containsKey(o.obiettivo()) ? chiusi.get(o.obiettivo()) : obiettivo(metodo, o, dati.al(), decisioni))
+                .toList();
         Aggregazioni agg = metodo.aggregazioni();
         Map<String, List<Valutazione.Obiettivo>> perSettore = new LinkedHashMap<>();
         Map<List<String>, List<Valutazione.Obiettivo>> perUfficio = new LinkedHashMap<>();
@@ -217,6 +232,7 @@ public final class MotoreSmvp {
         List<String> passi = new ArrayList<>();
         passi.add("fase " + f.numero() + (f.titolo() != null ? " «" + f.titolo() + "»" : "")
                 + (f.finePrevista() != null ? ", fine prevista " + g(f.finePrevista()) : ""));
+        f.rimodulazioni().forEach(r -> passi.add(Fasi.rimodulazione(r)));
         Optional<String> perIndicatore = indicatoreDellaFase(m, obiettivo, f.numero());
         Fasi.Punteggio regola = Fasi.valuta(m.fasi(), f, al, perIndicatore.isPresent() ? new ArrayList<>() : passi);
         if (nonValutabile(decisione, passi)) {

@@ -7,8 +7,10 @@ import it.comuni.peg.api.comune.ObiettivoId;
 import it.comuni.peg.platform.sicurezza.Perimetro;
 import it.comuni.peg.query.asof.Riferimento;
 import it.comuni.peg.query.proiezione.Disponibilita;
+import it.comuni.peg.query.pubblicazione.EsportazioneCsvController;
 import it.comuni.peg.query.proiezione.Proiezioni;
 import it.comuni.peg.query.scheda.SchedaController;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -54,6 +56,21 @@ public class ValutazioneSmvpController {
         String codice = perimetro.ente(ente);
         Riferimento r = richiesto(al, asOf);
         return servizio.peg(codice, anno, r.al(), r.istante(), r.live());
+    }
+
+    /**
+     * The objectives of {@link #peg} as CSV ({@link ValutazioneSmvpCsv}): a forced achievement with the score
+     * the method computed beside it, a closed objective with its closed score.
+     */
+    @GetMapping("/api/valutazione/smvp/peg.csv")
+    @Operation(summary = "I punteggi SMVP degli obiettivi del PEG in CSV: punteggio, punteggio calcolato, forzatura e motivazione")
+    public ResponseEntity<byte[]> pegCsv(@Parameter(description = SchedaController.ENTE) @RequestParam(required = false) String ente,
+                                         @RequestParam int anno,
+                                         @Parameter(description = AL) @RequestParam(required = false) String al,
+                                         @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
+        ValutazioneSmvp v = peg(ente, anno, al, asOf);
+        return EsportazioneCsvController.csv(EsportazioneCsvController.nomeFile("valutazione-smvp", anno, v.ente(), ""),
+                ValutazioneSmvpCsv.obiettivi(v));
     }
 
     /** A live read needs the scheda projection up (503 while it rebuilds); a replay does not. */

@@ -13,8 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -54,30 +56,44 @@ public class ValutazioneSmvpService {
         CicloNoto ciclo = cicli.ciclo(scheda.ente(), scheda.anno(), istante);
         CicloNoto.Finale finale = ciclo.finali().get(scheda.id());
         if (finale != null && (al == null || !al.isBefore(finale.al()))) {
-            Instant t = finale.registrataIl();
-            Scheda allora = valutazioni.scheda(id, t, false);
-            return valuta(scheda.ente(), scheda.anno(), List.of(allora), finale.al(), t, "VALUTAZIONE_FINALE",
-                    cicli.ciclo(scheda.ente(), scheda.anno(), t));
+            return chiuso(scheda, finale);
         }
         LocalDate giorno = al != null ? al : Istanti.giornoDi(istante);
-        return valuta(scheda.ente(), scheda.anno(), List.of(scheda), giorno, istante, "CALCOLATA", ciclo);
+        return valuta(scheda.ente(), scheda.anno(), List.of(scheda), giorno, istante, "CALCOLATA", ciclo, Map.of());
     }
 
     /**
      * Every objective of the PEG at {@code al}, with settori, uffici, the ente and each person assigned,
-     * all under one version of the method: an objective the nucleo closed is scored here like the others
-     * (its closed score is {@link #obiettivo}'s).
+     * under the version of the method in force at the date; an objective the nucleo closed (at a date not
+     * after {@code al}) carries its closed score, exactly {@link #obiettivo}'s, and counts with it in the
+     * aggregates: neither a later version of the method nor later data change it.
      *
      * @throws NonTrovato when no version of the method was in force at the date
      */
     public ValutazioneSmvp peg(String ente, int anno, LocalDate al, Instant istante, boolean live) {
         LocalDate giorno = al != null ? al : Istanti.giornoDi(istante);
-        return valuta(ente, anno, valutazioni.schede(ente, anno, istante, live), giorno, istante, "CALCOLATA",
-                cicli.ciclo(ente, anno, istante));
+        CicloNoto ciclo = cicli.ciclo(ente, anno, istante);
+        List<Scheda> schede = valutazioni.schede(ente, anno, istante, live);
+        Map<String, Valutazione.Obiettivo> chiusi = new HashMap<>();
+        for (Scheda s : schede) {
+            CicloNoto.Finale finale = ciclo.finali().get(s.id());
+            if (finale != null && !giorno.isBefore(finale.al())) {
+                chiusi.put(s.id(), chiuso(s, finale).esito().obiettivo(s.id()));
+            }
+        }
+        return valuta(ente, anno, schede, giorno, istante, "CALCOLATA", ciclo, chiusi);
+    }
+
+    /** The objective scored as the nucleo closed it: scheda and cycle as known when it was registered. */
+    private ValutazioneSmvp chiuso(Scheda scheda, CicloNoto.Finale finale) {
+        Instant t = finale.registrataIl();
+        Scheda allora = valutazioni.scheda(scheda.id(), t, false);
+        return valuta(scheda.ente(), scheda.anno(), List.of(allora), finale.al(), t, "VALUTAZIONE_FINALE",
+                cicli.ciclo(scheda.ente(), scheda.anno(), t), Map.of());
     }
 
     private static ValutazioneSmvp valuta(String ente, int anno, List<Scheda> schede, LocalDate al, Instant istante,
-                                          String origine, CicloNoto ciclo) {
+                                          String origine, CicloNoto ciclo, Map<String, Valutazione.Obiettivo> chiusi) {
         CicloNoto.VersioneSmvp v = ciclo.smvpAl(al).orElseThrow(() -> new NonTrovato("Nessun metodo SMVP dell'ente "
                 + ente + " per il " + anno + " in vigore al " + FormaItaliana.data(al)));
         DatiDaScheda.Esteso metodo = DatiDaScheda.conIndicatoriDelPeg(v.metodo(), schede);
@@ -94,7 +110,7 @@ public class ValutazioneSmvpService {
                 .map(d -> new DatiValutazione.Decisione(d.obiettivoId().valore(), DatiValutazione.Decisione.Voce.valueOf(d.voce().name()),
                         d.riferimento(), DatiValutazione.Decisione.Tipo.valueOf(d.tipo().name()), d.valore(), d.motivazione()))
                 .toList();
-        Valutazione esito = MotoreSmvp.valuta(metodo.metodo(), new DatiValutazione(al, obiettivi, assegnazioni, decisioni));
+        Valutazione esito = MotoreSmvp.valuta(metodo.metodo(), new DatiValutazione(al, obiettivi, assegnazioni, decisioni), chiusi);
         return new ValutazioneSmvp(ente, anno, al, istante, origine,
                 new ValutazioneSmvp.Metodo(v.versione(), v.inVigoreDal(), v.metodo().titolo(), v.impronta(), metodo.impliciti()), esito);
     }

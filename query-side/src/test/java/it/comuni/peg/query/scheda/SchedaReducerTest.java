@@ -21,11 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SchedaReducerTest {
 
     private static Scheda piega(List<DomainEventMessage<?>> eventi) {
-        Scheda s = null;
-        for (DomainEventMessage<?> e : eventi) {
-            s = SchedaReducer.applica(s, e.getPayload(), e.getSequenceNumber(), e.getTimestamp());
-        }
-        return s;
+        return EventiDiProva.piega(eventi);
     }
 
     private static EventiDiProva anno() {

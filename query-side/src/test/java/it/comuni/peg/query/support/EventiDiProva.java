@@ -19,6 +19,8 @@ import it.comuni.peg.api.indicatore.IndicatoreDefinito;
 import it.comuni.peg.api.indicatore.ValoreIndicatoreRegistrato;
 import it.comuni.peg.api.obiettivo.ObiettivoDefinito;
 import it.comuni.peg.api.persona.PersonaAssegnata;
+import it.comuni.peg.query.scheda.Scheda;
+import it.comuni.peg.query.scheda.SchedaReducer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 
@@ -48,6 +50,20 @@ public class EventiDiProva {
 
     public List<DomainEventMessage<?>> eventi() {
         return eventi;
+    }
+
+    /** The scheda these events fold to. */
+    public Scheda scheda() {
+        return piega(eventi);
+    }
+
+    /** The scheda {@code eventi} fold to ({@link SchedaReducer}, each with its sequence and timestamp). */
+    public static Scheda piega(List<DomainEventMessage<?>> eventi) {
+        Scheda s = null;
+        for (DomainEventMessage<?> e : eventi) {
+            s = SchedaReducer.applica(s, e.getPayload(), e.getSequenceNumber(), e.getTimestamp());
+        }
+        return s;
     }
 
     public EventiDiProva evento(Object payload, String quando) {
