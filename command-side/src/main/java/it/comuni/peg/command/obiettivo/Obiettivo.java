@@ -10,6 +10,7 @@ import it.comuni.peg.api.comune.Peso;
 import it.comuni.peg.api.comune.RegolaViolata;
 import it.comuni.peg.api.comune.Testo;
 import it.comuni.peg.api.comune.ValoreNonValido;
+import it.comuni.peg.api.smvp.TipoIndicatore;
 import it.comuni.peg.api.consuntivo.ConsuntivoRegistrato;
 import it.comuni.peg.api.consuntivo.ConsuntivoRettificato;
 import it.comuni.peg.api.consuntivo.RegistraConsuntivo;
@@ -95,6 +96,8 @@ public class Obiettivo {
     private ObiettivoModificato.Contenuto contenuto;
     private final Map<Integer, Fase> fasi = new LinkedHashMap<>();
     private final Map<String, Indicatore> indicatori = new LinkedHashMap<>();
+    /** The kind of each indicator's values, fixed by its first value ({@link ValoreDiIndicatore}). */
+    private final Map<String, TipoIndicatore> tipiValore = new LinkedHashMap<>();
     private final List<Assegnazione> assegnazioni = new ArrayList<>();
 
     protected Obiettivo() {
@@ -325,16 +328,14 @@ public class Obiettivo {
     @CommandHandler
     public void handle(RegistraValoreIndicatore cmd, Clock clock) {
         Indicatore indicatore = indicatore(cmd.codice());
-        richiesto(cmd.valore(), "valore");
+        TipoIndicatore tipo = ValoreDiIndicatore.tipo(cmd);
         richiesto(cmd.dataRiferimento(), "dataRiferimento");
         Testo.lungo(cmd.note(), "note");
         if (cmd.dataRiferimento().isAfter(LocalDate.now(clock))) {
             throw new RegolaViolata("La data di riferimento (" + cmd.dataRiferimento() + ") non può essere nel futuro");
         }
-        if (cmd.valore().signum() < 0) {
-            throw new ValoreNonValido("valore", "Il valore di un indicatore non può essere negativo");
-        }
-        apply(new ValoreIndicatoreRegistrato(id, indicatore.codice(), cmd.valore(), cmd.dataRiferimento(), cmd.note()));
+        ValoreDiIndicatore.stessoTipo(indicatore.codice(), tipiValore.get(indicatore.codice()), tipo);
+        apply(ValoreDiIndicatore.evento(id, indicatore.codice(), cmd, tipo));
     }
 
     /**
@@ -427,6 +428,11 @@ public class Obiettivo {
     @EventSourcingHandler
     void on(IndicatoreDefinito e) {
         indicatori.put(e.codice(), new Indicatore(e.codice(), e.peso()));
+    }
+
+    @EventSourcingHandler
+    void on(ValoreIndicatoreRegistrato e) {
+        tipiValore.putIfAbsent(e.codice(), ValoreDiIndicatore.tipo(e));
     }
 
     // ---- helpers ----

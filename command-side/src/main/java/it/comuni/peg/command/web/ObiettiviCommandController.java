@@ -145,7 +145,8 @@ public class ObiettiviCommandController {
     @Operation(summary = "Registra il valore di un indicatore a una data di riferimento")
     public ResponseEntity<Esito> valore(@PathVariable ObiettivoId id, @PathVariable String codice, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                         @Valid @RequestBody Richieste.RegistraValoreIndicatore r) {
-        return invia(id, ifMatch, new RegistraValoreIndicatore(id, codice, r.valore(), r.dataRiferimento(), r.note()));
+        return invia(id, ifMatch, new RegistraValoreIndicatore(id, codice, r.valore(), r.dataRiferimento(), r.note(),
+                r.numeratore(), r.denominatore(), r.data(), r.si(), r.periodo()));
     }
 
     private ResponseEntity<Esito> invia(ObiettivoId id, String ifMatch, Object comando) {

@@ -131,9 +131,15 @@ final class Richieste {
             @NotNull(message = OBBLIGATORIO) Peso peso) {
     }
 
+    /** One kind of value: valore, numeratore and denominatore, data or si (checked by the objective); periodo optional. */
     record RegistraValoreIndicatore(
-            @NotNull(message = OBBLIGATORIO) BigDecimal valore,
+            BigDecimal valore,
             @NotNull(message = OBBLIGATORIO) LocalDate dataRiferimento,
-            String note) {
+            String note,
+            BigDecimal numeratore,
+            BigDecimal denominatore,
+            LocalDate data,
+            Boolean si,
+            String periodo) {
     }
 }

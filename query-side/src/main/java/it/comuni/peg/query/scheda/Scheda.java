@@ -123,6 +123,13 @@ public record Scheda(
         }
     }
 
-    public record ValoreRilevato(BigDecimal valore, LocalDate dataRiferimento, String note, Instant registratoIl) {
+    /**
+     * One recorded value: {@code valore} the number (a ratio's quotient, 1/0 for yes/no, null for a date);
+     * a ratio also keeps {@code numeratore} and {@code denominatore}, a date {@code data}, a yes/no {@code si};
+     * {@code periodo} the measurement period's code when recorded ("2024-Q2"). Schede stored before typed values
+     * read these as null.
+     */
+    public record ValoreRilevato(BigDecimal valore, LocalDate dataRiferimento, String note, Instant registratoIl,
+                                 BigDecimal numeratore, BigDecimal denominatore, LocalDate data, Boolean si, String periodo) {
     }
 }

@@ -194,7 +194,8 @@ public final class SchedaReducer {
 
     private static Scheda.Indicatore registra(Scheda.Indicatore i, ValoreIndicatoreRegistrato e, Instant registratoIl) {
         List<Scheda.ValoreRilevato> valori = new ArrayList<>(i.valori());
-        valori.add(new Scheda.ValoreRilevato(e.valore(), e.dataRiferimento(), e.note(), registratoIl));
+        valori.add(new Scheda.ValoreRilevato(e.valore(), e.dataRiferimento(), e.note(), registratoIl,
+                e.numeratore(), e.denominatore(), e.data(), e.si(), e.periodo()));
         // by reference date; on the same date the later recording wins (stable sort keeps arrival order)
         valori.sort(Comparator.comparing(Scheda.ValoreRilevato::dataRiferimento));
         return new Scheda.Indicatore(i.codice(), i.nome(), i.unita(), i.valoreAtteso(), i.direzione(), i.peso(),
