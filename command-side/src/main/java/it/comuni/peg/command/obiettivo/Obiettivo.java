@@ -304,14 +304,21 @@ public class Obiettivo {
         Testo.richiesto(cmd.codice(), "codice");
         Testo.richiesto(cmd.nome(), "nome");
         Testo.facoltativo(cmd.unita(), "unita");
-        richiesto(cmd.valoreAtteso(), "valoreAtteso");
+        if (cmd.dataAttesa() == null) {
+            richiesto(cmd.valoreAtteso(), "valoreAtteso");
+        } else if (cmd.valoreAtteso() != null) {
+            throw new ValoreNonValido("valoreAtteso", "Un indicatore con data attesa ha per obiettivo quella data, non un valore atteso");
+        }
         richiesto(cmd.direzione(), "direzione");
         richiesto(cmd.peso(), "peso");
         if (indicatori.containsKey(cmd.codice())) {
             throw new RegolaViolata("L'indicatore " + cmd.codice() + " esiste già nell'obiettivo");
         }
-        if (cmd.valoreAtteso().signum() < 0) {
+        if (cmd.valoreAtteso() != null && cmd.valoreAtteso().signum() < 0) {
             throw new ValoreNonValido("valoreAtteso", "Il valore atteso non può essere negativo");
+        }
+        if (cmd.valoreAnnoPrecedente() != null && cmd.valoreAnnoPrecedente().signum() < 0) {
+            throw new ValoreNonValido("valoreAnnoPrecedente", "Il valore dell'anno precedente non può essere negativo");
         }
         if (cmd.peso().valore().signum() == 0) {
             throw new ValoreNonValido("peso", "Un indicatore con peso 0 non conterebbe nella valutazione");
@@ -322,7 +329,7 @@ public class Obiettivo {
                     + ": non possono superare 100");
         }
         apply(new IndicatoreDefinito(id, cmd.codice().strip(), cmd.nome().strip(), cmd.unita(), cmd.valoreAtteso(),
-                cmd.direzione(), cmd.peso()));
+                cmd.direzione(), cmd.peso(), cmd.dataAttesa(), cmd.valoreAnnoPrecedente()));
     }
 
     @CommandHandler
@@ -428,6 +435,10 @@ public class Obiettivo {
     @EventSourcingHandler
     void on(IndicatoreDefinito e) {
         indicatori.put(e.codice(), new Indicatore(e.codice(), e.peso()));
+        if (e.dataAttesa() != null) {
+            // the plan says it: a target date makes a date indicator
+            tipiValore.put(e.codice(), TipoIndicatore.DATA);
+        }
     }
 
     @EventSourcingHandler

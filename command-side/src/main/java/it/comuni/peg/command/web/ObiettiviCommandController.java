@@ -138,7 +138,7 @@ public class ObiettiviCommandController {
     public ResponseEntity<Esito> indicatore(@PathVariable ObiettivoId id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                             @Valid @RequestBody Richieste.DefinisciIndicatore r) {
         return invia(id, ifMatch, new DefinisciIndicatore(id, r.codice(), r.nome(), r.unita(), r.valoreAtteso(),
-                r.direzione(), r.peso()));
+                r.direzione(), r.peso(), r.dataAttesa(), r.valoreAnnoPrecedente()));
     }
 
     @PostMapping("/{id}/indicatori/{codice}/valori")

@@ -108,6 +108,10 @@ public record Scheda(
                              boolean rettificato) {
     }
 
+    /**
+     * An indicator: {@code valoreAtteso} its numeric target, or {@code dataAttesa} its target date (a date
+     * indicator); {@code valoreAnnoPrecedente} the previous year's actual recorded with the plan (null: none).
+     */
     public record Indicatore(
             String codice,
             String nome,
@@ -116,7 +120,9 @@ public record Scheda(
             Direzione direzione,
             Peso peso,
             List<ValoreRilevato> valori,
-            BigDecimal ultimoValore) {
+            BigDecimal ultimoValore,
+            LocalDate dataAttesa,
+            BigDecimal valoreAnnoPrecedente) {
 
         public Indicatore {
             valori = valori == null ? List.of() : List.copyOf(valori);

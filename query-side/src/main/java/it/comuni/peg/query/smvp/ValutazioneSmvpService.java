@@ -57,10 +57,10 @@ public class ValutazioneSmvpService {
             Instant t = finale.registrataIl();
             Scheda allora = valutazioni.scheda(id, t, false);
             return valuta(scheda.ente(), scheda.anno(), List.of(allora), finale.al(), t, "VALUTAZIONE_FINALE",
-                    cicli.ciclo(scheda.ente(), scheda.anno(), t));
+                    cicli.ciclo(scheda.ente(), scheda.anno(), t), false);
         }
         LocalDate giorno = al != null ? al : Istanti.giornoDi(istante);
-        return valuta(scheda.ente(), scheda.anno(), List.of(scheda), giorno, istante, "CALCOLATA", ciclo);
+        return valuta(scheda.ente(), scheda.anno(), List.of(scheda), giorno, istante, "CALCOLATA", ciclo, live);
     }
 
     /**
@@ -73,18 +73,21 @@ public class ValutazioneSmvpService {
     public ValutazioneSmvp peg(String ente, int anno, LocalDate al, Instant istante, boolean live) {
         LocalDate giorno = al != null ? al : Istanti.giornoDi(istante);
         return valuta(ente, anno, valutazioni.schede(ente, anno, istante, live), giorno, istante, "CALCOLATA",
-                cicli.ciclo(ente, anno, istante));
+                cicli.ciclo(ente, anno, istante), live);
     }
 
-    private static ValutazioneSmvp valuta(String ente, int anno, List<Scheda> schede, LocalDate al, Instant istante,
-                                          String origine, CicloNoto ciclo) {
+    /** Scores {@code schede}; last year's actuals come from the ente's PEG of {@code anno - 1} read as of {@code istante}. */
+    private ValutazioneSmvp valuta(String ente, int anno, List<Scheda> schede, LocalDate al, Instant istante,
+                                   String origine, CicloNoto ciclo, boolean live) {
         CicloNoto.VersioneSmvp v = ciclo.smvpAl(al).orElseThrow(() -> new NonTrovato("Nessun metodo SMVP dell'ente "
                 + ente + " per il " + anno + " in vigore al " + FormaItaliana.data(al)));
         DatiDaScheda.Esteso metodo = DatiDaScheda.conIndicatoriDelPeg(v.metodo(), schede);
         List<DatiValutazione.Obiettivo> obiettivi = new ArrayList<>();
         List<DatiValutazione.Assegnazione> assegnazioni = new ArrayList<>();
+        java.util.Map<String, java.math.BigDecimal> annoPrecedente =
+                DatiDaScheda.attualiAnnoPrecedente(valutazioni.schede(ente, anno - 1, istante, live));
         for (Scheda s : schede) {
-            obiettivi.add(DatiDaScheda.obiettivo(s, metodo.metodo(), al));
+            obiettivi.add(DatiDaScheda.obiettivo(s, metodo.metodo(), al, annoPrecedente));
             assegnazioni.addAll(DatiDaScheda.assegnazioni(s));
         }
         Set<String> ids = new HashSet<>();
