@@ -23,6 +23,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import static it.comuni.peg.smvp.ValutazioneSmvpHttpTest.passi;
+import static it.comuni.peg.smvp.ValutazioneSmvpHttpTest.uguale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -73,16 +75,6 @@ class IndicatoriTipizzatiHttpTest {
             return scheda.stato() == 200 && scheda.json().get("versione").asLong() == attesa;
         })).as("la proiezione raggiunge la versione " + attesa).isTrue();
         return id;
-    }
-
-    static void uguale(JsonNode esito, String atteso) {
-        assertThat(esito.get("punti").decimalValue()).as(esito.toString()).isEqualByComparingTo(atteso);
-    }
-
-    static String passi(JsonNode esito) {
-        StringBuilder testo = new StringBuilder();
-        esito.get("passi").forEach(p -> testo.append(p.asString()).append('\n'));
-        return testo.toString();
     }
 
     static JsonNode indicatore(JsonNode obiettivo, String codice) {
