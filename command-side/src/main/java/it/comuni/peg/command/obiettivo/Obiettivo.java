@@ -10,6 +10,7 @@ import it.comuni.peg.api.comune.Peso;
 import it.comuni.peg.api.comune.RegolaViolata;
 import it.comuni.peg.api.comune.Testo;
 import it.comuni.peg.api.comune.ValoreNonValido;
+import it.comuni.peg.api.smvp.TipoIndicatore;
 import it.comuni.peg.api.consuntivo.ConsuntivoRegistrato;
 import it.comuni.peg.api.consuntivo.ConsuntivoRettificato;
 import it.comuni.peg.api.consuntivo.RegistraConsuntivo;
@@ -95,6 +96,8 @@ public class Obiettivo {
     private ObiettivoModificato.Contenuto contenuto;
     private final Map<Integer, Fase> fasi = new LinkedHashMap<>();
     private final Map<String, Indicatore> indicatori = new LinkedHashMap<>();
+    /** The kind of each indicator's values, fixed by its first value ({@link ValoreDiIndicatore}). */
+    private final Map<String, TipoIndicatore> tipiValore = new LinkedHashMap<>();
     private final List<Assegnazione> assegnazioni = new ArrayList<>();
 
     protected Obiettivo() {
@@ -301,14 +304,21 @@ public class Obiettivo {
         Testo.richiesto(cmd.codice(), "codice");
         Testo.richiesto(cmd.nome(), "nome");
         Testo.facoltativo(cmd.unita(), "unita");
-        richiesto(cmd.valoreAtteso(), "valoreAtteso");
+        if (cmd.dataAttesa() == null) {
+            richiesto(cmd.valoreAtteso(), "valoreAtteso");
+        } else if (cmd.valoreAtteso() != null) {
+            throw new ValoreNonValido("valoreAtteso", "Un indicatore con data attesa ha per obiettivo quella data, non un valore atteso");
+        }
         richiesto(cmd.direzione(), "direzione");
         richiesto(cmd.peso(), "peso");
         if (indicatori.containsKey(cmd.codice())) {
             throw new RegolaViolata("L'indicatore " + cmd.codice() + " esiste già nell'obiettivo");
         }
-        if (cmd.valoreAtteso().signum() < 0) {
+        if (cmd.valoreAtteso() != null && cmd.valoreAtteso().signum() < 0) {
             throw new ValoreNonValido("valoreAtteso", "Il valore atteso non può essere negativo");
+        }
+        if (cmd.valoreAnnoPrecedente() != null && cmd.valoreAnnoPrecedente().signum() < 0) {
+            throw new ValoreNonValido("valoreAnnoPrecedente", "Il valore dell'anno precedente non può essere negativo");
         }
         if (cmd.peso().valore().signum() == 0) {
             throw new ValoreNonValido("peso", "Un indicatore con peso 0 non conterebbe nella valutazione");
@@ -319,22 +329,20 @@ public class Obiettivo {
                     + ": non possono superare 100");
         }
         apply(new IndicatoreDefinito(id, cmd.codice().strip(), cmd.nome().strip(), cmd.unita(), cmd.valoreAtteso(),
-                cmd.direzione(), cmd.peso()));
+                cmd.direzione(), cmd.peso(), cmd.dataAttesa(), cmd.valoreAnnoPrecedente()));
     }
 
     @CommandHandler
     public void handle(RegistraValoreIndicatore cmd, Clock clock) {
         Indicatore indicatore = indicatore(cmd.codice());
-        richiesto(cmd.valore(), "valore");
+        TipoIndicatore tipo = ValoreDiIndicatore.tipo(cmd);
         richiesto(cmd.dataRiferimento(), "dataRiferimento");
         Testo.lungo(cmd.note(), "note");
         if (cmd.dataRiferimento().isAfter(LocalDate.now(clock))) {
             throw new RegolaViolata("La data di riferimento (" + cmd.dataRiferimento() + ") non può essere nel futuro");
         }
-        if (cmd.valore().signum() < 0) {
-            throw new ValoreNonValido("valore", "Il valore di un indicatore non può essere negativo");
-        }
-        apply(new ValoreIndicatoreRegistrato(id, indicatore.codice(), cmd.valore(), cmd.dataRiferimento(), cmd.note()));
+        ValoreDiIndicatore.stessoTipo(indicatore.codice(), tipiValore.get(indicatore.codice()), tipo);
+        apply(ValoreDiIndicatore.evento(id, indicatore.codice(), cmd, tipo));
     }
 
     /**
@@ -427,6 +435,15 @@ public class Obiettivo {
     @EventSourcingHandler
     void on(IndicatoreDefinito e) {
         indicatori.put(e.codice(), new Indicatore(e.codice(), e.peso()));
+        if (e.dataAttesa() != null) {
+            // the plan says it: a target date makes a date indicator
+            tipiValore.put(e.codice(), TipoIndicatore.DATA);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ValoreIndicatoreRegistrato e) {
+        tipiValore.putIfAbsent(e.codice(), ValoreDiIndicatore.tipo(e));
     }
 
     // ---- helpers ----

@@ -138,14 +138,15 @@ public class ObiettiviCommandController {
     public ResponseEntity<Esito> indicatore(@PathVariable ObiettivoId id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                             @Valid @RequestBody Richieste.DefinisciIndicatore r) {
         return invia(id, ifMatch, new DefinisciIndicatore(id, r.codice(), r.nome(), r.unita(), r.valoreAtteso(),
-                r.direzione(), r.peso()));
+                r.direzione(), r.peso(), r.dataAttesa(), r.valoreAnnoPrecedente()));
     }
 
     @PostMapping("/{id}/indicatori/{codice}/valori")
     @Operation(summary = "Registra il valore di un indicatore a una data di riferimento")
     public ResponseEntity<Esito> valore(@PathVariable ObiettivoId id, @PathVariable String codice, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                         @Valid @RequestBody Richieste.RegistraValoreIndicatore r) {
-        return invia(id, ifMatch, new RegistraValoreIndicatore(id, codice, r.valore(), r.dataRiferimento(), r.note()));
+        return invia(id, ifMatch, new RegistraValoreIndicatore(id, codice, r.valore(), r.dataRiferimento(), r.note(),
+                r.numeratore(), r.denominatore(), r.data(), r.si(), r.periodo()));
     }
 
     private ResponseEntity<Esito> invia(ObiettivoId id, String ifMatch, Object comando) {

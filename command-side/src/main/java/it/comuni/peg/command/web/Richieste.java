@@ -126,14 +126,22 @@ final class Richieste {
             @NotBlank(message = OBBLIGATORIO) String codice,
             @NotBlank(message = OBBLIGATORIO) String nome,
             String unita,
-            @NotNull(message = OBBLIGATORIO) BigDecimal valoreAtteso,
+            BigDecimal valoreAtteso,
             @NotNull(message = OBBLIGATORIO) Direzione direzione,
-            @NotNull(message = OBBLIGATORIO) Peso peso) {
+            @NotNull(message = OBBLIGATORIO) Peso peso,
+            LocalDate dataAttesa,
+            BigDecimal valoreAnnoPrecedente) {
     }
 
+    /** One kind of value: valore, numeratore and denominatore, data or si (checked by the objective); periodo optional. */
     record RegistraValoreIndicatore(
-            @NotNull(message = OBBLIGATORIO) BigDecimal valore,
+            BigDecimal valore,
             @NotNull(message = OBBLIGATORIO) LocalDate dataRiferimento,
-            String note) {
+            String note,
+            BigDecimal numeratore,
+            BigDecimal denominatore,
+            LocalDate data,
+            Boolean si,
+            String periodo) {
     }
 }

@@ -118,6 +118,10 @@ public record Scheda(
                              boolean rettificato) {
     }
 
+    /**
+     * An indicator: {@code valoreAtteso} its numeric target, or {@code dataAttesa} its target date (a date
+     * indicator); {@code valoreAnnoPrecedente} the previous year's actual recorded with the plan (null: none).
+     */
     public record Indicatore(
             String codice,
             String nome,
@@ -126,13 +130,22 @@ public record Scheda(
             Direzione direzione,
             Peso peso,
             List<ValoreRilevato> valori,
-            BigDecimal ultimoValore) {
+            BigDecimal ultimoValore,
+            LocalDate dataAttesa,
+            BigDecimal valoreAnnoPrecedente) {
 
         public Indicatore {
             valori = valori == null ? List.of() : List.copyOf(valori);
         }
     }
 
-    public record ValoreRilevato(BigDecimal valore, LocalDate dataRiferimento, String note, Instant registratoIl) {
+    /**
+     * One recorded value: {@code valore} the number (a ratio's quotient, 1/0 for yes/no, null for a date);
+     * a ratio also keeps {@code numeratore} and {@code denominatore}, a date {@code data}, a yes/no {@code si};
+     * {@code periodo} the measurement period's code when recorded ("2024-Q2"). Schede stored before typed values
+     * read these as null.
+     */
+    public record ValoreRilevato(BigDecimal valore, LocalDate dataRiferimento, String note, Instant registratoIl,
+                                 BigDecimal numeratore, BigDecimal denominatore, LocalDate data, Boolean si, String periodo) {
     }
 }

@@ -123,7 +123,8 @@ public final class SchedaReducer {
         if (evento instanceof IndicatoreDefinito e) {
             List<Scheda.Indicatore> indicatori = new ArrayList<>(s.indicatori());
             indicatori.add(new Scheda.Indicatore(e.codice(), e.nome(), e.unita(), e.valoreAtteso(), e.direzione(),
-                    e.peso(), List.of(), null));
+                    e.peso(), List.of(), null,
+                    e.dataAttesa(), e.valoreAnnoPrecedente()));
             return conIndicatori(s, indicatori);
         }
         if (evento instanceof ValoreIndicatoreRegistrato e) {
@@ -202,11 +203,12 @@ public final class SchedaReducer {
 
     private static Scheda.Indicatore registra(Scheda.Indicatore i, ValoreIndicatoreRegistrato e, Instant registratoIl) {
         List<Scheda.ValoreRilevato> valori = new ArrayList<>(i.valori());
-        valori.add(new Scheda.ValoreRilevato(e.valore(), e.dataRiferimento(), e.note(), registratoIl));
+        valori.add(new Scheda.ValoreRilevato(e.valore(), e.dataRiferimento(), e.note(), registratoIl,
+                e.numeratore(), e.denominatore(), e.data(), e.si(), e.periodo()));
         // by reference date; on the same date the later recording wins (stable sort keeps arrival order)
         valori.sort(Comparator.comparing(Scheda.ValoreRilevato::dataRiferimento));
         return new Scheda.Indicatore(i.codice(), i.nome(), i.unita(), i.valoreAtteso(), i.direzione(), i.peso(),
-                valori, valori.get(valori.size() - 1).valore());
+                valori, valori.get(valori.size() - 1).valore(), i.dataAttesa(), i.valoreAnnoPrecedente());
     }
 
     // ---- copies ----

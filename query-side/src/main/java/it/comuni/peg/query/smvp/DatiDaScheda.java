@@ -24,14 +24,17 @@ import java.util.Optional;
  *     <li>a phase: its planned end, the day it was completed if not after the date, the percentage of its
  *     last consuntivo in a month not after the date's;</li>
  *     <li>an indicator: its weight in the PEG and its target; each value recorded with a reference date
- *     in the method's year becomes the value of the measurement period (of the method's periodicity for
- *     that indicator) containing that date, the latest reference date of a period winning (recorded later,
- *     on a tie). Values are numbers: a SI_NO indicator reads 0 as no and any other number as yes, its
- *     target likewise; for a RAPPORTO or DATA indicator the number stays a number, and the engine refuses it
- *     naming its path (the scheda records neither numerator and denominator nor dates);</li>
+ *     becomes the value of the measurement period (of the method's periodicity for that indicator) containing
+ *     the end of its recorded {@code periodo} ("2023-Q2") or, without one, its reference date, when that day is
+ *     in the method's year; the latest reference date of a period winning (recorded later, on a tie). A value
+ *     is what was recorded: a ratio its numerator and denominator, a date its date, a yes/no its answer, a
+ *     number its number (a SI_NO indicator reads an old number 0 as no and any other as yes, its numeric
+ *     target likewise); a value of another kind than the method's type is refused by the engine by its path.
+ *     The target is the plan's target date when it has one, else its number;</li>
  *     <li>people: each period of assignment, by identificativo, or by name where there is none.</li>
  * </ul>
- * Last year's actual is not recorded by the scheda: conversions that need it find it missing.
+ * Last year's actual is found in the previous year's PEG ({@link #attualiAnnoPrecedente}) through the
+ * indicator's code, else it is the one recorded with the plan, else missing.
  *
  * <p>An indicator of the PEG that the method does not list is scored as the method scores any NUMERO
  * ({@link #conIndicatoriDelPeg}): its direction and unit the scheda's, the method's conversion and mapping
@@ -43,13 +46,45 @@ final class DatiDaScheda {
     private DatiDaScheda() {
     }
 
+    /**
+     * The previous year's actual of each indicator code found in exactly one objective of {@code precedenti}
+     * (the ente's PEG of the year before): its latest number by reference date (a ratio's quotient, a
+     * yes/no's 1 or 0; a date has none). A code held by several objectives that year is ambiguous and found nowhere.
+     */
+    static Map<String, BigDecimal> attualiAnnoPrecedente(List<Scheda> precedenti) {
+        Map<String, Scheda.Indicatore> unici = new LinkedHashMap<>();
+        java.util.Set<String> ripetuti = new java.util.HashSet<>();
+        for (Scheda s : precedenti) {
+            for (Scheda.Indicatore i : s.indicatori()) {
+                if (unici.putIfAbsent(i.codice(), i) != null) {
+                    ripetuti.add(i.codice());
+                }
+            }
+        }
+        Map<String, BigDecimal> attuali = new LinkedHashMap<>();
+        unici.forEach((codice, i) -> {
+            if (!ripetuti.contains(codice)) {
+                i.valori().stream().filter(v -> v.valore() != null).reduce((a, b) -> b)
+                        .ifPresent(v -> attuali.put(codice, v.valore()));
+            }
+        });
+        return attuali;
+    }
+
+    /** {@link #obiettivo(Scheda, MetodoSmvp, LocalDate, Map)} with no previous year's PEG. */
     static DatiValutazione.Obiettivo obiettivo(Scheda s, MetodoSmvp metodo, LocalDate al) {
+        return obiettivo(s, metodo, al, Map.of());
+    }
+
+    /** @param annoPrecedente the previous year's actual per indicator code ({@link #attualiAnnoPrecedente}) */
+    static DatiValutazione.Obiettivo obiettivo(Scheda s, MetodoSmvp metodo, LocalDate al, Map<String, BigDecimal> annoPrecedente) {
         List<DatiValutazione.Fase> fasi = s.fasi().stream().map(f -> new DatiValutazione.Fase(f.numero(), f.titolo(), f.fine(),
                 f.completataIl() != null && !f.completataIl().isAfter(al) ? f.completataIl() : null,
                 f.consuntivi().stream().filter(c -> !c.mese().isAfter(YearMonth.from(al)))
                         .reduce((a, b) -> b).map(c -> c.percentuale().valore()).orElse(null),
                 f.storiaRimodulazioni().stream().map(DatiDaScheda::rimodulazione).toList())).toList();
-        List<DatiValutazione.Indicatore> indicatori = s.indicatori().stream().map(i -> indicatore(i, metodo)).toList();
+        List<DatiValutazione.Indicatore> indicatori = s.indicatori().stream()
+                .map(i -> indicatore(i, metodo, annoPrecedente.getOrDefault(i.codice(), i.valoreAnnoPrecedente()))).toList();
         return new DatiValutazione.Obiettivo(s.id(), s.titolo(), s.settore() == null ? null : s.settore().codice(),
                 s.ufficio() == null ? null : s.ufficio().codice(),
                 s.pesoFasi() == null ? null : s.pesoFasi().valore(), s.pesoIndicatori() == null ? null : s.pesoIndicatori().valore(),
@@ -99,28 +134,48 @@ final class DatiDaScheda {
         return assegnazioni;
     }
 
-    private static DatiValutazione.Indicatore indicatore(Scheda.Indicatore i, MetodoSmvp metodo) {
+    private static DatiValutazione.Indicatore indicatore(Scheda.Indicatore i, MetodoSmvp metodo, BigDecimal annoPrecedente) {
         Optional<IndicatoreMetodo> im = metodo.indicatore(i.codice());
         TipoIndicatore tipo = im.map(IndicatoreMetodo::tipo).orElse(TipoIndicatore.NUMERO);
         Periodicita periodicita = im.map(metodo::periodoDi).orElse(metodo.periodoMisurazione());
         Map<Integer, Scheda.ValoreRilevato> perPeriodo = new LinkedHashMap<>();
         i.valori().stream()
-                .filter(v -> v.dataRiferimento().getYear() == metodo.anno())
+                .filter(v -> giorno(v).getYear() == metodo.anno())
                 .sorted(Comparator.comparing(Scheda.ValoreRilevato::dataRiferimento)
                         .thenComparing(v -> v.registratoIl(), Comparator.nullsFirst(Comparator.naturalOrder())))
-                .forEach(v -> perPeriodo.put(numeroDelPeriodo(periodicita, v.dataRiferimento()), v));
+                .forEach(v -> perPeriodo.put(numeroDelPeriodo(periodicita, giorno(v)), v));
         List<DatiValutazione.Rilevazione> rilevazioni = new ArrayList<>();
         perPeriodo.forEach((numero, v) -> rilevazioni.add(new DatiValutazione.Rilevazione(
-                new PeriodoMisura(periodicita, metodo.anno(), numero), valore(tipo, v.valore()))));
-        return new DatiValutazione.Indicatore(i.codice(), i.peso() == null ? null : i.peso().valore(),
-                i.valoreAtteso() == null ? null : valore(tipo, i.valoreAtteso()), null, rilevazioni);
+                new PeriodoMisura(periodicita, metodo.anno(), numero), valore(tipo, v))));
+        Valore atteso = i.dataAttesa() != null ? new Valore.Data(i.dataAttesa())
+                : i.valoreAtteso() == null ? null : numero(tipo, i.valoreAtteso());
+        return new DatiValutazione.Indicatore(i.codice(), i.peso() == null ? null : i.peso().valore(), atteso,
+                annoPrecedente == null ? null : new Valore.Numero(annoPrecedente), rilevazioni);
+    }
+
+    /** The day that places a value in a measurement period: the end of its recorded period, else its reference date. */
+    private static LocalDate giorno(Scheda.ValoreRilevato v) {
+        return v.periodo() != null ? PeriodoMisura.leggi(v.periodo(), "periodo").fine() : v.dataRiferimento();
+    }
+
+    private static Valore valore(TipoIndicatore tipo, Scheda.ValoreRilevato v) {
+        if (v.numeratore() != null) {
+            return new Valore.Rapporto(v.numeratore(), v.denominatore());
+        }
+        if (v.data() != null) {
+            return new Valore.Data(v.data());
+        }
+        if (v.si() != null) {
+            return new Valore.SiNo(v.si());
+        }
+        return numero(tipo, v.valore());
     }
 
     private static int numeroDelPeriodo(Periodicita periodicita, LocalDate giorno) {
         return (giorno.getMonthValue() - 1) / periodicita.mesi() + 1;
     }
 
-    private static Valore valore(TipoIndicatore tipo, BigDecimal numero) {
+    private static Valore numero(TipoIndicatore tipo, BigDecimal numero) {
         return tipo == TipoIndicatore.SI_NO ? new Valore.SiNo(numero.signum() != 0) : new Valore.Numero(numero);
     }
 

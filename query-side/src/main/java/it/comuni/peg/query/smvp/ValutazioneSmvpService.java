@@ -59,7 +59,7 @@ public class ValutazioneSmvpService {
             return chiuso(scheda, finale);
         }
         LocalDate giorno = al != null ? al : Istanti.giornoDi(istante);
-        return valuta(scheda.ente(), scheda.anno(), List.of(scheda), giorno, istante, "CALCOLATA", ciclo, Map.of());
+        return valuta(scheda.ente(), scheda.anno(), List.of(scheda), giorno, istante, "CALCOLATA", ciclo, Map.of(), live);
     }
 
     /**
@@ -81,7 +81,7 @@ public class ValutazioneSmvpService {
                 chiusi.put(s.id(), chiuso(s, finale).esito().obiettivo(s.id()));
             }
         }
-        return valuta(ente, anno, schede, giorno, istante, "CALCOLATA", ciclo, chiusi);
+        return valuta(ente, anno, schede, giorno, istante, "CALCOLATA", ciclo, chiusi, live);
     }
 
     /** The objective scored as the nucleo closed it: scheda and cycle as known when it was registered. */
@@ -89,18 +89,24 @@ public class ValutazioneSmvpService {
         Instant t = finale.registrataIl();
         Scheda allora = valutazioni.scheda(scheda.id(), t, false);
         return valuta(scheda.ente(), scheda.anno(), List.of(allora), finale.al(), t, "VALUTAZIONE_FINALE",
-                cicli.ciclo(scheda.ente(), scheda.anno(), t), Map.of());
+                cicli.ciclo(scheda.ente(), scheda.anno(), t), Map.of(), false);
     }
 
-    private static ValutazioneSmvp valuta(String ente, int anno, List<Scheda> schede, LocalDate al, Instant istante,
-                                          String origine, CicloNoto ciclo, Map<String, Valutazione.Obiettivo> chiusi) {
+    /**
+     * Scores {@code schede} ({@code chiusi}: the closed objectives' results, kept as closed); last year's actuals come
+     * from the ente's PEG of {@code anno - 1} read as of {@code istante}.
+     */
+    private ValutazioneSmvp valuta(String ente, int anno, List<Scheda> schede, LocalDate al, Instant istante,
+                                   String origine, CicloNoto ciclo, Map<String, Valutazione.Obiettivo> chiusi, boolean live) {
         CicloNoto.VersioneSmvp v = ciclo.smvpAl(al).orElseThrow(() -> new NonTrovato("Nessun metodo SMVP dell'ente "
                 + ente + " per il " + anno + " in vigore al " + FormaItaliana.data(al)));
         DatiDaScheda.Esteso metodo = DatiDaScheda.conIndicatoriDelPeg(v.metodo(), schede);
         List<DatiValutazione.Obiettivo> obiettivi = new ArrayList<>();
         List<DatiValutazione.Assegnazione> assegnazioni = new ArrayList<>();
+        java.util.Map<String, java.math.BigDecimal> annoPrecedente =
+                DatiDaScheda.attualiAnnoPrecedente(valutazioni.schede(ente, anno - 1, istante, live));
         for (Scheda s : schede) {
-            obiettivi.add(DatiDaScheda.obiettivo(s, metodo.metodo(), al));
+            obiettivi.add(DatiDaScheda.obiettivo(s, metodo.metodo(), al, annoPrecedente));
             assegnazioni.addAll(DatiDaScheda.assegnazioni(s));
         }
         Set<String> ids = new HashSet<>();

@@ -116,7 +116,7 @@ public final class Narratore {
                     + ", peso " + e.peso());
         }
         if (evento instanceof ValoreIndicatoreRegistrato e) {
-            return Descrizione.di("VALORE_INDICATORE_REGISTRATO", "Registrato il valore " + numero(e.valore())
+            return Descrizione.di("VALORE_INDICATORE_REGISTRATO", "Registrato il valore " + valore(e)
                     + " dell'indicatore " + e.codice() + " al " + g(e.dataRiferimento()));
         }
         return null;
@@ -194,6 +194,15 @@ public final class Narratore {
      * before or after the point, which only an event older than the commands' bound on numbers can hold)
      * in scientific notation: written out, 1E+100000 alone would outgrow the sentence's column.
      */
+    /** A recorded value as a reader reads it: "12", "3 / 4", "data 30/06/2024", "sì", with its period when given. */
+    static String valore(ValoreIndicatoreRegistrato e) {
+        String v = e.numeratore() != null ? numero(e.numeratore()) + " / " + numero(e.denominatore())
+                : e.data() != null ? "data " + g(e.data())
+                : e.si() != null ? (e.si() ? "sì" : "no")
+                : numero(e.valore());
+        return e.periodo() == null ? v : v + " (periodo " + e.periodo() + ")";
+    }
+
     static String numero(BigDecimal n) {
         BigDecimal ridotto = n.stripTrailingZeros();
         boolean enorme = ridotto.precision() - ridotto.scale() > CIFRE_IN_CHIARO || ridotto.scale() > CIFRE_IN_CHIARO;

@@ -123,8 +123,9 @@ public final class Valutatore {
     }
 
     static Traccia.Indicatore indicatore(Scheda.Indicatore i, LocalDate al) {
+        // a date value has no number: this plain valuation reads only numbers (the SMVP scores dates)
         Scheda.ValoreRilevato ultimo = i.valori().stream()
-                .filter(v -> !v.dataRiferimento().isAfter(al))
+                .filter(v -> v.valore() != null && !v.dataRiferimento().isAfter(al))
                 .reduce((a, b) -> b)
                 .orElse(null);
         BigDecimal peso = i.peso().valore();

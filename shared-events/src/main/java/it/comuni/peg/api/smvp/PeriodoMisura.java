@@ -27,6 +27,48 @@ public record PeriodoMisura(Periodicita periodicita, int anno, int numero) {
         return new PeriodoMisura(Periodicita.ANNO, anno, 1);
     }
 
+    /**
+     * The period a code names: "2024" the year, "2024-S1" a semester, "2024-Q2" a quarter, "2024-04" a month,
+     * "2024-B3" a bimestre, "2024-T2" a quadrimestre.
+     *
+     * @throws ValoreNonValido on field {@code campo} when the code is none of these
+     */
+    public static PeriodoMisura leggi(String codice, String campo) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{4})(?:-(S|Q|B|T)?(\\d{1,2}))?").matcher(codice == null ? "" : codice.strip());
+        if (!m.matches() || (m.group(2) == null && m.group(3) != null && m.group(3).length() != 2)) {
+            throw new ValoreNonValido(campo, "Periodo di misura non leggibile: \"" + codice
+                    + "\" (si scrive 2024, 2024-S1, 2024-Q2 o 2024-04)");
+        }
+        int anno = Integer.parseInt(m.group(1));
+        if (m.group(3) == null) {
+            return anno(anno);
+        }
+        Periodicita periodicita = m.group(2) == null ? Periodicita.MESE : switch (m.group(2)) {
+            case "S" -> Periodicita.SEMESTRE;
+            case "Q" -> Periodicita.TRIMESTRE;
+            case "B" -> Periodicita.BIMESTRE;
+            default -> Periodicita.QUADRIMESTRE;
+        };
+        int numero = Integer.parseInt(m.group(3));
+        if (numero < 1 || numero > periodicita.periodi()) {
+            throw new ValoreNonValido(campo, "Il periodo " + codice.strip() + " non esiste: un anno ha "
+                    + periodicita.periodi() + " periodi di tipo " + periodicita.nome());
+        }
+        return new PeriodoMisura(periodicita, anno, numero);
+    }
+
+    /** The code {@link #leggi} reads back: "2024", "2024-S1", "2024-Q2", "2024-04", "2024-B3" (bimestre), "2024-T2" (quadrimestre). */
+    public String codice() {
+        return switch (periodicita) {
+            case ANNO -> String.valueOf(anno);
+            case SEMESTRE -> anno + "-S" + numero;
+            case TRIMESTRE -> anno + "-Q" + numero;
+            case MESE -> anno + "-" + String.format("%02d", numero);
+            case BIMESTRE -> anno + "-B" + numero;
+            case QUADRIMESTRE -> anno + "-T" + numero;
+        };
+    }
+
     public LocalDate inizio() {
         return LocalDate.of(anno, (numero - 1) * periodicita.mesi() + 1, 1);
     }
