@@ -55,7 +55,7 @@ public class ValutazioneSmvpService {
         Scheda scheda = valutazioni.scheda(id, istante, live);
         CicloNoto ciclo = cicli.ciclo(scheda.ente(), scheda.anno(), istante);
         CicloNoto.Finale finale = ciclo.finali().get(scheda.id());
-        if (finale != null && (al == null || !al.isBefore(finale.al()))) {
+        if (finale != null && (al == null || !al.isBefore(finale.al())) && chiusoConSmvp(scheda, finale)) {
             return chiuso(scheda, finale);
         }
         LocalDate giorno = al != null ? al : Istanti.giornoDi(istante);
@@ -77,11 +77,20 @@ public class ValutazioneSmvpService {
         Map<String, Valutazione.Obiettivo> chiusi = new HashMap<>();
         for (Scheda s : schede) {
             CicloNoto.Finale finale = ciclo.finali().get(s.id());
-            if (finale != null && !giorno.isBefore(finale.al())) {
+            if (finale != null && !giorno.isBefore(finale.al()) && chiusoConSmvp(s, finale)) {
                 chiusi.put(s.id(), chiuso(s, finale).esito().obiettivo(s.id()));
             }
         }
         return valuta(ente, anno, schede, giorno, istante, "CALCOLATA", ciclo, chiusi, live);
+    }
+
+    /**
+     * Whether the nucleo closed the objective under an SMVP: a version was in force at the valutazione's date as
+     * recorded when it was registered. One closed before the ente had an SMVP was judged under the former
+     * three-number method (its valutazione stays what it was there); under the SMVP it is scored like an open one.
+     */
+    private boolean chiusoConSmvp(Scheda scheda, CicloNoto.Finale finale) {
+        return cicli.ciclo(scheda.ente(), scheda.anno(), finale.registrataIl()).smvpAl(finale.al()).isPresent();
     }
 
     /** The objective scored as the nucleo closed it: scheda and cycle as known when it was registered. */
