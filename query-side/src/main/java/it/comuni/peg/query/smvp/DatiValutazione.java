@@ -1,5 +1,7 @@
 package it.comuni.peg.query.smvp;
 
+import it.comuni.peg.api.valutazione.VoceSmvpDecisa;
+
 import it.comuni.peg.api.comune.Motivazione;
 import it.comuni.peg.api.smvp.PeriodoMisura;
 
@@ -91,18 +93,7 @@ public record DatiValutazione(LocalDate al, List<Obiettivo> obiettivi, List<Asse
      * or indicators (riferimento: the code). NON_VALUTABILE leaves the item out and renormalises the
      * others; FORZATURA sets its score to {@code valore}, the computed one staying in the explanation.
      */
-    public record Decisione(String obiettivo, Voce voce, String riferimento, Tipo tipo, BigDecimal valore,
-                            Motivazione motivazione) {
-
-        public enum Voce {
-            OBIETTIVO,
-            FASE,
-            INDICATORE
-        }
-
-        public enum Tipo {
-            NON_VALUTABILE,
-            FORZATURA
-        }
+    public record Decisione(String obiettivo, VoceSmvpDecisa.Voce voce, String riferimento, VoceSmvpDecisa.Tipo tipo,
+                            BigDecimal valore, Motivazione motivazione) {
     }
 }

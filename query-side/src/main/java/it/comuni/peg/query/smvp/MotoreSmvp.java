@@ -1,5 +1,7 @@
 package it.comuni.peg.query.smvp;
 
+import it.comuni.peg.api.valutazione.VoceSmvpDecisa;
+
 import it.comuni.peg.api.comune.ValoriNonValidi;
 import it.comuni.peg.api.smvp.Aggregazioni;
 import it.comuni.peg.api.smvp.Conversione;
@@ -96,8 +98,8 @@ public final class MotoreSmvp {
         return new Valutazione(dati.al(), obiettivi, settori, uffici, ente, persone(metodo, dati, obiettivi));
     }
 
-    static String chiave(String obiettivo, DatiValutazione.Decisione.Voce voce, String riferimento) {
-        return obiettivo + "\u0000" + voce + "\u0000" + (voce == DatiValutazione.Decisione.Voce.OBIETTIVO ? "" : riferimento);
+    static String chiave(String obiettivo, VoceSmvpDecisa.Voce voce, String riferimento) {
+        return obiettivo + "\u0000" + voce + "\u0000" + (voce == VoceSmvpDecisa.Voce.OBIETTIVO ? "" : riferimento);
     }
 
     /** What a phase can score: its indicator's mapped range when the method scores it so, else 0..100. */
@@ -120,12 +122,12 @@ public final class MotoreSmvp {
         Map<String, Valutazione.Indicatore> indicatori = new LinkedHashMap<>();
         for (DatiValutazione.Indicatore di : o.indicatori()) {
             indicatori.put(di.codice(), indicatore(m, di, al,
-                    decisioni.get(chiave(o.obiettivo(), DatiValutazione.Decisione.Voce.INDICATORE, di.codice()))));
+                    decisioni.get(chiave(o.obiettivo(), VoceSmvpDecisa.Voce.INDICATORE, di.codice()))));
         }
         List<Valutazione.Fase> fasi = new ArrayList<>();
         for (DatiValutazione.Fase f : o.fasi()) {
             fasi.add(fase(m, o.obiettivo(), f, indicatori, al,
-                    decisioni.get(chiave(o.obiettivo(), DatiValutazione.Decisione.Voce.FASE, String.valueOf(f.numero())))));
+                    decisioni.get(chiave(o.obiettivo(), VoceSmvpDecisa.Voce.FASE, String.valueOf(f.numero())))));
         }
         List<String> passi = new ArrayList<>();
         passi.add("obiettivo " + (o.titolo() != null ? "«" + o.titolo() + "»" : o.obiettivo()) + ", valutato al " + g(al));
@@ -172,7 +174,7 @@ public final class MotoreSmvp {
                 passi);
         BigDecimal calcolato = grado.risultato() == null ? null : Mappature.applica(m.mappaturaObiettivoOPredefinita(), grado.risultato(), passi);
         Esito esito = decidi(calcolato, calcolato == null ? Esito.Stato.NON_CALCOLABILE : Esito.Stato.CALCOLATO, passi,
-                decisioni.get(chiave(o.obiettivo(), DatiValutazione.Decisione.Voce.OBIETTIVO, null)));
+                decisioni.get(chiave(o.obiettivo(), VoceSmvpDecisa.Voce.OBIETTIVO, null)));
         return new Valutazione.Obiettivo(o.obiettivo(), o.titolo(), o.settore(), o.ufficio(), fasi,
                 mediaFasi == null ? List.of() : mediaFasi.quote(), List.copyOf(indicatori.values()),
                 mediaInd == null ? List.of() : mediaInd.quote(), grado.quote(), esito, colore(m, esito));
@@ -252,7 +254,7 @@ public final class MotoreSmvp {
     }
 
     private static boolean nonValutabile(DatiValutazione.Decisione d, List<String> passi) {
-        if (d != null && d.tipo() == DatiValutazione.Decisione.Tipo.NON_VALUTABILE) {
+        if (d != null && d.tipo() == VoceSmvpDecisa.Tipo.NON_VALUTABILE) {
             passi.add("dichiarata non valutabile dal nucleo: «" + d.motivazione().testo() + "»; esclusa, i pesi delle altre voci"
                     + " sono rinormalizzati");
             return true;
@@ -268,11 +270,11 @@ public final class MotoreSmvp {
 
     /** The computed score, or the nucleo's forced one beside it. */
     private static Esito decidi(BigDecimal calcolato, Esito.Stato stato, List<String> passi, DatiValutazione.Decisione d) {
-        if (d != null && d.tipo() == DatiValutazione.Decisione.Tipo.NON_VALUTABILE) {
+        if (d != null && d.tipo() == VoceSmvpDecisa.Tipo.NON_VALUTABILE) {
             nonValutabile(d, passi);
             return new Esito(null, Esito.Stato.NON_VALUTABILE, calcolato, d.motivazione().testo(), passi);
         }
-        if (d != null && d.tipo() == DatiValutazione.Decisione.Tipo.FORZATURA) {
+        if (d != null && d.tipo() == VoceSmvpDecisa.Tipo.FORZATURA) {
             BigDecimal forzato = Calcolo.punti(d.valore());
             passi.add("raggiungimento forzato dal nucleo a " + n(forzato) + ": «" + d.motivazione().testo() + "»; il valore calcolato ("
                     + (calcolato == null ? "nessuno" : n(calcolato)) + ") resta agli atti");

@@ -122,8 +122,8 @@ public class ValutazioneSmvpService {
         schede.forEach(s -> ids.add(s.id()));
         List<DatiValutazione.Decisione> decisioni = ciclo.decisioni().stream()
                 .filter(d -> ids.contains(d.obiettivoId().valore()))
-                .map(d -> new DatiValutazione.Decisione(d.obiettivoId().valore(), DatiValutazione.Decisione.Voce.valueOf(d.voce().name()),
-                        d.riferimento(), DatiValutazione.Decisione.Tipo.valueOf(d.tipo().name()), d.valore(), d.motivazione()))
+                .map(d -> new DatiValutazione.Decisione(d.obiettivoId().valore(), d.voce(),
+                        d.riferimento(), d.tipo(), d.valore(), d.motivazione()))
                 .toList();
         Valutazione esito = MotoreSmvp.valuta(metodo.metodo(), new DatiValutazione(al, obiettivi, assegnazioni, decisioni), chiusi);
         return new ValutazioneSmvp(ente, anno, al, istante, origine,

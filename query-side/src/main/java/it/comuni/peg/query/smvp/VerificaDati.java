@@ -1,5 +1,7 @@
 package it.comuni.peg.query.smvp;
 
+import it.comuni.peg.api.valutazione.VoceSmvpDecisa;
+
 import it.comuni.peg.api.comune.ValoriNonValidi;
 import it.comuni.peg.api.smvp.Conversione;
 import it.comuni.peg.api.smvp.IndicatoreMetodo;
@@ -213,7 +215,7 @@ final class VerificaDati {
                 intervallo = MotoreSmvp.intervalloFase(metodo, d.obiettivo(), fase.get().numero());
             }
         }
-        if (d.tipo() == DatiValutazione.Decisione.Tipo.FORZATURA) {
+        if (d.tipo() == VoceSmvpDecisa.Tipo.FORZATURA) {
             if (d.valore() == null || d.valore().signum() < 0 || !Mappature.contiene(intervallo, d.valore())) {
                 errore(qui + ".valore", "Il raggiungimento forzato deve essere un numero non negativo entro "
                         + Mappature.descrivi(intervallo) + (d.valore() == null ? "" : " (ricevuto " + n(d.valore()) + ")"));

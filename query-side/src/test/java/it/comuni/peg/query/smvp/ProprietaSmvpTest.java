@@ -1,5 +1,7 @@
 package it.comuni.peg.query.smvp;
 
+import it.comuni.peg.api.valutazione.VoceSmvpDecisa;
+
 import it.comuni.peg.api.indicatore.Direzione;
 import it.comuni.peg.api.smvp.Conversione;
 import it.comuni.peg.api.smvp.DocumentoMetodo;
@@ -53,7 +55,7 @@ class ProprietaSmvpTest {
             for (DatiValutazione.Obiettivo o : obiettivi) {
                 for (DatiValutazione.Indicatore ind : o.indicatori()) {
                     if (r.nextInt(6) == 0) {
-                        decisioni.add(ProvaSmvp.nonValutabile(o.obiettivo(), DatiValutazione.Decisione.Voce.INDICATORE, ind.codice()));
+                        decisioni.add(ProvaSmvp.nonValutabile(o.obiettivo(), VoceSmvpDecisa.Voce.INDICATORE, ind.codice()));
                     }
                 }
             }
@@ -111,7 +113,7 @@ class ProprietaSmvpTest {
         }
         Quota esclusa = contano.get(r.nextInt(contano.size()));
         List<DatiValutazione.Decisione> piu = new ArrayList<>(decisioni);
-        piu.add(ProvaSmvp.nonValutabile(o.obiettivo(), DatiValutazione.Decisione.Voce.INDICATORE, esclusa.voce().substring("indicatore ".length())));
+        piu.add(ProvaSmvp.nonValutabile(o.obiettivo(), VoceSmvpDecisa.Voce.INDICATORE, esclusa.voce().substring("indicatore ".length())));
         Valutazione dopo = MotoreSmvp.valuta(metodo, new DatiValutazione(FINE_ANNO, obiettivi, null, piu));
         Map<String, Quota> quoteDopo = new java.util.HashMap<>();
         dopo.obiettivo(o.obiettivo()).quoteIndicatori().forEach(q -> quoteDopo.put(q.voce(), q));

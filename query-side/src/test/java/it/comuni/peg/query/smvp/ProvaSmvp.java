@@ -1,5 +1,7 @@
 package it.comuni.peg.query.smvp;
 
+import it.comuni.peg.api.valutazione.VoceSmvpDecisa;
+
 import it.comuni.peg.api.comune.Motivazione;
 import it.comuni.peg.api.smvp.DocumentoMetodo;
 import it.comuni.peg.api.smvp.MetodoSmvp;
@@ -146,13 +148,13 @@ final class ProvaSmvp {
         return valutaIndicatore(metodo(), ind);
     }
 
-    static DatiValutazione.Decisione nonValutabile(String obiettivo, DatiValutazione.Decisione.Voce voce, String riferimento) {
-        return new DatiValutazione.Decisione(obiettivo, voce, riferimento, DatiValutazione.Decisione.Tipo.NON_VALUTABILE, null,
+    static DatiValutazione.Decisione nonValutabile(String obiettivo, VoceSmvpDecisa.Voce voce, String riferimento) {
+        return new DatiValutazione.Decisione(obiettivo, voce, riferimento, VoceSmvpDecisa.Tipo.NON_VALUTABILE, null,
                 Motivazione.di("Dato non disponibile per cause esterne"));
     }
 
-    static DatiValutazione.Decisione forzatura(String obiettivo, DatiValutazione.Decisione.Voce voce, String riferimento, String valore) {
-        return new DatiValutazione.Decisione(obiettivo, voce, riferimento, DatiValutazione.Decisione.Tipo.FORZATURA,
+    static DatiValutazione.Decisione forzatura(String obiettivo, VoceSmvpDecisa.Voce voce, String riferimento, String valore) {
+        return new DatiValutazione.Decisione(obiettivo, voce, riferimento, VoceSmvpDecisa.Tipo.FORZATURA,
                 new BigDecimal(valore), Motivazione.di("Raggiunto con atto successivo alla rilevazione"));
     }
 }

@@ -1,5 +1,7 @@
 package it.comuni.peg.query.smvp;
 
+import it.comuni.peg.api.valutazione.VoceSmvpDecisa;
+
 import it.comuni.peg.api.comune.ValoriNonValidi;
 import it.comuni.peg.api.smvp.FasciaColore;
 import it.comuni.peg.api.smvp.MetodoSmvp;
@@ -11,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.util.List;
 
-import static it.comuni.peg.query.smvp.DatiValutazione.Decisione.Voce.FASE;
-import static it.comuni.peg.query.smvp.DatiValutazione.Decisione.Voce.INDICATORE;
-import static it.comuni.peg.query.smvp.DatiValutazione.Decisione.Voce.OBIETTIVO;
+import static it.comuni.peg.api.valutazione.VoceSmvpDecisa.Voce.FASE;
+import static it.comuni.peg.api.valutazione.VoceSmvpDecisa.Voce.INDICATORE;
+import static it.comuni.peg.api.valutazione.VoceSmvpDecisa.Voce.OBIETTIVO;
 import static it.comuni.peg.query.smvp.ProvaSmvp.FINE_ANNO;
 import static it.comuni.peg.query.smvp.ProvaSmvp.anno;
 import static it.comuni.peg.query.smvp.ProvaSmvp.forzatura;
