@@ -1,5 +1,6 @@
 package it.comuni.peg.command.importazione;
 
+import it.comuni.peg.api.comune.FormaItaliana;
 import it.comuni.peg.api.comune.ObiettivoId;
 import it.comuni.peg.api.comune.Periodo;
 import it.comuni.peg.api.comune.Peso;
@@ -261,7 +262,7 @@ final class ComandiDaCsv {
                     pesiIndicatori = pesiIndicatori.add(i.peso().valore());
                     if (pesiIndicatori.compareTo(BigDecimal.valueOf(100)) > 0) {
                         throw new Rifiuto(r.numero(), "i pesi degli indicatori sommano a "
-                                + pesiIndicatori.stripTrailingZeros().toPlainString() + ": non possono superare 100");
+                                + FormaItaliana.numero(pesiIndicatori) + ": non possono superare 100");
                     }
                     fasiEIndicatori.add(i);
                 }
@@ -280,7 +281,7 @@ final class ComandiDaCsv {
             Peso fasi = new Peso(richiesto(FormatoPegCsv.numero(r.get(PESO_FASI), PESO_FASI), PESO_FASI));
             BigDecimal somma = indicatori.valore().add(fasi.valore());
             if (somma.compareTo(BigDecimal.valueOf(100)) != 0) {
-                throw new RegolaViolata("peso_indicatori e peso_fasi sommano a " + somma.stripTrailingZeros().toPlainString() + ", non a 100");
+                throw new RegolaViolata("peso_indicatori e peso_fasi sommano a " + FormaItaliana.numero(somma) + ", non a 100");
             }
             Settore settore = new Settore(Testo.richiesto(r.get(SETTORE), SETTORE), r.get(SETTORE_NOME), r.get(SETTORE_RESPONSABILE));
             Ufficio ufficio = r.get(UFFICIO) == null ? null : new Ufficio(r.get(UFFICIO), r.get(UFFICIO_NOME), r.get(UFFICIO_RESPONSABILE));

@@ -1,5 +1,6 @@
 package it.comuni.peg.command.importazione;
 
+import it.comuni.peg.api.comune.FormaItaliana;
 import it.comuni.peg.api.comune.ObiettivoId;
 import it.comuni.peg.api.comune.Periodo;
 import it.comuni.peg.api.comune.Peso;
@@ -107,7 +108,7 @@ final class ComandiDaStampa {
             Peso fasi = new Peso(o.pesoFasi());
             BigDecimal somma = indicatori.valore().add(fasi.valore());
             if (somma.compareTo(BigDecimal.valueOf(100)) != 0) {
-                throw new RegolaViolata("peso indicatori e peso fasi sommano a " + somma.stripTrailingZeros().toPlainString() + ", non a 100");
+                throw new RegolaViolata("peso indicatori e peso fasi sommano a " + FormaItaliana.numero(somma) + ", non a 100");
             }
             Struttura s = o.settore();
             Struttura u = o.ufficio();
@@ -176,7 +177,7 @@ final class ComandiDaStampa {
             Testo.lungo(f.descrizione(), "descrizione");
             Periodo periodo = Periodo.facoltativo(f.inizio(), f.fine());
             if (periodo != null && (periodo.fine().getYear() < anno || periodo.inizio().getYear() > anno)) {
-                throw new RegolaViolata("il periodo della fase (" + f.inizio() + " – " + f.fine() + ") non tocca l'anno " + anno);
+                throw new RegolaViolata("il periodo della fase (" + FormaItaliana.data(f.inizio()) + " – " + FormaItaliana.data(f.fine()) + ") non tocca l'anno " + anno);
             }
             List<YearMonth> mesi = f.mesiMarcati().stream().map(m -> YearMonth.of(anno, m)).toList();
             return new PianificaFase(id, f.numero(), f.titolo(), f.descrizione(), f.inizio(), f.fine(), mesi.isEmpty() ? null : mesi);

@@ -1,5 +1,6 @@
 package it.comuni.peg.command.importazione;
 
+import it.comuni.peg.api.comune.FormaItaliana;
 import it.comuni.peg.api.comune.ValoreNonValido;
 import it.comuni.peg.api.organigramma.ComandoOrganigramma;
 import it.comuni.peg.api.organigramma.ConferisciIncarico;
@@ -49,7 +50,6 @@ import java.util.stream.Collectors;
  */
 final class PianoOrganigramma {
 
-    private static final DateTimeFormatter GIORNO = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** Where the organigramma comes from: how the findings name it, and the act its incarichi cite. */
     record Fonte(String descrizione, String atto) {
@@ -132,7 +132,7 @@ final class PianoOrganigramma {
                     .filter(s -> s.tipo() == TipoStruttura.UFFICIO).map(s -> s.codice() + " (settore " + s.settore() + ")")
                     .collect(Collectors.joining(", "));
             riepilogo.add(new Avviso(strutture.get(0).riga(), TipoAvviso.STRUTTURE_ISTITUITE, "Strutture istituite nell'organigramma"
-                    + " dell'ente " + ente + " come le mostra " + fonte.descrizione() + ", valide dal " + GIORNO.format(primoGennaio)
+                    + " dell'ente " + ente + " come le mostra " + fonte.descrizione() + ", valide dal " + FormaItaliana.data(primoGennaio)
                     + " (da verificare): " + (settori.isEmpty() ? "nessun settore" : "settori " + settori)
                     + (uffici.isEmpty() ? "" : "; uffici " + uffici)));
         }
@@ -247,14 +247,14 @@ final class PianoOrganigramma {
                 String chi = inCorso.get().persona();
                 if (!stampati.isEmpty() && !chi.equals(identificativi.get(stampati.get(0).chiave()))) {
                     avvisi.add(new Avviso(stampati.get(0).riga(), TipoAvviso.INCARICO_NON_REGISTRATO, fonte.soggetto() + " indica "
-                            + stampati.get(0).nome() + " come responsabile " + della + ", ma il " + GIORNO.format(dal)
+                            + stampati.get(0).nome() + " come responsabile " + della + ", ma il " + FormaItaliana.data(dal)
                             + " l'incarico è di " + nome(organigrammi, chi) + " nell'organigramma: resta com'è"));
                 }
                 continue;
             }
             if (stampati.isEmpty() || !identificativi.containsKey(stampati.get(0).chiave())) {
                 avvisi.add(new Avviso(riga, TipoAvviso.STRUTTURA_VACANTE, fonte.soggetto() + " non indica il responsabile " + della
-                        + " e l'organigramma non ne ha uno il " + GIORNO.format(dal) + ": resta vacante"));
+                        + " e l'organigramma non ne ha uno il " + FormaItaliana.data(dal) + ": resta vacante"));
                 continue;
             }
             ResponsabileVisto responsabile = stampati.get(0);
@@ -268,7 +268,7 @@ final class PianoOrganigramma {
             if (al != null && al.isBefore(dal)) {
                 continue;
             }
-            String periodo = "dal " + GIORNO.format(dal) + (al == null ? "" : " al " + GIORNO.format(al));
+            String periodo = "dal " + FormaItaliana.data(dal) + (al == null ? "" : " al " + FormaItaliana.data(al));
             passi.add(new Passo(new ConferisciIncarico(ente, idIncarico(struttura.codice()), struttura.codice(), persona,
                     TipoIncarico.TITOLARE, dal, al, fonte.atto()), responsabile.riga(),
                     new Avviso(responsabile.riga(), TipoAvviso.INCARICO_DALLA_STAMPA, responsabile.nome() + " (" + persona

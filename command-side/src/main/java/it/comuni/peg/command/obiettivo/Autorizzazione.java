@@ -1,5 +1,6 @@
 package it.comuni.peg.command.obiettivo;
 
+import it.comuni.peg.api.comune.FormaItaliana;
 import it.comuni.peg.api.comune.AccessoNegato;
 import it.comuni.peg.api.comune.NonTrovato;
 import it.comuni.peg.api.comune.ObiettivoId;
@@ -55,7 +56,6 @@ final class Autorizzazione {
     private static final Set<Ruolo> PIANIFICAZIONE = EnumSet.of(Ruolo.CONTROLLO_GESTIONE);
     private static final Set<Ruolo> RESPONSABILI = EnumSet.of(Ruolo.DIRIGENTE, Ruolo.RESPONSABILE_UFFICIO);
     private static final String PIANO = "il piano degli obiettivi spetta al controllo di gestione";
-    private static final DateTimeFormatter GIORNO = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private Autorizzazione() {
     }
@@ -106,7 +106,7 @@ final class Autorizzazione {
             return;
         }
         throw new AccessoNegato((persona == null ? "L'utente non è collegato a una persona dell'organigramma dell'ente "
-                + ente + ". " : "") + "Il " + GIORNO.format(oggi) + " l'avanzamento di questo obiettivo spetta al responsabile"
+                + ente + ". " : "") + "Il " + FormaItaliana.data(oggi) + " l'avanzamento di questo obiettivo spetta al responsabile"
                 + " del settore " + settore.codice() + " (" + chi(ente, delSettore, organigrammi) + ")"
                 + (ufficio == null ? "" : " o dell'ufficio " + ufficio.codice() + " (" + chi(ente, dellUfficio, organigrammi) + ")"));
     }

@@ -1,5 +1,6 @@
 package it.comuni.peg.command.obiettivo;
 
+import it.comuni.peg.api.comune.FormaItaliana;
 import it.comuni.peg.api.comune.Percentuale;
 import it.comuni.peg.api.comune.RegolaViolata;
 import it.comuni.peg.api.consuntivo.Rilevazione;
@@ -42,7 +43,7 @@ class Fase {
 
     void richiediNonCompletata(String azione) {
         if (completata()) {
-            throw new RegolaViolata("La fase " + numero + " è completata dal " + completataIl + " e non può " + azione);
+            throw new RegolaViolata("La fase " + numero + " è completata dal " + FormaItaliana.data(completataIl) + " e non può " + azione);
         }
     }
 
@@ -53,21 +54,23 @@ class Fase {
     void richiediCumulativa(YearMonth mese, Percentuale percentuale) {
         Map.Entry<YearMonth, Rilevazione> prima = consuntivi.lowerEntry(mese);
         if (prima != null && percentuale.compareTo(prima.getValue().percentuale()) < 0) {
-            throw new RegolaViolata("La percentuale è cumulativa: " + percentuale.valore() + "% a " + mese
-                    + " è inferiore al " + prima.getValue().percentuale().valore() + "% già registrato a " + prima.getKey());
+            throw new RegolaViolata("La percentuale è cumulativa: " + percentuale.valore() + "% a " + FormaItaliana.mese(mese)
+                    + " è inferiore al " + prima.getValue().percentuale().valore() + "% già registrato a "
+                    + FormaItaliana.mese(prima.getKey()));
         }
         Map.Entry<YearMonth, Rilevazione> dopo = consuntivi.higherEntry(mese);
         if (dopo != null && percentuale.compareTo(dopo.getValue().percentuale()) > 0) {
-            throw new RegolaViolata("La percentuale è cumulativa: " + percentuale.valore() + "% a " + mese
-                    + " supera il " + dopo.getValue().percentuale().valore() + "% già registrato a " + dopo.getKey());
+            throw new RegolaViolata("La percentuale è cumulativa: " + percentuale.valore() + "% a " + FormaItaliana.mese(mese)
+                    + " supera il " + dopo.getValue().percentuale().valore() + "% già registrato a "
+                    + FormaItaliana.mese(dopo.getKey()));
         }
     }
 
     /** A phase cannot be completed before a month in which work on it was recorded. */
     void richiediCompletabileIl(LocalDate data) {
         if (!consuntivi.isEmpty() && YearMonth.from(data).isBefore(consuntivi.lastKey())) {
-            throw new RegolaViolata("La fase " + numero + " non può essere completata il " + data
-                    + ": ha un consuntivo di " + consuntivi.lastKey());
+            throw new RegolaViolata("La fase " + numero + " non può essere completata il " + FormaItaliana.data(data)
+                    + ": ha un consuntivo di " + FormaItaliana.mese(consuntivi.lastKey()));
         }
     }
 

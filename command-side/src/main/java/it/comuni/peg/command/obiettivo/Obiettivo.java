@@ -1,5 +1,7 @@
 package it.comuni.peg.command.obiettivo;
 
+import it.comuni.peg.api.comune.Calendario;
+import it.comuni.peg.api.comune.FormaItaliana;
 import it.comuni.peg.command.concorrenza.BloccoAnticipato;
 import it.comuni.peg.command.concorrenza.CacheObiettivi;
 import it.comuni.peg.api.comune.Motivazione;
@@ -190,15 +192,15 @@ public class Obiettivo {
     public void handle(AssegnaPersona cmd, Organigrammi organigrammi) {
         Testo.facoltativo(cmd.categoria(), "categoria");
         Testo.facoltativo(cmd.ruolo(), "ruolo");
-        Periodo periodo = new Periodo(cmd.inizio(), cmd.fine());
+        Periodo periodo = new Periodo(Calendario.plausibile(cmd.inizio(), "inizio"), Calendario.plausibile(cmd.fine(), "fine"));
         String persona = identificativo(cmd.persona());
         String nome = normalizzaNome(nome(persona, cmd.nome(), organigrammi));
         assegnazioni.stream()
                 .filter(a -> a.di(persona, nome) && a.periodo().siSovrapponeA(periodo))
                 .findFirst()
                 .ifPresent(a -> {
-                    throw new RegolaViolata(nome + " è già assegnato all'obiettivo dal " + a.periodo().inizio()
-                            + " al " + a.periodo().fine() + ": i periodi non possono sovrapporsi");
+                    throw new RegolaViolata(nome + " è già assegnato all'obiettivo dal " + FormaItaliana.data(a.periodo().inizio())
+                            + " al " + FormaItaliana.data(a.periodo().fine()) + ": i periodi non possono sovrapporsi");
                 });
         apply(new PersonaAssegnata(id, nome, persona, cmd.categoria(), cmd.ruolo(), cmd.inizio(), cmd.fine()));
     }
@@ -210,15 +212,15 @@ public class Obiettivo {
         if (persona == null) {
             Testo.richiesto(cmd.nome(), "nome");
         }
-        richiesto(cmd.fine(), "fine");
+        Calendario.plausibile(richiesto(cmd.fine(), "fine"), "fine");
         String nome = cmd.nome() == null ? null : normalizzaNome(cmd.nome());
         String chi = persona != null ? persona : nome;
         Assegnazione assegnazione = assegnazioni.stream()
                 .filter(a -> (persona != null ? persona.equals(a.persona()) : a.nome().equals(nome)) && a.periodo().contiene(cmd.fine()))
                 .findFirst()
-                .orElseThrow(() -> new NonTrovato(chi + " non ha un'assegnazione in corso il " + cmd.fine()));
+                .orElseThrow(() -> new NonTrovato(chi + " non ha un'assegnazione in corso il " + FormaItaliana.data(cmd.fine())));
         if (assegnazione.periodo().fine().equals(cmd.fine())) {
-            throw new RegolaViolata("L'assegnazione di " + assegnazione.nome() + " termina già il " + cmd.fine());
+            throw new RegolaViolata("L'assegnazione di " + assegnazione.nome() + " termina già il " + FormaItaliana.data(cmd.fine()));
         }
         apply(new AssegnazioneTerminata(id, assegnazione.nome(), assegnazione.persona(), assegnazione.periodo().inizio(),
                 assegnazione.periodo().fine(), cmd.fine()));
@@ -243,7 +245,7 @@ public class Obiettivo {
     public void handle(RimodulaFase cmd) {
         Fase fase = fase(cmd.numero());
         richiediMotivazione(cmd.motivazione());
-        fase.richiediNonCompletata("rimodulata");
+        fase.richiediNonCompletata("essere rimodulata");
         Pianificazione nuova = pianificazione(cmd.inizio(), cmd.fine(), cmd.mesiPrevisti());
         if (nuova.equals(fase.pianificazione())) {
             throw new RegolaViolata("La rimodulazione non cambia il piano della fase " + cmd.numero());
@@ -261,7 +263,7 @@ public class Obiettivo {
         fase.richiediNonCompletata("ricevere nuovi consuntivi (usare una rettifica)");
         richiediMesePassato(cmd.mese(), clock);
         if (fase.haConsuntivo(cmd.mese())) {
-            throw new RegolaViolata("Il consuntivo di " + cmd.mese() + " per la fase " + cmd.fase()
+            throw new RegolaViolata("Il consuntivo di " + FormaItaliana.mese(cmd.mese()) + " per la fase " + cmd.fase()
                     + " è già registrato: per correggerlo serve una rettifica con motivazione");
         }
         fase.richiediCumulativa(cmd.mese(), cmd.percentuale());
@@ -277,10 +279,10 @@ public class Obiettivo {
         Testo.facoltativo(cmd.atto(), "atto");
         richiediMotivazione(cmd.motivazione());
         Rilevazione precedente = fase.consuntivo(cmd.mese())
-                .orElseThrow(() -> new NonTrovato("Nessun consuntivo di " + cmd.mese() + " da rettificare per la fase " + cmd.fase()));
+                .orElseThrow(() -> new NonTrovato("Nessun consuntivo di " + FormaItaliana.mese(cmd.mese()) + " da rettificare per la fase " + cmd.fase()));
         Rilevazione nuova = new Rilevazione(cmd.svolta(), cmd.percentuale(), cmd.note(), cmd.atto());
         if (nuova.equals(precedente)) {
-            throw new RegolaViolata("La rettifica non cambia il consuntivo di " + cmd.mese());
+            throw new RegolaViolata("La rettifica non cambia il consuntivo di " + FormaItaliana.mese(cmd.mese()));
         }
         fase.richiediCumulativa(cmd.mese(), cmd.percentuale());
         apply(new ConsuntivoRettificato(id, cmd.fase(), cmd.mese(), precedente, nuova, cmd.motivazione()));
@@ -289,11 +291,11 @@ public class Obiettivo {
     @CommandHandler
     public void handle(CompletaFase cmd, Clock clock) {
         Fase fase = fase(cmd.numero());
-        richiesto(cmd.data(), "data");
+        Calendario.plausibile(richiesto(cmd.data(), "data"), "data");
         Testo.facoltativo(cmd.atto(), "atto");
-        fase.richiediNonCompletata("completata di nuovo");
+        fase.richiediNonCompletata("essere completata di nuovo");
         if (cmd.data().isAfter(LocalDate.now(clock))) {
-            throw new RegolaViolata("La data di completamento (" + cmd.data() + ") non può essere nel futuro");
+            throw new RegolaViolata("La data di completamento (" + FormaItaliana.data(cmd.data()) + ") non può essere nel futuro");
         }
         fase.richiediCompletabileIl(cmd.data());
         apply(new FaseCompletata(id, cmd.numero(), cmd.data(), cmd.atto()));
@@ -304,7 +306,7 @@ public class Obiettivo {
         Testo.richiesto(cmd.codice(), "codice");
         Testo.richiesto(cmd.nome(), "nome");
         Testo.facoltativo(cmd.unita(), "unita");
-        if (cmd.dataAttesa() == null) {
+        if (Calendario.plausibile(cmd.dataAttesa(), "dataAttesa") == null) {
             richiesto(cmd.valoreAtteso(), "valoreAtteso");
         } else if (cmd.valoreAtteso() != null) {
             throw new ValoreNonValido("valoreAtteso", "Un indicatore con data attesa ha per obiettivo quella data, non un valore atteso");
@@ -325,7 +327,7 @@ public class Obiettivo {
         }
         BigDecimal totale = indicatori.values().stream().map(i -> i.peso().valore()).reduce(cmd.peso().valore(), BigDecimal::add);
         if (totale.compareTo(BigDecimal.valueOf(100)) > 0) {
-            throw new RegolaViolata("I pesi degli indicatori sommerebbero a " + totale.stripTrailingZeros().toPlainString()
+            throw new RegolaViolata("I pesi degli indicatori sommerebbero a " + FormaItaliana.numero(totale)
                     + ": non possono superare 100");
         }
         apply(new IndicatoreDefinito(id, cmd.codice().strip(), cmd.nome().strip(), cmd.unita(), cmd.valoreAtteso(),
@@ -336,10 +338,10 @@ public class Obiettivo {
     public void handle(RegistraValoreIndicatore cmd, Clock clock) {
         Indicatore indicatore = indicatore(cmd.codice());
         TipoIndicatore tipo = ValoreDiIndicatore.tipo(cmd);
-        richiesto(cmd.dataRiferimento(), "dataRiferimento");
+        Calendario.plausibile(richiesto(cmd.dataRiferimento(), "dataRiferimento"), "dataRiferimento");
         Testo.lungo(cmd.note(), "note");
         if (cmd.dataRiferimento().isAfter(LocalDate.now(clock))) {
-            throw new RegolaViolata("La data di riferimento (" + cmd.dataRiferimento() + ") non può essere nel futuro");
+            throw new RegolaViolata("La data di riferimento (" + FormaItaliana.data(cmd.dataRiferimento()) + ") non può essere nel futuro");
         }
         ValoreDiIndicatore.stessoTipo(indicatore.codice(), tipiValore.get(indicatore.codice()), tipo);
         apply(ValoreDiIndicatore.evento(id, indicatore.codice(), cmd, tipo));
@@ -466,9 +468,9 @@ public class Obiettivo {
 
     /** The plan of a phase: dates optional together, months from the marks or else from the dates. */
     private Pianificazione pianificazione(LocalDate inizio, LocalDate fine, List<YearMonth> mesiEspliciti) {
-        Periodo periodo = Periodo.facoltativo(inizio, fine);
+        Periodo periodo = Periodo.facoltativo(Calendario.plausibile(inizio, "inizio"), Calendario.plausibile(fine, "fine"));
         if (periodo != null && (YearMonth.from(periodo.fine()).getYear() < anno || periodo.inizio().getYear() > anno)) {
-            throw new RegolaViolata("Il periodo della fase (" + inizio + " – " + fine + ") non tocca l'anno " + anno + " del PEG");
+            throw new RegolaViolata("Il periodo della fase (" + FormaItaliana.data(inizio) + " – " + FormaItaliana.data(fine) + ") non tocca l'anno " + anno + " del PEG");
         }
         List<YearMonth> mesi;
         if (mesiEspliciti != null && !mesiEspliciti.isEmpty()) {
@@ -491,7 +493,7 @@ public class Obiettivo {
         BigDecimal somma = pesoIndicatori.valore().add(pesoFasi.valore());
         if (somma.compareTo(BigDecimal.valueOf(100)) != 0) {
             throw new RegolaViolata("Peso indicatori e peso fasi devono sommare a 100 (sommano a "
-                    + somma.stripTrailingZeros().toPlainString() + ")");
+                    + FormaItaliana.numero(somma) + ")");
         }
     }
 
@@ -504,7 +506,7 @@ public class Obiettivo {
     /** A consuntivo describes a month that has begun: never a month after the day it is recorded. */
     private static void richiediMesePassato(YearMonth mese, Clock clock) {
         if (mese.isAfter(YearMonth.now(clock))) {
-            throw new RegolaViolata("Il consuntivo non può riferirsi a un mese futuro (" + mese + ")");
+            throw new RegolaViolata("Il consuntivo non può riferirsi a un mese futuro (" + FormaItaliana.mese(mese) + ")");
         }
     }
 

@@ -1,17 +1,16 @@
 package it.comuni.peg.command.organigramma;
 
+import it.comuni.peg.api.comune.Calendario;
+import it.comuni.peg.api.comune.FormaItaliana;
 import it.comuni.peg.api.comune.ValoreNonValido;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 
 /**
  * The days from {@code dal} to {@code al}, both included; {@code al} {@code null} is open-ended (an
  * incarico "until further notice", a struttura not yet closed). Written for people as Italian dates.
  */
 record Periodo(LocalDate dal, LocalDate al) {
-
-    private static final DateTimeFormatter ITALIANO = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /**
      * @throws ValoreNonValido naming {@code campoDal} when absent, {@code campoAl} when before {@code dal}
@@ -20,6 +19,8 @@ record Periodo(LocalDate dal, LocalDate al) {
         if (dal == null) {
             throw new ValoreNonValido(campoDal, "Il campo '" + campoDal + "' è obbligatorio");
         }
+        Calendario.plausibile(dal, campoDal);
+        Calendario.plausibile(al, campoAl);
         if (al != null && al.isBefore(dal)) {
             throw new ValoreNonValido(campoAl, "La data '" + campoAl + "' (" + data(al) + ") precede quella di inizio ("
                     + data(dal) + ")");
@@ -48,6 +49,6 @@ record Periodo(LocalDate dal, LocalDate al) {
     }
 
     static String data(LocalDate giorno) {
-        return ITALIANO.format(giorno);
+        return FormaItaliana.data(giorno);
     }
 }

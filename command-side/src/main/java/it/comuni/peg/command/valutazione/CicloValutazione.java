@@ -1,5 +1,6 @@
 package it.comuni.peg.command.valutazione;
 
+import it.comuni.peg.api.comune.FormaItaliana;
 import it.comuni.peg.api.comune.ObiettivoId;
 import it.comuni.peg.api.comune.RegolaViolata;
 import it.comuni.peg.api.comune.Testo;
@@ -132,7 +133,7 @@ public class CicloValutazione {
         }
         String impronta = DocumentoMetodo.impronta(metodo);
         if (versioniSmvp.contains(List.of(impronta, cmd.inVigoreDal()))) {
-            throw new RegolaViolata("Lo stesso metodo in vigore dal " + cmd.inVigoreDal() + " è già registrato");
+            throw new RegolaViolata("Lo stesso metodo in vigore dal " + FormaItaliana.data(cmd.inVigoreDal()) + " è già registrato");
         }
         apply(new MetodoSmvpImpostato(cmd.ciclo(), cmd.ente().strip(), cmd.anno(), versioneSmvp + 1, cmd.inVigoreDal(),
                 metodo, impronta, cmd.motivazione()));
@@ -187,13 +188,13 @@ public class CicloValutazione {
         }
         Testo.lungo(cmd.note(), "note");
         if (cmd.data().getYear() != cmd.anno()) {
-            throw new RegolaViolata("Il monitoraggio del PEG " + cmd.anno() + " deve cadere nell'anno (ricevuto " + cmd.data() + ")");
+            throw new RegolaViolata("Il monitoraggio del PEG " + cmd.anno() + " deve cadere nell'anno (ricevuto " + FormaItaliana.data(cmd.data()) + ")");
         }
         if (cmd.data().isAfter(LocalDate.now(clock))) {
-            throw new RegolaViolata("Il monitoraggio al " + cmd.data() + " non può essere chiuso prima di quella data");
+            throw new RegolaViolata("Il monitoraggio al " + FormaItaliana.data(cmd.data()) + " non può essere chiuso prima di quella data");
         }
         if (monitoraggi.contains(cmd.data())) {
-            throw new RegolaViolata("Il monitoraggio al " + cmd.data() + " è già chiuso");
+            throw new RegolaViolata("Il monitoraggio al " + FormaItaliana.data(cmd.data()) + " è già chiuso");
         }
         apply(new MonitoraggioChiuso(cmd.ciclo(), cmd.ente().strip(), cmd.anno(), cmd.data(), cmd.note()));
     }
@@ -212,10 +213,10 @@ public class CicloValutazione {
             throw new ValoreNonValido("motivazione", "La motivazione è obbligatoria");
         }
         if (cmd.al().getYear() != cmd.anno()) {
-            throw new RegolaViolata("La valutazione del PEG " + cmd.anno() + " si riferisce a una data dell'anno (ricevuto " + cmd.al() + ")");
+            throw new RegolaViolata("La valutazione del PEG " + cmd.anno() + " si riferisce a una data dell'anno (ricevuto " + FormaItaliana.data(cmd.al()) + ")");
         }
         if (!LocalDate.now(clock).isAfter(cmd.al())) {
-            throw new RegolaViolata("La valutazione al " + cmd.al() + " può essere registrata solo dopo quella data");
+            throw new RegolaViolata("La valutazione al " + FormaItaliana.data(cmd.al()) + " può essere registrata solo dopo quella data");
         }
         if (valutati.contains(cmd.obiettivoId())) {
             throw new RegolaViolata("La valutazione finale dell'obiettivo " + cmd.obiettivoId() + " è già registrata");

@@ -10,7 +10,7 @@ import it.comuni.peg.api.valutazione.DecidiVoceSmvp;
 import it.comuni.peg.api.valutazione.VoceSmvpDecisa;
 import it.comuni.peg.api.valutazione.CicloValutazioneId;
 import it.comuni.peg.api.smvp.DocumentoMetodo;
-import it.comuni.peg.api.smvp.FormaItaliana;
+import it.comuni.peg.api.comune.FormaItaliana;
 import it.comuni.peg.api.valutazione.ImpostaMetodoSmvp;
 import it.comuni.peg.api.valutazione.ImpostaMetodoValutazione;
 import it.comuni.peg.api.valutazione.ParametriValutazione;

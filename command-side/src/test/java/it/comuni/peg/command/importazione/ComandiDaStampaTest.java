@@ -1,5 +1,6 @@
 package it.comuni.peg.command.importazione;
 
+import it.comuni.peg.command.RifiutiInItaliano;
 import it.comuni.peg.api.comune.Limite;
 import it.comuni.peg.api.fase.PianificaFase;
 import it.comuni.peg.api.obiettivo.DefinisciObiettivo;
@@ -118,7 +119,7 @@ class ComandiDaStampaTest {
                         && a.persona().equals(it.comuni.peg.api.organigramma.Codici.identificativoProvvisorio(a.nome())));
         for (PianoObiettivo piano : piani) {
             List<Object> comandi = piano.comandi();
-            AggregateTestFixture<Obiettivo> fixture = new AggregateTestFixture<>(Obiettivo.class);
+            AggregateTestFixture<Obiettivo> fixture = RifiutiInItaliano.fixture(Obiettivo.class);
             fixture.registerInjectableResource(organigramma);
             fixture.registerInjectableResource(Clock.fixed(Instant.parse("2023-12-31T10:00:00Z"), ZoneId.of("Europe/Rome")));
             // Fase, the aggregate's member, has no equals: the fixture would mistake it for a state change

@@ -1,5 +1,6 @@
 package it.comuni.peg.command.obiettivo;
 
+import it.comuni.peg.command.RifiutiInItaliano;
 import it.comuni.peg.api.comune.Motivazione;
 import it.comuni.peg.api.comune.ObiettivoId;
 import it.comuni.peg.api.comune.Percentuale;
@@ -81,7 +82,7 @@ final class Dati {
 
     /** A fixture of the objective on the day of the clock, with the organigramma above. */
     static FixtureConfiguration<Obiettivo> fixture(Clock clock) {
-        FixtureConfiguration<Obiettivo> fixture = new AggregateTestFixture<>(Obiettivo.class);
+        FixtureConfiguration<Obiettivo> fixture = RifiutiInItaliano.fixture(Obiettivo.class);
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(organigramma());
         UtentiDiProva.copiaChiSuiEventi(fixture);

@@ -1,5 +1,6 @@
 package it.comuni.peg.command.obiettivo;
 
+import it.comuni.peg.command.RifiutiInItaliano;
 import it.comuni.peg.api.comune.NonTrovato;
 import it.comuni.peg.api.comune.Percentuale;
 import it.comuni.peg.api.comune.Peso;
@@ -273,7 +274,7 @@ class ObiettivoTest {
         @Test
         void twoPeopleWithTheSameNameAreTwoPeople() {
             var omonimo = new OrganigrammiDiProva().ente(ENTE).persona(ENTE, "M011", "ROSSI MARIO").persona(ENTE, ROSSI, "ROSSI MARIO");
-            FixtureConfiguration<Obiettivo> conOmonimi = new AggregateTestFixture<>(Obiettivo.class);
+            FixtureConfiguration<Obiettivo> conOmonimi = RifiutiInItaliano.fixture(Obiettivo.class);
             conOmonimi.registerInjectableResource(OGGI);
             conOmonimi.registerInjectableResource(omonimo);
             conOmonimi.given(definito(), new PersonaAssegnata(ID, "ROSSI MARIO", ROSSI, null, null, GENNAIO, DICEMBRE))
@@ -518,7 +519,7 @@ class ObiettivoTest {
             fixture.given(definito(), fase1Pianificata(), consuntivoRegistrato("2023-06", 90))
                     .when(new CompletaFase(ID, 1, LocalDate.of(2023, 5, 31), null))
                     .expectException(RegolaViolata.class)
-                    .expectExceptionMessage(containsString("ha un consuntivo di 2023-06"));
+                    .expectExceptionMessage(containsString("ha un consuntivo di giugno 2023"));
         }
     }
 
@@ -545,7 +546,7 @@ class ObiettivoTest {
             fixture.given(definito(), fase1Pianificata())
                     .when(consuntivo("2023-08", 40))
                     .expectException(RegolaViolata.class)
-                    .expectExceptionMessage("Il consuntivo non può riferirsi a un mese futuro (2023-08)");
+                    .expectExceptionMessage("Il consuntivo non può riferirsi a un mese futuro (agosto 2023)");
         }
 
         @Test

@@ -1,5 +1,6 @@
 package it.comuni.peg.command.organigramma;
 
+import it.comuni.peg.command.RifiutiInItaliano;
 import it.comuni.peg.api.comune.AccessoNegato;
 import it.comuni.peg.api.comune.Motivazione;
 import it.comuni.peg.api.comune.NonTrovato;
@@ -67,7 +68,7 @@ class OrganigrammaTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Organigramma.class);
+        fixture = RifiutiInItaliano.fixture(Organigramma.class);
         // as the application's correlation data provider does: the command's stamp travels on its events
         fixture.registerCommandHandlerInterceptor((uow, chain) -> {
             uow.registerCorrelationDataProvider(new SimpleCorrelationDataProvider(Metadati.ENTE, Metadati.RUOLO, Metadati.PERSONA));

@@ -1,5 +1,6 @@
 package it.comuni.peg.command.valutazione;
 
+import it.comuni.peg.command.RifiutiInItaliano;
 import it.comuni.peg.api.comune.Motivazione;
 import it.comuni.peg.api.comune.ObiettivoId;
 import it.comuni.peg.api.comune.Percentuale;
@@ -47,7 +48,7 @@ class CicloValutazioneTest {
 
     @BeforeEach
     void fixture() {
-        fixture = new AggregateTestFixture<>(CicloValutazione.class);
+        fixture = RifiutiInItaliano.fixture(CicloValutazione.class);
         fixture.registerInjectableResource(Clock.fixed(Instant.parse("2024-01-20T10:00:00Z"), ZoneId.of("Europe/Rome")));
         fixture.registerInjectableResource(new OrganigrammiDiProva().ente(ENTE, "Comune di Capannori").ente(ALTRO_ENTE));
         UtentiDiProva.copiaChiSuiEventi(fixture);

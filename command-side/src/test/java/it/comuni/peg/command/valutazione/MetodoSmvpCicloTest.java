@@ -1,5 +1,6 @@
 package it.comuni.peg.command.valutazione;
 
+import it.comuni.peg.command.RifiutiInItaliano;
 import it.comuni.peg.api.comune.AccessoNegato;
 import it.comuni.peg.api.comune.Motivazione;
 import it.comuni.peg.api.comune.ObiettivoId;
@@ -54,7 +55,7 @@ class MetodoSmvpCicloTest {
 
     @BeforeEach
     void fixture() {
-        fixture = new AggregateTestFixture<>(CicloValutazione.class);
+        fixture = RifiutiInItaliano.fixture(CicloValutazione.class);
         fixture.registerInjectableResource(Clock.fixed(Instant.parse("2024-01-20T10:00:00Z"), ZoneId.of("Europe/Rome")));
         fixture.registerInjectableResource(new OrganigrammiDiProva().ente(ENTE, "Comune di Capannori"));
         UtentiDiProva.copiaChiSuiEventi(fixture);

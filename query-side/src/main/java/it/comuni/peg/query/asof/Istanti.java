@@ -1,7 +1,7 @@
 package it.comuni.peg.query.asof;
 
 import it.comuni.peg.api.comune.ValoreNonValido;
-import it.comuni.peg.api.smvp.FormaItaliana;
+import it.comuni.peg.api.comune.FormaItaliana;
 import it.comuni.peg.platform.axon.AxonConfig;
 
 import java.time.DateTimeException;

@@ -1,6 +1,6 @@
 package it.comuni.peg.query.smvp;
 
-import it.comuni.peg.api.smvp.FormaItaliana;
+import it.comuni.peg.api.comune.FormaItaliana;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import it.comuni.peg.api.comune.NonTrovato;
 import it.comuni.peg.api.smvp.DifferenzeMetodo;
 import it.comuni.peg.api.smvp.DocumentoMetodo;
-import it.comuni.peg.api.smvp.FormaItaliana;
+import it.comuni.peg.api.comune.FormaItaliana;
 import it.comuni.peg.platform.sicurezza.Perimetro;
 import it.comuni.peg.query.asof.Riferimento;
 import it.comuni.peg.query.scheda.SchedaController;

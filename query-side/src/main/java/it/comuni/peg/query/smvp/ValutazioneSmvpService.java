@@ -1,7 +1,7 @@
 package it.comuni.peg.query.smvp;
 
 import it.comuni.peg.api.comune.NonTrovato;
-import it.comuni.peg.api.smvp.FormaItaliana;
+import it.comuni.peg.api.comune.FormaItaliana;
 import it.comuni.peg.query.asof.Istanti;
 import it.comuni.peg.query.scheda.Scheda;
 import it.comuni.peg.query.valutazione.CicloAlIstante;

@@ -1,5 +1,6 @@
 package it.comuni.peg.query.storico;
 
+import it.comuni.peg.api.comune.FormaItaliana;
 import it.comuni.peg.api.consuntivo.Tempestivita;
 import it.comuni.peg.api.comune.Peso;
 import it.comuni.peg.api.comune.RiferimentoDup;
@@ -27,7 +28,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -42,7 +42,6 @@ import java.util.Objects;
  */
 public final class Narratore {
 
-    private static final DateTimeFormatter GIORNO = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final Locale ITALIANO = Locale.ITALIAN;
     private static final int CIFRE_IN_CHIARO = 40;
 
@@ -182,7 +181,7 @@ public final class Narratore {
     }
 
     private static String mese(YearMonth m) {
-        return m.getMonth().getDisplayName(TextStyle.FULL, ITALIANO) + " " + m.getYear();
+        return FormaItaliana.mese(m);
     }
 
     private static String meseBreve(YearMonth m) {
@@ -206,11 +205,11 @@ public final class Narratore {
     static String numero(BigDecimal n) {
         BigDecimal ridotto = n.stripTrailingZeros();
         boolean enorme = ridotto.precision() - ridotto.scale() > CIFRE_IN_CHIARO || ridotto.scale() > CIFRE_IN_CHIARO;
-        return enorme ? ridotto.toString() : ridotto.toPlainString();
+        return enorme ? ridotto.toString() : FormaItaliana.numero(ridotto);
     }
 
     private static String g(LocalDate d) {
-        return d == null ? "—" : GIORNO.format(d);
+        return d == null ? "—" : FormaItaliana.data(d);
     }
 
     /**

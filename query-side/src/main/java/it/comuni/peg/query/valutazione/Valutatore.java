@@ -1,5 +1,6 @@
 package it.comuni.peg.query.valutazione;
 
+import it.comuni.peg.api.comune.FormaItaliana;
 import it.comuni.peg.api.comune.Percentuale;
 import it.comuni.peg.api.indicatore.Direzione;
 import it.comuni.peg.api.valutazione.ParametriValutazione;
@@ -32,7 +33,6 @@ import java.util.List;
 public final class Valutatore {
 
     private static final BigDecimal CENTO = BigDecimal.valueOf(100);
-    private static final DateTimeFormatter GIORNO = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private Valutatore() {
     }
@@ -172,10 +172,10 @@ public final class Valutatore {
     }
 
     private static String n(BigDecimal b) {
-        return b.stripTrailingZeros().toPlainString();
+        return FormaItaliana.numero(b);
     }
 
     private static String g(LocalDate d) {
-        return GIORNO.format(d);
+        return FormaItaliana.data(d);
     }
 }

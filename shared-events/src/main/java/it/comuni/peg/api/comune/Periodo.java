@@ -13,7 +13,7 @@ public record Periodo(LocalDate inizio, LocalDate fine) {
             throw new ValoreNonValido(inizio == null ? "inizio" : "fine", "Inizio e fine sono entrambi obbligatori");
         }
         if (inizio.isAfter(fine)) {
-            throw new ValoreNonValido("fine", "La data di fine (" + fine + ") precede quella di inizio (" + inizio + ")");
+            throw new ValoreNonValido("fine", "La data di fine (" + FormaItaliana.data(fine) + ") precede quella di inizio (" + FormaItaliana.data(inizio) + ")");
         }
     }
 

@@ -15,10 +15,10 @@ public record Peso(BigDecimal valore) implements Comparable<Peso> {
             throw new ValoreNonValido("peso", "Il peso è obbligatorio");
         }
         if (valore.signum() < 0 || valore.compareTo(BigDecimal.valueOf(100)) > 0) {
-            throw new ValoreNonValido("peso", "Il peso deve essere compreso tra 0 e 100 (ricevuto " + valore.toPlainString() + ")");
+            throw new ValoreNonValido("peso", "Il peso deve essere compreso tra 0 e 100 (ricevuto " + FormaItaliana.numero(valore) + ")");
         }
         if (valore.stripTrailingZeros().scale() > 2) {
-            throw new ValoreNonValido("peso", "Il peso ammette al più due decimali (ricevuto " + valore.toPlainString() + ")");
+            throw new ValoreNonValido("peso", "Il peso ammette al più due decimali (ricevuto " + valore.toPlainString().replace('.', ',') + ")");
         }
     }
 

@@ -1,5 +1,6 @@
 package it.comuni.peg.api.smvp;
 
+import it.comuni.peg.api.comune.FormaItaliana;
 import com.networknt.schema.Error;
 import it.comuni.peg.api.comune.ValoriNonValidi;
 import tools.jackson.databind.JsonNode;

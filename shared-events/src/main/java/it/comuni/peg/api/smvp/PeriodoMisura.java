@@ -28,16 +28,22 @@ public record PeriodoMisura(Periodicita periodicita, int anno, int numero) {
     }
 
     /**
-     * The period a code names: "2024" the year, "2024-S1" a semester, "2024-Q2" a quarter, "2024-04" a month,
+     * The period a code names: "2024" the year, "2024-S1" a semester, "2024-Q2" a quarter, "2024-04" or "04/2024" a month,
      * "2024-B3" a bimestre, "2024-T2" a quadrimestre.
      *
      * @throws ValoreNonValido on field {@code campo} when the code is none of these
      */
     public static PeriodoMisura leggi(String codice, String campo) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{4})(?:-(S|Q|B|T)?(\\d{1,2}))?").matcher(codice == null ? "" : codice.strip());
+        String letto = codice == null ? "" : codice.strip();
+        // a month as an Italian writes it, 04/2024, is the month 2024-04
+        java.util.regex.Matcher italiano = java.util.regex.Pattern.compile("(\\d{2})/(\\d{4})").matcher(letto);
+        if (italiano.matches()) {
+            letto = italiano.group(2) + "-" + italiano.group(1);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{4})(?:-(S|Q|B|T)?(\\d{1,2}))?").matcher(letto);
         if (!m.matches() || (m.group(2) == null && m.group(3) != null && m.group(3).length() != 2)) {
             throw new ValoreNonValido(campo, "Periodo di misura non leggibile: \"" + codice
-                    + "\" (si scrive 2024, 2024-S1, 2024-Q2 o 2024-04)");
+                    + "\" (si scrive 2024 per l'anno, 2024-S1 per un semestre, 2024-Q2 per un trimestre, 04/2024 per un mese)");
         }
         int anno = Integer.parseInt(m.group(1));
         if (m.group(3) == null) {

@@ -1,5 +1,6 @@
 package it.comuni.peg.api.smvp;
 
+import it.comuni.peg.api.comune.FormaItaliana;
 import it.comuni.peg.api.comune.ValoriNonValidi;
 import it.comuni.peg.api.indicatore.Direzione;
 

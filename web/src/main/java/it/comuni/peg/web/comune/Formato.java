@@ -1,5 +1,6 @@
 package it.comuni.peg.web.comune;
 
+import it.comuni.peg.api.comune.FormaItaliana;
 import it.comuni.peg.platform.axon.AxonConfig;
 import it.comuni.peg.query.scheda.Scheda;
 import it.comuni.peg.query.scheda.Stato;
@@ -22,14 +23,13 @@ import java.util.Map;
 public class Formato {
 
     public static final Locale ITALIANO = Locale.ITALIAN;
-    private static final DateTimeFormatter DATA = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter ISTANTE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss")
             .withZone(AxonConfig.FUSO_ORARIO);
     /** The descrizione of the real print holds HTML: kept as structure, never as script or style. */
     private static final Safelist TAG_AMMESSI = Safelist.basic().removeTags("a");
 
     public String data(LocalDate data) {
-        return data == null ? "—" : DATA.format(data);
+        return data == null ? "—" : FormaItaliana.data(data);
     }
 
     public String istante(Instant istante) {
@@ -41,7 +41,7 @@ public class Formato {
     }
 
     public static String nomeMese(YearMonth mese) {
-        return mese.getMonth().getDisplayName(TextStyle.FULL, ITALIANO);
+        return FormaItaliana.nomeMese(mese);
     }
 
     public static String meseBreve(YearMonth mese) {
@@ -50,7 +50,7 @@ public class Formato {
     }
 
     public String numero(BigDecimal valore) {
-        return valore == null ? "—" : valore.stripTrailingZeros().toPlainString().replace('.', ',');
+        return valore == null ? "—" : FormaItaliana.numero(valore);
     }
 
     public String stato(Stato stato) {

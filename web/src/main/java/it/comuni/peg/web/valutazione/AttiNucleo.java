@@ -1,5 +1,6 @@
 package it.comuni.peg.web.valutazione;
 
+import it.comuni.peg.api.comune.FormaItaliana;
 import it.comuni.peg.api.valutazione.ParametriValutazione;
 import it.comuni.peg.web.comune.Modulo;
 
@@ -30,8 +31,8 @@ final class AttiNucleo {
     /** The method's form starts from the parameters in force, so that a change is one field. */
     static Modulo metodo(ParametriValutazione inVigore) {
         return metodo()
-                .valore("penalitaMeseRitardo", inVigore.penalitaMeseRitardo().stripTrailingZeros().toPlainString())
-                .valore("fattoreNonCompletata", inVigore.fattoreNonCompletata().stripTrailingZeros().toPlainString())
+                .valore("penalitaMeseRitardo", FormaItaliana.numero(inVigore.penalitaMeseRitardo()))
+                .valore("fattoreNonCompletata", FormaItaliana.numero(inVigore.fattoreNonCompletata()))
                 .valore("tolleranzaGiorni", String.valueOf(inVigore.tolleranzaGiorni()));
     }
 

@@ -1,17 +1,20 @@
-package it.comuni.peg.api.smvp;
+package it.comuni.peg.api.comune;
 
-import it.comuni.peg.api.comune.ValoreNonValido;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
+import java.time.format.TextStyle;
+import java.util.Locale;
 
 /**
- * Numbers and dates as the method's messages and the scores' explanations print them for an Italian
- * reader: decimal comma and no trailing zeros ("66,67", "100", "-0,5"), no grouping of thousands (a
- * score is no amount of money, and "1.000" would read as one); dates dd/mm/yyyy.
+ * Numbers, days and months as every message of the system prints them for an Italian reader (the
+ * aggregates' refusals, the SMVP's explanations, the pages): decimal comma and no trailing zeros
+ * ("66,67", "100", "-0,5"), no grouping of thousands (a score is no amount of money, and "1.000" would
+ * read as one); days dd/mm/yyyy; months by name ("gennaio 2024"), as the PEG's prints write them.
  */
 public final class FormaItaliana {
 
@@ -29,6 +32,16 @@ public final class FormaItaliana {
 
     public static String data(LocalDate giorno) {
         return GIORNO.format(giorno);
+    }
+
+    /** {@code gennaio 2024}: the month's Italian name, lower case as Italian writes it, and the year. */
+    public static String mese(YearMonth mese) {
+        return nomeMese(mese) + " " + mese.getYear();
+    }
+
+    /** {@code gennaio}: the month's Italian name alone. */
+    public static String nomeMese(YearMonth mese) {
+        return mese.getMonth().getDisplayName(TextStyle.FULL, Locale.ITALIAN);
     }
 
     /**
