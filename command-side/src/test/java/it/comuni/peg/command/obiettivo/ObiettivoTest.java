@@ -218,6 +218,16 @@ class ObiettivoTest {
                     .expectExceptionMessage(containsString("precede"));
         }
 
+        /** A day no projection's DATE column holds (found by FuzzHttpTest): refused, so no event carries it. */
+        @Test
+        void refusesADayOutsideTheEntesCalendar() {
+            fixture.given(definito())
+                    .when(new AssegnaPersona(ID, "ROSSI MARIO", "Categoria C", null, LocalDate.of(-5877641, 6, 22),
+                            LocalDate.of(2023, 5, 31)))
+                    .expectException(ValoreNonValido.class)
+                    .expectExceptionMessage(containsString("'inizio' (22/06/-5877641) è fuori dall'intervallo ammesso, dal 01/01/1900 al 31/12/2199"));
+        }
+
         @Test
         void refusesOverlappingAssignmentsOfTheSamePerson() {
             fixture.given(definito(), rossiAssegnato())

@@ -18,7 +18,8 @@ import java.util.Locale;
  */
 public final class FormaItaliana {
 
-    private static final DateTimeFormatter GIORNO = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    // uuuu, the proleptic year: yyyy would print a day before year 1 with the year of its era, unsigned
+    private static final DateTimeFormatter GIORNO = DateTimeFormatter.ofPattern("dd/MM/uuuu");
     // uuuu: with STRICT, "yyyy" would need an era; 31/02 is refused, not moved to 28/02
     private static final DateTimeFormatter GIORNO_RIGOROSO = DateTimeFormatter.ofPattern("dd/MM/uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
