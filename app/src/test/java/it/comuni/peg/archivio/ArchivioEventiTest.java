@@ -443,7 +443,7 @@ class ArchivioEventiTest {
                     continue;
                 }
                 for (Map.Entry<String, Object> colonna : a.getValue().entrySet()) {
-                    Object atteso = normalizza(colonna.getValue());
+                    Object atteso = RevisioniDelTesto.applica(tabella, colonna.getKey(), normalizza(colonna.getValue()));
                     Object trovato = normalizza(t.get(colonna.getKey()));
                     if (!Objects.equals(atteso, trovato) && !stessoJson(atteso, trovato)) {
                         differenze.add(tabella + " " + a.getKey() + " " + colonna.getKey() + ": " + confrontoBreve(atteso, trovato));

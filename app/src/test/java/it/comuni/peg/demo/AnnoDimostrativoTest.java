@@ -17,6 +17,7 @@ import it.comuni.peg.platform.sicurezza.Ruolo;
 import it.comuni.peg.query.organigramma.OrganigrammaQueries;
 import it.comuni.peg.support.Attesa;
 import it.comuni.peg.support.EntiDiProva;
+import it.comuni.peg.web.GiroDellaDemo;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -236,6 +237,30 @@ class AnnoDimostrativoTest {
         BigDecimal ente = v.get("esito").get("ente").get("esito").get("punti").decimalValue();
         System.out.println("Anno dimostrativo secondo " + esempio + ": ente " + ente);
         return ente;
+    }
+
+    /**
+     * The demo's pages and prints read as Italian to the last character, print fit to file, and pass axe at
+     * desktop and phone width ({@link GiroDellaDemo}); the screenshots stay under app/target/schermate.
+     */
+    @Test
+    void everyPageOfTheDemoReadsAsItalianAndPassesAxe() throws Exception {
+        enti.registra(DemoDaRigaDiComando.ENTE, "controllo", "nucleo");
+        ClienteHttp http = new ClienteHttp(porta);
+        List<String> ids = attendiProiezione(http);
+        Set<String> datiUtente = new HashSet<>();
+        for (String id : ids) {
+            datiUtente.addAll(GiroDellaDemo.testiDi(http.get("nucleo", "/api/obiettivi/" + id).json()));
+            datiUtente.addAll(GiroDellaDemo.testiDi(GiroDellaDemo.json(http.get("nucleo", "/api/obiettivi/" + id + "/storico").corpo()), "descrizione"));
+        }
+        GiroDellaDemo giro = new GiroDellaDemo(porta, DemoDaRigaDiComando.ENTE, 2023, ids, datiUtente);
+        giro.spazza("nucleo");
+        giro.spazza("dirigente");
+        System.out.println("Stampa del settore SASTER al 30/06/2023: " + giro.stampaDelSettore("nucleo", "SASTER", "2023-06-30") + " pagine");
+        List<String> violazioni = new ArrayList<>(giro.nelBrowser("nucleo"));
+        violazioni.addAll(giro.nelBrowser("dirigente"));
+        assertThat(giro.problemi()).as("testi non in italiano, pagina per pagina").isEmpty();
+        assertThat(violazioni).as("violazioni gravi di axe").isEmpty();
     }
 
     /**

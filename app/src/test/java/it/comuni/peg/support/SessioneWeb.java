@@ -45,6 +45,18 @@ public final class SessioneWeb {
         return invia(HttpRequest.newBuilder(URI.create(base + percorso)).GET());
     }
 
+    /** The answer's bytes and headers (a PDF, a download), in the session. */
+    public HttpResponse<byte[]> scarica(String percorso) {
+        try {
+            return browser.send(HttpRequest.newBuilder(URI.create(base + percorso)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Posts a form with the session's CSRF token (taken from the sign-in page, which every session may read). */
     public Pagina posta(String percorso, Map<String, String> campi) {
         String token = token();

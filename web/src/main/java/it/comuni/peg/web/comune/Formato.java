@@ -78,9 +78,27 @@ public class Formato {
         };
     }
 
+    /**
+     * The descrizione's HTML kept as structure (lists, emphasis, paragraphs), never as script or style. A
+     * list whose every item writes its own marker ("• Analisi", "1. Miglioramento": the real print hides the
+     * list's own with an inline style, which cleaning drops) gets the class {@code segni-nel-testo}, which
+     * shows no second marker in the pages and in the print.
+     */
     public String html(String frammento) {
-        return frammento == null ? "" : Jsoup.clean(frammento, TAG_AMMESSI);
+        if (frammento == null) {
+            return "";
+        }
+        org.jsoup.nodes.Document doc = Jsoup.parseBodyFragment(Jsoup.clean(frammento, TAG_AMMESSI));
+        for (org.jsoup.nodes.Element elenco : doc.select("ul, ol")) {
+            org.jsoup.select.Elements voci = elenco.children().select("li");
+            if (!voci.isEmpty() && voci.stream().allMatch(v -> SEGNO_NEL_TESTO.matcher(v.text()).lookingAt())) {
+                elenco.addClass("segni-nel-testo");
+            }
+        }
+        return doc.body().html();
     }
+
+    private static final java.util.regex.Pattern SEGNO_NEL_TESTO = java.util.regex.Pattern.compile("\\s*([•●·▪◦‣*–-]|\\d+[.)])\\s");
 
     public String ruolo(String ruolo) {
         if (ruolo == null) {

@@ -2,6 +2,7 @@ package it.comuni.peg.web.stampa;
 
 import it.comuni.peg.api.comune.ObiettivoId;
 import it.comuni.peg.query.asof.Istanti;
+import it.comuni.peg.query.organigramma.Enti;
 import it.comuni.peg.query.asof.SchedaAlIstante;
 import it.comuni.peg.query.scheda.ElencoPeg;
 import it.comuni.peg.query.scheda.FiltroPeg;
@@ -53,10 +54,11 @@ public class StampaController {
     private final ApplicationContext contesto;
     private final Pdf pdf;
     private final Clock clock;
+    private final Enti enti;
     private final String css;
 
     public StampaController(SchedaQueries queries, SchedaAlIstante alIstante, LetturaScheda lettura, SceltaPeg sceltaPeg,
-                            SpringTemplateEngine motore, ApplicationContext contesto, Pdf pdf, Clock clock) {
+                            SpringTemplateEngine motore, ApplicationContext contesto, Pdf pdf, Clock clock, Enti enti) {
         this.queries = queries;
         this.alIstante = alIstante;
         this.lettura = lettura;
@@ -65,6 +67,7 @@ public class StampaController {
         this.contesto = contesto;
         this.pdf = pdf;
         this.clock = clock;
+        this.enti = enti;
         try {
             this.css = new ClassPathResource("static/css/stampa.css").getContentAsString(StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -93,7 +96,7 @@ public class StampaController {
     @GetMapping("/stampa/peg/pdf")
     ResponseEntity<byte[]> pegPdf(@RequestParam(required = false) String ente, @RequestParam(required = false) Integer anno,
                                   @RequestParam(required = false) String settore, @RequestParam(required = false) String asOf) {
-        return pdf(stampaPeg(ente, anno, settore, asOf, true), "peg" + (settore == null || settore.isBlank() ? "" : "-" + settore));
+        return pdf(stampaPeg(ente, anno, settore, asOf, true));
     }
 
     @GetMapping("/stampa/obiettivi/{id}")
@@ -103,13 +106,15 @@ public class StampaController {
 
     @GetMapping("/stampa/obiettivi/{id}/pdf")
     ResponseEntity<byte[]> obiettivoPdf(@PathVariable ObiettivoId id, @RequestParam(required = false) String asOf) {
-        return pdf(stampaObiettivo(id, asOf, true), "obiettivo-" + id.valore());
+        return pdf(stampaObiettivo(id, asOf, true));
     }
 
     private Stampa stampaObiettivo(ObiettivoId id, String asOf, boolean perPdf) {
         Instant istante = lettura.istante(asOf, "asOf");
         Scheda s = lettura.leggi(id.valore(), istante);
-        return new Stampa(s.titolo(), s.ente() + " · PEG " + s.anno(), istante, List.of(s), perPdf);
+        String codiceEnte = enti.codice(s.ente()).orElse(s.ente());
+        return new Stampa(s.titolo(), nomeEnte(codiceEnte) + " · PEG " + s.anno(), istante, List.of(s), perPdf,
+                NomeFile.pdf(codiceEnte, s.anno(), s.settore() == null ? null : s.settore().codice(), s.titolo(), giornoDi(istante)));
     }
 
     private Stampa stampaPeg(String ente, Integer anno, String settore, String asOf, boolean perPdf) {
@@ -125,10 +130,21 @@ public class StampaController {
         schede.replaceAll(s -> StatoAlGiorno.applica(s, Istanti.giornoDi(quando)));
         schede.sort(ElencoPeg.ORDINE);
         String titolo = "Obiettivi PEG " + peg.anno() + (codice == null ? "" : " · settore " + codice);
-        return new Stampa(titolo, peg.ente(), istante, schede, perPdf);
+        return new Stampa(titolo, nomeEnte(peg.ente()), istante, schede, perPdf,
+                NomeFile.pdf(peg.ente(), peg.anno(), codice, null, giornoDi(istante)));
     }
 
-    private record Stampa(String titolo, String sottotitolo, Instant istante, List<Scheda> schede, boolean perPdf) {
+    private record Stampa(String titolo, String sottotitolo, Instant istante, List<Scheda> schede, boolean perPdf, String nomeFile) {
+    }
+
+    /** "Comune di Capannori (c_b648)": the name a reader knows, with the code that the files and the API use. */
+    private String nomeEnte(String codice) {
+        return enti.nome(codice).map(nome -> nome + " (" + codice + ")").orElse(codice);
+    }
+
+    /** The day a print shows: the as-of day, or today. */
+    private java.time.LocalDate giornoDi(Instant istante) {
+        return Istanti.giornoDi(istante == null ? clock.instant() : istante);
     }
 
     private String rendi(Stampa s) {
@@ -150,11 +166,11 @@ public class StampaController {
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(rendi(s));
     }
 
-    private ResponseEntity<byte[]> pdf(Stampa s, String nome) {
+    private ResponseEntity<byte[]> pdf(Stampa s) {
         byte[] documento = pdf.daHtml(rendi(s), s.titolo());
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(nome + ".pdf").build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(s.nomeFile()).build().toString())
                 .body(documento);
     }
 }

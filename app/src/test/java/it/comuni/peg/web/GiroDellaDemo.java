@@ -1,0 +1,238 @@
+package it.comuni.peg.web;
+
+import it.comuni.peg.platform.test.TestoItaliano;
+import it.comuni.peg.support.SessioneWeb;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.chrome.ChromeDriver;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo's pages read as its users read them, once the simulated year is over:
+ * <ul>
+ *     <li>every page of the demo (home, the PEG's list, each objective's scheda and storico, the confronto,
+ *     the valutazione, the prints, the controllo's pages, the sign-in and an error page), for the nucleo and for
+ *     the dirigente, swept for what an Italian reader must not meet ({@link TestoItaliano}: ISO dates, decimal
+ *     points, enum names, "null"), what the users typed aside;</li>
+ *     <li>the PDF of a settore's print: its file name says ente, year, settore and day; every page says
+ *     "pagina N di M"; every page that holds a row of a cronoprogramma holds its header of months too; no
+ *     doubled bullets; the same sweep over its text;</li>
+ *     <li>one page of each kind in the browser (Chromium in it-IT) at desktop (1366 px) and phone (390 px)
+ *     width: a screenshot of each under {@code target/schermate/demo-*.png} and axe's serious and critical
+ *     violations, none allowed; and a date typed in an Italian date field the Italian way reads as that day.</li>
+ * </ul>
+ */
+public final class GiroDellaDemo {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern HREF_PDF = Pattern.compile("filename=\"?([^\";]+)\"?");
+    private static final int LARGHEZZA_DESKTOP = 1366;
+    private static final int LARGHEZZA_TELEFONO = 390;
+
+    private final int porta;
+    private final String ente;
+    private final int anno;
+    private final List<String> obiettivi;
+    private final Set<String> datiUtente = new LinkedHashSet<>();
+    private final Map<String, List<String>> problemi = new LinkedHashMap<>();
+
+    /**
+     * @param obiettivi the ids of the demo's objectives
+     * @param datiUtente what the users typed (titles, descriptions, names, notes, motivazioni): theirs to write
+     */
+    public GiroDellaDemo(int porta, String ente, int anno, List<String> obiettivi, Set<String> datiUtente) {
+        this.porta = porta;
+        this.ente = ente;
+        this.anno = anno;
+        this.obiettivi = List.copyOf(obiettivi);
+        this.datiUtente.addAll(datiUtente);
+    }
+
+    /**
+     * The human text of a JSON answer (strings with a lower-case letter or a space: titles, names, notes),
+     * which the pages show as the users wrote it; enum values and codes are left out, so that a page that
+     * shows one raw is still caught; so are the fields named in {@code campiDelSistema}, the system's own words
+     * (the storico's {@code descrizione}), which the sweep must read.
+     */
+    public static Set<String> testiDi(JsonNode nodo, String... campiDelSistema) {
+        Set<String> testi = new LinkedHashSet<>();
+        raccogli(nodo, Set.of(campiDelSistema), testi);
+        return testi;
+    }
+
+    private static void raccogli(JsonNode nodo, Set<String> esclusi, Set<String> testi) {
+        if (nodo == null) {
+            return;
+        }
+        if (nodo.isString()) {
+            String t = nodo.asString();
+            if (t.matches("(?s).*[a-z ].*") && !t.matches("\\d{4}-\\d{2}-\\d{2}T.*")) {
+                testi.add(t);
+                // the descrizione is HTML: a page shows its text
+                if (t.contains("<")) {
+                    Document html = Jsoup.parse(t);
+                    testi.add(html.text());
+                    html.select("li, p").forEach(e -> testi.add(e.text()));
+                }
+            }
+        }
+        if (nodo.isObject()) {
+            nodo.properties().forEach(campo -> {
+                if (!esclusi.contains(campo.getKey())) {
+                    raccogli(campo.getValue(), esclusi, testi);
+                }
+            });
+        } else {
+            nodo.forEach(figlio -> raccogli(figlio, esclusi, testi));
+        }
+    }
+
+    /** Every page of the demo for {@code utente} (password = user, the demo's users), swept. */
+    public void spazza(String utente) {
+        SessioneWeb sessione = new SessioneWeb(porta, utente);
+        List<String> percorsi = new ArrayList<>(List.of("/", "/peg?ente=" + ente + "&anno=" + anno,
+                "/valutazione?ente=" + ente + "&anno=" + anno, "/stampa?ente=" + ente + "&anno=" + anno,
+                "/stampa/peg?ente=" + ente + "&anno=" + anno + "&settore=SASTER",
+                "/obiettivi/" + obiettivi.get(0) + "?asOf=31/02/2023"));
+        for (String id : obiettivi) {
+            percorsi.add("/obiettivi/" + id);
+            percorsi.add("/obiettivi/" + id + "/storico");
+        }
+        percorsi.add("/obiettivi/" + obiettivi.get(0) + "/confronto?da=" + anno + "-03-31T12:00:00&a=" + anno + "-10-31T12:00:00");
+        percorsi.add("/valutazione/obiettivi/" + obiettivi.get(0));
+        percorsi.add("/stampa/obiettivi/" + obiettivi.get(0));
+        for (String percorso : percorsi) {
+            SessioneWeb.Pagina pagina = sessione.leggi(percorso);
+            String dove = utente + " " + percorso;
+            if (pagina.stato() >= 300 && pagina.stato() < 400) {
+                continue;
+            }
+            Document doc = Jsoup.parse(pagina.corpo());
+            doc.select("script, style, template").remove();
+            StringBuilder testo = new StringBuilder(doc.text());
+            doc.select("[title], [aria-label], [placeholder], [alt]").forEach(e -> {
+                for (String a : List.of("title", "aria-label", "placeholder", "alt")) {
+                    testo.append(" ").append(e.attr(a));
+                }
+            });
+            List<String> trovati = TestoItaliano.problemi(testo.toString(), datiUtente);
+            if (!trovati.isEmpty()) {
+                problemi.put(dove + " (" + pagina.stato() + ")", trovati);
+            }
+        }
+    }
+
+    /** The PDF of the settore's print as of {@code al} (ISO), checked as the class describes; returns its page count. */
+    public int stampaDelSettore(String utente, String settore, String al) throws IOException, InterruptedException {
+        SessioneWeb sessione = new SessioneWeb(porta, utente);
+        HttpResponse<byte[]> risposta = sessione.scarica("/stampa/peg/pdf?ente=" + ente + "&anno=" + anno + "&settore=" + settore
+                + "&asOf=" + al);
+        assertThat(risposta.statusCode()).isEqualTo(200);
+        String disposizione = risposta.headers().firstValue("Content-Disposition").orElse("");
+        Matcher nome = HREF_PDF.matcher(disposizione);
+        assertThat(nome.find()).as(disposizione).isTrue();
+        assertThat(nome.group(1)).isEqualTo("PEG-" + ente + "-" + anno + "-" + settore + "-al-" + al + ".pdf");
+        try (PDDocument pdf = Loader.loadPDF(risposta.body())) {
+            int pagine = pdf.getNumberOfPages();
+            assertThat(pagine).as("pagine della stampa del settore").isGreaterThan(1);
+            PDFTextStripper lettore = new PDFTextStripper();
+            StringBuilder tutto = new StringBuilder();
+            for (int p = 1; p <= pagine; p++) {
+                lettore.setStartPage(p);
+                lettore.setEndPage(p);
+                String testo = lettore.getText(pdf).replaceAll("\\s+", " ");
+                tutto.append(testo).append(' ');
+                assertThat(testo).as("pagina %d del PDF", p).contains("pagina " + p + " di " + pagine);
+                if (testo.contains(" Previsto ")) {
+                    assertThat(testo).as("pagina %d: una riga del cronoprogramma senza l'intestazione dei mesi", p)
+                            .containsPattern("Fase (Gen|Feb|Mar|Apr|Mag|Giu|Lug|Ago|Set|Ott|Nov|Dic) ");
+                }
+            }
+            assertThat(tutto.toString()).as("elenchi con il segno doppio").doesNotContainPattern("[•●▪◦]\\s*[•●▪◦]");
+            List<String> trovati = TestoItaliano.problemi(tutto.toString(), datiUtente);
+            if (!trovati.isEmpty()) {
+                problemi.put(utente + " PDF del settore " + settore, trovati);
+            }
+            return pagine;
+        }
+    }
+
+    /**
+     * One page of each kind in Chromium at both widths, as {@code utente}: a screenshot each and axe's
+     * serious and critical violations, gathered; the date field of the prints' index takes "30062023" typed
+     * in it-IT as 30/06/2023.
+     */
+    public List<String> nelBrowser(String utente) throws IOException {
+        Browser.richiedi();
+        List<String> violazioni = new ArrayList<>();
+        ChromeDriver browser = Browser.avvia();
+        try {
+            browser.get(url("/accesso"));
+            browser.findElement(By.id("utente")).sendKeys(utente);
+            browser.findElement(By.id("password")).sendKeys(utente);
+            browser.findElement(By.id("entra")).click();
+            Browser.attendi(browser, By.id("utente-collegato"));
+            Map<String, String> pagine = new LinkedHashMap<>();
+            pagine.put("home", "/");
+            pagine.put("peg", "/peg?ente=" + ente + "&anno=" + anno);
+            pagine.put("scheda", "/obiettivi/" + obiettivi.get(0));
+            pagine.put("storico", "/obiettivi/" + obiettivi.get(0) + "/storico");
+            pagine.put("confronto", "/obiettivi/" + obiettivi.get(0) + "/confronto?da=" + anno + "-03-31T12:00:00&a=" + anno + "-10-31T12:00:00");
+            pagine.put("valutazione", "/valutazione?ente=" + ente + "&anno=" + anno);
+            pagine.put("valutazione-obiettivo", "/valutazione/obiettivi/" + obiettivi.get(0));
+            pagine.put("stampe", "/stampa?ente=" + ente + "&anno=" + anno);
+            pagine.put("errore", "/obiettivi/" + obiettivi.get(0) + "?asOf=31/02/2023");
+            for (int larghezza : new int[]{LARGHEZZA_DESKTOP, LARGHEZZA_TELEFONO}) {
+                browser.manage().window().setSize(new Dimension(larghezza, larghezza == LARGHEZZA_DESKTOP ? 1000 : 844));
+                for (Map.Entry<String, String> p : pagine.entrySet()) {
+                    browser.get(url(p.getValue()));
+                    Browser.attendi(browser, By.tagName("main"));
+                    String nome = "demo-" + utente + "-" + p.getKey() + "-" + (larghezza == LARGHEZZA_DESKTOP ? "desktop" : "telefono");
+                    Browser.schermata(browser, nome);
+                    violazioni.addAll(Browser.violazioniGravi(browser).stream().map(v -> nome + ": " + v).toList());
+                }
+            }
+            browser.get(url("/stampa?ente=" + ente + "&anno=" + anno));
+            Browser.attendi(browser, By.id("stampa-asof"));
+            browser.findElement(By.id("stampa-asof")).sendKeys("3006" + anno);
+            assertThat(browser.findElement(By.id("stampa-asof")).getDomProperty("value"))
+                    .as("una data digitata all'italiana (gg/mm/aaaa) nel campo data in it-IT").isEqualTo(anno + "-06-30");
+        } finally {
+            browser.quit();
+        }
+        return violazioni;
+    }
+
+    /** What the sweeps found, page by page: empty when every page reads as Italian. */
+    public Map<String, List<String>> problemi() {
+        return problemi;
+    }
+
+    private String url(String percorso) {
+        return "http://localhost:" + porta + percorso;
+    }
+
+    /** The JSON of an API answer, for {@link #testiDi}. */
+    public static JsonNode json(String corpo) {
+        return JSON.readTree(corpo);
+    }
+}
