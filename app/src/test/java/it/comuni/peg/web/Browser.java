@@ -31,15 +31,17 @@ final class Browser {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCHERMATE = Path.of("target", "schermate");
+    /** Chromium's Italian resources (Debian's chromium-l10n): without them the browser runs in en-US whatever it is told. */
+    static final Path ITALIANO = Path.of("/usr/lib/chromium/locales/it.pak");
 
     private Browser() {
     }
 
     static void richiedi() {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("Test nel browser impossibili: mancano " + CHROMIUM + " o " + CHROMEDRIVER
-                    + " (browser tests cannot run: Chromium or chromedriver missing). Installarli / install them: "
-                    + "apt-get update && apt-get install -y chromium chromium-driver");
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER) || !Files.isRegularFile(ITALIANO)) {
+            fail("Test nel browser impossibili: mancano " + CHROMIUM + ", " + CHROMEDRIVER + " o " + ITALIANO
+                    + " (browser tests cannot run: Chromium, chromedriver or its Italian locale missing). Installarli / install them: "
+                    + "apt-get update && apt-get install -y chromium chromium-driver chromium-l10n");
         }
     }
 
@@ -51,7 +53,11 @@ final class Browser {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1366,2400", "--lang=it-IT",
                 "--user-data-dir=" + profilo.toAbsolutePath());
+        // the page's language (navigator.language, Accept-Language) and, through LANGUAGE, the locale of the
+        // form controls: on Linux --lang alone leaves a date field in en-US (mm/dd/yyyy)
+        opzioni.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "it-IT,it"));
         ChromeDriverService servizio = new ChromeDriverService.Builder()
+                .withEnvironment(java.util.Map.of("LANGUAGE", "it_IT:it"))
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
