@@ -68,9 +68,8 @@ public final class GiroDellaDemo {
     }
 
     /**
-     * The human text of a JSON answer (strings with a lower-case letter or a space: titles, names, notes),
-     * which the pages show as the users wrote it; enum values and codes are left out, so that a page that
-     * shows one raw is still caught; so are the fields named in {@code campiDelSistema}, the system's own words
+     * The users' text of a JSON answer (titles, names, notes, codes), which the pages show as the users wrote
+     * it; enum values, numbers and machine dates are left out, so that a page that shows one raw is still caught; so are the fields named in {@code campiDelSistema}, the system's own words
      * (the storico's {@code descrizione}), which the sweep must read.
      */
     public static Set<String> testiDi(JsonNode nodo, String... campiDelSistema) {
@@ -85,7 +84,9 @@ public final class GiroDellaDemo {
         }
         if (nodo.isString()) {
             String t = nodo.asString();
-            if (t.matches("(?s).*[a-z ].*") && !t.matches("\\d{4}-\\d{2}-\\d{2}T.*")) {
+            // codes too (a DUP's "5.3.02", a settore's SASTER) are the ente's own: only enum values, numbers
+            // and machine dates are the system's to translate
+            if (!TestoItaliano.costanti().contains(t) && !t.matches("-?[\\d.]+|\\d{4}-\\d{2}(-\\d{2}(T.*)?)?")) {
                 testi.add(t);
                 // the descrizione is HTML: a page shows its text
                 if (t.contains("<")) {
@@ -108,7 +109,15 @@ public final class GiroDellaDemo {
 
     /** Every page of the demo for {@code utente} (password = user, the demo's users), swept. */
     public void spazza(String utente) {
-        SessioneWeb sessione = new SessioneWeb(porta, utente);
+        spazza(utente, percorsi());
+    }
+
+    /** The controllo di gestione's own pages (the imports, a new objective, an objective's planning), swept. */
+    public void spazzaIlControllo(String utente) {
+        spazza(utente, List.of("/controllo", "/controllo/obiettivi/nuovo", "/controllo/obiettivi/" + obiettivi.get(0)));
+    }
+
+    private List<String> percorsi() {
         List<String> percorsi = new ArrayList<>(List.of("/", "/peg?ente=" + ente + "&anno=" + anno,
                 "/valutazione?ente=" + ente + "&anno=" + anno, "/stampa?ente=" + ente + "&anno=" + anno,
                 "/stampa/peg?ente=" + ente + "&anno=" + anno + "&settore=SASTER",
@@ -120,10 +129,19 @@ public final class GiroDellaDemo {
         percorsi.add("/obiettivi/" + obiettivi.get(0) + "/confronto?da=" + anno + "-03-31T12:00:00&a=" + anno + "-10-31T12:00:00");
         percorsi.add("/valutazione/obiettivi/" + obiettivi.get(0));
         percorsi.add("/stampa/obiettivi/" + obiettivi.get(0));
+        return percorsi;
+    }
+
+    private void spazza(String utente, List<String> percorsi) {
+        SessioneWeb sessione = new SessioneWeb(porta, utente);
         for (String percorso : percorsi) {
             SessioneWeb.Pagina pagina = sessione.leggi(percorso);
             String dove = utente + " " + percorso;
             if (pagina.stato() >= 300 && pagina.stato() < 400) {
+                continue;
+            }
+            if (pagina.stato() >= 500 || pagina.stato() == 403) {
+                problemi.put(dove + " (" + pagina.stato() + ")", List.of("la pagina non si apre"));
                 continue;
             }
             Document doc = Jsoup.parse(pagina.corpo());
@@ -177,41 +195,36 @@ public final class GiroDellaDemo {
     }
 
     /**
-     * One page of each kind in Chromium at both widths, as {@code utente}: a screenshot each and axe's
-     * serious and critical violations, gathered; the date field of the prints' index takes "30062023" typed
-     * in it-IT as 30/06/2023.
+     * The pages of {@link #pagine()} named for each user, in one Chromium signed in as each in turn, at both
+     * widths: a screenshot each ({@code demo-<utente>-<pagina>-<desktop|telefono>.png}) and axe's serious and
+     * critical violations, returned; then the date field of the prints' index takes "3006" + year typed the
+     * Italian way, as the 30th of June.
      */
-    public List<String> nelBrowser(String utente) throws IOException {
+    public List<String> nelBrowser(Map<String, List<String>> paginePerUtente) throws IOException {
         Browser.richiedi();
         List<String> violazioni = new ArrayList<>();
         ChromeDriver browser = Browser.avvia();
         try {
-            browser.get(url("/accesso"));
-            browser.findElement(By.id("utente")).sendKeys(utente);
-            browser.findElement(By.id("password")).sendKeys(utente);
-            browser.findElement(By.id("entra")).click();
-            Browser.attendi(browser, By.id("utente-collegato"));
-            Map<String, String> pagine = new LinkedHashMap<>();
-            pagine.put("home", "/");
-            pagine.put("peg", "/peg?ente=" + ente + "&anno=" + anno);
-            pagine.put("scheda", "/obiettivi/" + obiettivi.get(0));
-            pagine.put("storico", "/obiettivi/" + obiettivi.get(0) + "/storico");
-            pagine.put("confronto", "/obiettivi/" + obiettivi.get(0) + "/confronto?da=" + anno + "-03-31T12:00:00&a=" + anno + "-10-31T12:00:00");
-            pagine.put("valutazione", "/valutazione?ente=" + ente + "&anno=" + anno);
-            pagine.put("valutazione-obiettivo", "/valutazione/obiettivi/" + obiettivi.get(0));
-            pagine.put("stampe", "/stampa?ente=" + ente + "&anno=" + anno);
-            pagine.put("errore", "/obiettivi/" + obiettivi.get(0) + "?asOf=31/02/2023");
-            for (int larghezza : new int[]{LARGHEZZA_DESKTOP, LARGHEZZA_TELEFONO}) {
-                browser.manage().window().setSize(new Dimension(larghezza, larghezza == LARGHEZZA_DESKTOP ? 1000 : 844));
-                for (Map.Entry<String, String> p : pagine.entrySet()) {
-                    browser.get(url(p.getValue()));
-                    Browser.attendi(browser, By.tagName("main"));
-                    String nome = "demo-" + utente + "-" + p.getKey() + "-" + (larghezza == LARGHEZZA_DESKTOP ? "desktop" : "telefono");
-                    Browser.schermata(browser, nome);
-                    violazioni.addAll(Browser.violazioniGravi(browser).stream().map(v -> nome + ": " + v).toList());
+            for (Map.Entry<String, List<String>> u : paginePerUtente.entrySet()) {
+                browser.manage().deleteAllCookies();
+                browser.get(url("/accesso"));
+                browser.findElement(By.id("utente")).sendKeys(u.getKey());
+                browser.findElement(By.id("password")).sendKeys(u.getKey());
+                browser.findElement(By.id("entra")).click();
+                Browser.attendi(browser, By.id("utente-collegato"));
+                for (int larghezza : new int[]{LARGHEZZA_DESKTOP, LARGHEZZA_TELEFONO}) {
+                    browser.manage().window().setSize(new Dimension(larghezza, larghezza == LARGHEZZA_DESKTOP ? 1000 : 844));
+                    for (String pagina : u.getValue()) {
+                        browser.get(url(pagine().get(pagina)));
+                        Browser.attendi(browser, By.tagName("main"));
+                        String nome = "demo-" + u.getKey() + "-" + pagina + "-" + (larghezza == LARGHEZZA_DESKTOP ? "desktop" : "telefono");
+                        Browser.schermata(browser, nome);
+                        violazioni.addAll(Browser.violazioniGravi(browser).stream().map(v -> nome + ": " + v).toList());
+                    }
                 }
             }
-            browser.get(url("/stampa?ente=" + ente + "&anno=" + anno));
+            browser.manage().window().setSize(new Dimension(LARGHEZZA_DESKTOP, 1000));
+            browser.get(url(pagine().get("stampe")));
             Browser.attendi(browser, By.id("stampa-asof"));
             browser.findElement(By.id("stampa-asof")).sendKeys("3006" + anno);
             assertThat(browser.findElement(By.id("stampa-asof")).getDomProperty("value"))
@@ -220,6 +233,22 @@ public final class GiroDellaDemo {
             browser.quit();
         }
         return violazioni;
+    }
+
+    /** One page of each kind, by name: what {@link #nelBrowser} opens. */
+    public Map<String, String> pagine() {
+        String primo = obiettivi.get(0);
+        Map<String, String> pagine = new LinkedHashMap<>();
+        pagine.put("home", "/");
+        pagine.put("peg", "/peg?ente=" + ente + "&anno=" + anno);
+        pagine.put("scheda", "/obiettivi/" + primo);
+        pagine.put("storico", "/obiettivi/" + primo + "/storico");
+        pagine.put("confronto", "/obiettivi/" + primo + "/confronto?da=" + anno + "-03-31T12:00:00&a=" + anno + "-10-31T12:00:00");
+        pagine.put("valutazione", "/valutazione?ente=" + ente + "&anno=" + anno);
+        pagine.put("valutazione-obiettivo", "/valutazione/obiettivi/" + primo);
+        pagine.put("stampe", "/stampa?ente=" + ente + "&anno=" + anno);
+        pagine.put("errore", "/obiettivi/" + primo + "?asOf=31/02/" + anno);
+        return pagine;
     }
 
     /** What the sweeps found, page by page: empty when every page reads as Italian. */

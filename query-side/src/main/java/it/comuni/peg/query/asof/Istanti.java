@@ -12,10 +12,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
 /**
- * Parses the instants and days of the query API. An instant is ISO-8601 with an offset
- * ({@code 2023-06-30T10:00:00Z}); a date alone ({@code 2023-06-30}) means the end of that day in
- * Europe/Rome, the ente's calendar; a date-time without offset is Italian local time. A day is
- * GG/MM/AAAA or AAAA-MM-GG.
+ * Parses the instants and days of the query API and of the pages. An instant is written as an Italian
+ * writes it ({@code 30/06/2023 10:00}) or in ISO-8601 with an offset ({@code 2023-06-30T10:00:00Z}); a
+ * date alone ({@code 30/06/2023}, {@code 2023-06-30}) means the end of that day in Europe/Rome, the ente's
+ * calendar; a date-time without offset is Italian local time. A day is GG/MM/AAAA or AAAA-MM-GG.
  */
 public final class Istanti {
 
@@ -24,12 +24,25 @@ public final class Istanti {
     private Istanti() {
     }
 
+    /**
+     * The instant {@code valore} names: as an Italian writes it ({@code 30/06/2023}: the end of that day;
+     * {@code 30/06/2023 10:00} or {@code 30/06/2023 10:00:15}: that minute or second in Italy), or in ISO-8601
+     * ({@code 2023-06-30}, {@code 2023-06-30T10:00:00}, {@code 2023-06-30T10:00:00Z}, {@code ...+02:00}).
+     *
+     * @throws ValoreNonValido naming {@code parametro}, in Italian words, when it is none of these
+     */
     public static Instant istante(String valore, String parametro) {
         if (valore == null || valore.isBlank()) {
             throw new ValoreNonValido(parametro, "Il parametro '" + parametro + "' è vuoto");
         }
         String v = valore.strip();
         try {
+            java.util.regex.Matcher italiano = ITALIANO.matcher(v);
+            if (italiano.matches()) {
+                LocalDate giorno = FormaItaliana.leggiData(italiano.group(1), parametro);
+                return italiano.group(2) == null ? fineGiornata(giorno)
+                        : giorno.atTime(java.time.LocalTime.parse(italiano.group(2))).atZone(FUSO).toInstant();
+            }
             if (v.length() == 10) {
                 return fineGiornata(LocalDate.parse(v));
             }
@@ -37,11 +50,14 @@ public final class Istanti {
                 return OffsetDateTime.parse(v).toInstant();
             }
             return LocalDateTime.parse(v).atZone(FUSO).toInstant();
-        } catch (DateTimeException e) {
-            throw new ValoreNonValido(parametro, "Il parametro '" + parametro + "' non è un istante ISO-8601"
-                    + " (es. 2023-06-30T10:00:00Z) né una data AAAA-MM-GG: '" + valore + "'");
+        } catch (DateTimeException | ValoreNonValido e) {
+            throw new ValoreNonValido(parametro, "Il parametro '" + parametro + "' non è un giorno del calendario"
+                    + " scritto GG/MM/AAAA, con l'ora facoltativa (30/06/2023 oppure 30/06/2023 10:00): '" + valore + "'");
         }
     }
+
+    private static final java.util.regex.Pattern ITALIANO =
+            java.util.regex.Pattern.compile("(\\d{1,2}/\\d{1,2}/\\d{4})(?:[ T,]+(\\d{2}:\\d{2}(?::\\d{2})?))?");
 
     /** A day as GG/MM/AAAA or AAAA-MM-GG ({@link FormaItaliana#leggiData}). */
     public static LocalDate giorno(String valore, String parametro) {
