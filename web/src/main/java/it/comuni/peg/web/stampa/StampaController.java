@@ -13,6 +13,10 @@ import it.comuni.peg.web.comune.PegScelto;
 import it.comuni.peg.web.comune.SceltaPeg;
 import it.comuni.peg.web.scheda.Cronoprogramma;
 import it.comuni.peg.web.scheda.LetturaScheda;
+import it.comuni.peg.platform.audit.Ricevuta;
+import it.comuni.peg.platform.audit.Ricevute;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.ContentDisposition;
@@ -45,6 +49,10 @@ import java.util.Map;
 @Controller
 public class StampaController {
 
+    /** The PDF's document information entry that holds the receipt's JSON. */
+    public static final String METADATO_RICEVUTA = "PEG-Ricevuta";
+    private static final Logger LOG = LoggerFactory.getLogger(StampaController.class);
+
     private final SchedaQueries queries;
     private final SchedaAlIstante alIstante;
     private final LetturaScheda lettura;
@@ -53,10 +61,11 @@ public class StampaController {
     private final ApplicationContext contesto;
     private final Pdf pdf;
     private final Clock clock;
+    private final Ricevute ricevute;
     private final String css;
 
     public StampaController(SchedaQueries queries, SchedaAlIstante alIstante, LetturaScheda lettura, SceltaPeg sceltaPeg,
-                            SpringTemplateEngine motore, ApplicationContext contesto, Pdf pdf, Clock clock) {
+                            SpringTemplateEngine motore, ApplicationContext contesto, Pdf pdf, Clock clock, Ricevute ricevute) {
         this.queries = queries;
         this.alIstante = alIstante;
         this.lettura = lettura;
@@ -65,6 +74,7 @@ public class StampaController {
         this.contesto = contesto;
         this.pdf = pdf;
         this.clock = clock;
+        this.ricevute = ricevute;
         try {
             this.css = new ClassPathResource("static/css/stampa.css").getContentAsString(StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -128,7 +138,32 @@ public class StampaController {
         return new Stampa(titolo, peg.ente(), istante, schede, perPdf);
     }
 
-    private record Stampa(String titolo, String sottotitolo, Instant istante, List<Scheda> schede, boolean perPdf) {
+    private record Stampa(String titolo, String sottotitolo, Instant istante, List<Scheda> schede, boolean perPdf,
+                          Ricevuta ricevuta, String ricevutaAssente) {
+        Stampa(String titolo, String sottotitolo, Instant istante, List<Scheda> schede, boolean perPdf) {
+            this(titolo, sottotitolo, istante, schede, perPdf, null, null);
+        }
+
+        Stampa conRicevuta(Ricevuta r, String assente) {
+            return new Stampa(titolo, sottotitolo, istante, schede, perPdf, r, assente);
+        }
+    }
+
+    /**
+     * Every print carries the receipt of the store as printed (a print on request is a document the
+     * nucleo may have to prove later); a print never fails for want of one: it then says why not.
+     */
+    private Stampa conRicevuta(Stampa s) {
+        if (!ricevute.disponibili()) {
+            return s.conRicevuta(null, "Ricevuta non disponibile: l'installazione non ha una chiave di firma dei checkpoint.");
+        }
+        try {
+            return ricevute.adesso().map(r -> s.conRicevuta(r, null))
+                    .orElseGet(() -> s.conRicevuta(null, "Ricevuta non disponibile: l'archivio non contiene ancora eventi."));
+        } catch (RuntimeException e) {
+            LOG.warn("Stampa senza ricevuta: {}", e.getMessage());
+            return s.conRicevuta(null, "Ricevuta non disponibile in questo momento: riprovare più tardi.");
+        }
     }
 
     private String rendi(Stampa s) {
@@ -139,6 +174,8 @@ public class StampaController {
                 "titolo", s.titolo(), "sottotitolo", s.sottotitolo(), "pdf", s.perPdf(), "css", css,
                 "stampatoIl", new Formato().istante(clock.instant())));
         ctx.setVariable("istante", s.istante());
+        ctx.setVariable("ricevuta", s.ricevuta());
+        ctx.setVariable("ricevutaAssente", s.ricevutaAssente());
         ctx.setVariable("voci", s.schede().stream().map(sc -> new Voce(sc, Cronoprogramma.di(sc))).toList());
         return motore.process("stampa/stampa", ctx);
     }
@@ -147,11 +184,13 @@ public class StampaController {
     }
 
     private ResponseEntity<String> html(Stampa s) {
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(rendi(s));
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(rendi(conRicevuta(s)));
     }
 
-    private ResponseEntity<byte[]> pdf(Stampa s, String nome) {
-        byte[] documento = pdf.daHtml(rendi(s), s.titolo());
+    private ResponseEntity<byte[]> pdf(Stampa senza, String nome) {
+        Stampa s = conRicevuta(senza);
+        byte[] documento = pdf.conMetadati(pdf.daHtml(rendi(s), s.titolo()),
+                s.ricevuta() == null ? Map.of() : Map.of(METADATO_RICEVUTA, s.ricevuta().json()));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(nome + ".pdf").build().toString())
