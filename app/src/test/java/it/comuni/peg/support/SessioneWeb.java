@@ -45,6 +45,23 @@ public final class SessioneWeb {
         return invia(HttpRequest.newBuilder(URI.create(base + percorso)).GET());
     }
 
+    /** The bytes of a download (a PDF, say), with its status; throws when the status is not 200. */
+    public byte[] scarica(String percorso) {
+        try {
+            HttpResponse<byte[]> r = browser.send(HttpRequest.newBuilder(URI.create(base + percorso)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(percorso + ": " + r.statusCode());
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Posts a form with the session's CSRF token (taken from the sign-in page, which every session may read). */
     public Pagina posta(String percorso, Map<String, String> campi) {
         String token = token();
