@@ -40,7 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * one take a checkpoint at a time; two that still meet on an empty table take two valid checkpoints.
  * <p>
  * Metrics: {@code peg_checkpoint_eta_secondi} (seconds since the last checkpoint; NaN with none, or
- * without a key), {@code peg_checkpoint_totale{motivo}} and {@code peg_checkpoint_falliti_totale}.
+ * without a key), {@code peg_checkpoint_total{motivo}} and {@code peg_checkpoint_falliti_total} (counters: Prometheus adds the suffix).
  */
 @Component
 public class Checkpointer {
@@ -76,7 +76,7 @@ public class Checkpointer {
         Gauge.builder("peg_checkpoint_eta_secondi", this, Checkpointer::etaUltimo)
                 .description("Seconds since the last signed checkpoint of the audit chain (NaN: none, or no signing key)")
                 .register(registry);
-        this.falliti = Counter.builder("peg_checkpoint_falliti_totale")
+        this.falliti = Counter.builder("peg_checkpoint_falliti")
                 .description("Signed checkpoints that could not be taken (timestamping authority, export folder, database)")
                 .register(registry);
     }
@@ -116,7 +116,7 @@ public class Checkpointer {
         }
         try {
             Optional<Checkpoint> preso = Optional.ofNullable(transazione.execute(stato -> inTransazione(motivo)));
-            preso.ifPresent(c -> presi.computeIfAbsent(motivo, m -> Counter.builder("peg_checkpoint_totale")
+            preso.ifPresent(c -> presi.computeIfAbsent(motivo, m -> Counter.builder("peg_checkpoint")
                     .description("Signed checkpoints taken, by reason").tag("motivo", m.name().toLowerCase()).register(registry))
                     .increment());
             return preso;
