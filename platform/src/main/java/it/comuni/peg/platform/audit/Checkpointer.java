@@ -61,6 +61,9 @@ public class Checkpointer {
     private final MeterRegistry registry;
     private final Map<Motivo, Counter> presi = new ConcurrentHashMap<>();
     private final Counter falliti;
+    // after a failure the periodic round waits a minute: a TSA that is down is not asked (and logged) every second
+    private volatile Instant prossimoTentativo = Instant.MIN;
+    private static final Duration PAUSA_DOPO_ERRORE = Duration.ofMinutes(1);
 
     public Checkpointer(JdbcTemplate jdbc, PlatformTransactionManager transazioni, Firmatario firmatario, MarcaTemporale tsa,
                         EsportazioneCheckpoint esportazione, AttiDelCicloMemorizzati atti, MeterRegistry registry,
@@ -83,7 +86,7 @@ public class Checkpointer {
 
     @Scheduled(fixedDelayString = "${peg.audit.checkpoint.controllo:1s}", initialDelayString = "${peg.audit.checkpoint.controllo:1s}")
     public void esamina() {
-        if (firmatario.chiave().isEmpty()) {
+        if (firmatario.chiave().isEmpty() || Instant.now().isBefore(prossimoTentativo)) {
             return;
         }
         try {
@@ -99,8 +102,9 @@ public class Checkpointer {
                 prendi(Motivo.INTERVALLO);
             }
         } catch (RuntimeException e) {
-            // the database or the TSA may be away: the next round retries, the metrics tell ops
-            LOG.warn("Checkpoint rinviato: {}", e.getMessage());
+            // the database or the TSA may be away: a later round retries, the metrics tell ops
+            prossimoTentativo = Instant.now().plus(PAUSA_DOPO_ERRORE);
+            LOG.warn("Checkpoint rinviato di {}: {}", PAUSA_DOPO_ERRORE, e.getMessage());
         }
     }
 
