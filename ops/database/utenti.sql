@@ -2,7 +2,8 @@
 -- change the passwords). The owner applies the Flyway migrations and, after each of them, grants
 -- the application user its rights on every table (PermessiApplicazione), so that a table a new
 -- migration adds is never forgotten:
---   domain_event_entry, domain_event_entry_seq, sigillo_evento   SELECT, INSERT  (no UPDATE, no DELETE)
+--   domain_event_entry, domain_event_entry_seq, sigillo_evento,
+--   checkpoint_firmato                                           SELECT, INSERT  (no UPDATE, no DELETE)
 --   flyway_schema_history                                        SELECT
 --   every other table (projections, tokens, dead letters, ...)  SELECT, INSERT, UPDATE, DELETE
 -- A stolen application password cannot rewrite history, and the chain of seals

@@ -48,7 +48,7 @@ class CatenaAuditTest {
 
     @Test
     void everyDirectChangeToTheStoreIsDetectedAndLocated() throws Exception {
-        String id = scriviStoria(6);
+        String id = scriviStoria(http, 6);
         JsonNode integra = verificaQuandoSigillato();
         assertThat(integra.get("integra").asBoolean()).as(integra.toString()).isTrue();
         String testa = integra.get("hashDiTesta").asText();
@@ -88,7 +88,7 @@ class CatenaAuditTest {
         // an event slipped in among sealed ones: leave a hole in the global index, seal past it, fill it
         jdbc.queryForObject("SELECT NEXTVAL(domain_event_entry_seq)", Long.class);
         Long buco = jdbc.queryForObject("SELECT NEXTVAL(domain_event_entry_seq)", Long.class);
-        scriviStoria(2);
+        scriviStoria(http, 2);
         verificaQuandoSigillato();
         jdbc.update("INSERT INTO domain_event_entry (global_index, event_identifier, aggregate_identifier, sequence_number,"
                         + " type, time_stamp, payload_type, payload_revision, payload, meta_data) VALUES (?,?,?,?,?,?,?,?,?,?)",
@@ -109,7 +109,8 @@ class CatenaAuditTest {
         assertThat(http.get(null, ente).stato()).isEqualTo(401);
     }
 
-    private String scriviStoria(int fasi) {
+    /** An objective of {@code fasi - 1} phases written through the API: {@code fasi} events on one aggregate; returns its id. */
+    static String scriviStoria(ClienteHttp http, int fasi) {
         Risposta creato = http.post("controllo", "/api/obiettivi", ComandiHttpTest.OBIETTIVO.formatted(YearMonth.now().getYear()));
         assertThat(creato.stato()).isEqualTo(201);
         String id = creato.json().get("id").asText();

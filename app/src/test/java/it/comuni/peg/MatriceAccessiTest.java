@@ -92,8 +92,13 @@ class MatriceAccessiTest {
             new Colonna("amministr.", "amministratore", Relazione.NESSUNO, Ruolo.AMMINISTRATORE));
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
+    static void database(DynamicPropertyRegistry registry) throws java.io.IOException {
         MariaDbDiTest.registra(registry);
+        // receipts are issued here: a signing key and an export folder outside the database
+        Path firma = Files.createTempDirectory(Path.of("target"), "matrice-firma");
+        registry.add("peg.audit.firma.chiave", () -> firma.resolve("chiave.pem").toString());
+        registry.add("peg.audit.firma.genera", () -> "true");
+        registry.add("peg.audit.checkpoint.esportazione", () -> firma.resolve("checkpoint").toString());
     }
 
     @LocalServerPort
@@ -107,6 +112,12 @@ class MatriceAccessiTest {
 
     @Autowired
     AccessiUtenti accessi;
+
+    @Autowired
+    it.comuni.peg.platform.audit.Ricevute ricevute;
+
+    @Autowired
+    it.comuni.peg.platform.audit.EsportazioneCheckpoint esportazione;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -210,6 +221,18 @@ class MatriceAccessiTest {
                 // the administrator verifies the whole chain, asking for no ente
                 api("GET", "/api/audit/verifica", c -> get(c.ruolo() == Ruolo.AMMINISTRATORE ? "/api/audit/verifica" : "/api/audit/verifica?ente=" + A),
                         ente(EnumSet.of(Ruolo.NUCLEO, Ruolo.CONTROLLO_GESTIONE), true)),
+                api("POST", "/api/audit/ricevute/verifica", c -> json(audit(c, "/api/audit/ricevute/verifica"),
+                        ricevute.adesso().orElseThrow().json()), ente(EnumSet.of(Ruolo.NUCLEO, Ruolo.CONTROLLO_GESTIONE), true)),
+                api("GET", "/api/audit/ricevute/adesso", c -> get(audit(c, "/api/audit/ricevute/adesso")),
+                        ente(EnumSet.of(Ruolo.NUCLEO, Ruolo.CONTROLLO_GESTIONE), true)),
+                api("GET", "/api/audit/checkpoint", c -> get(audit(c, "/api/audit/checkpoint")),
+                        ente(EnumSet.of(Ruolo.NUCLEO, Ruolo.CONTROLLO_GESTIONE), true)),
+                api("GET", "/api/audit/checkpoint/esportati", c -> get(audit(c, "/api/audit/checkpoint/esportati")),
+                        ente(EnumSet.of(Ruolo.NUCLEO, Ruolo.CONTROLLO_GESTIONE), true)),
+                api("GET", "/api/audit/checkpoint/esportati/{nome}", c -> {
+                    ricevute.adesso();
+                    return get(audit(c, "/api/audit/checkpoint/esportati/" + esportazione.elenco().get(0)));
+                }, ente(EnumSet.of(Ruolo.NUCLEO, Ruolo.CONTROLLO_GESTIONE), true)),
                 api("GET", "/api/enti/{ente}/organigramma", c -> get("/api/enti/" + A + "/organigramma?al=" + oggi), LETTURA),
                 api("GET", "/api/enti/{ente}/incarichi", c -> get("/api/enti/" + A + "/incarichi?struttura=SASTER"), LETTURA),
                 api("GET", "/api/enti/{ente}/accessi", c -> get("/api/enti/" + A + "/accessi"), ORGANIGRAMMA),
@@ -515,6 +538,11 @@ class MatriceAccessiTest {
 
     private static Rotta pagina(String metodo, String modello, Function<Colonna, Chiamata> chiamata, Function<Colonna, Atteso> atteso) {
         return new Rotta(metodo, modello, true, chiamata, atteso);
+    }
+
+    /** An audit route: the administrator asks for the whole installation (no ente), the others for ente A. */
+    private static String audit(Colonna c, String percorso) {
+        return c.ruolo() == Ruolo.AMMINISTRATORE ? percorso : percorso + "?ente=" + A;
     }
 
     private static Chiamata get(String percorso) {

@@ -75,6 +75,11 @@ class PermessiDatabaseTest {
         registry.add("spring.flyway.user", () -> proprietario);
         registry.add("spring.flyway.password", () -> "owner-di-prova");
         registry.add("peg.database.utente-applicazione", () -> utenteApp + "@%");
+        // signed checkpoints, taken as the application user
+        Path firma = Files.createTempDirectory(Path.of("target"), "permessi-firma");
+        registry.add("peg.audit.firma.chiave", () -> firma.resolve("chiave.pem").toString());
+        registry.add("peg.audit.firma.genera", () -> "true");
+        registry.add("peg.audit.checkpoint.esportazione", () -> firma.resolve("checkpoint").toString());
     }
 
     @LocalServerPort
@@ -103,6 +108,11 @@ class PermessiDatabaseTest {
             assertThat(conta.getLong(2)).isEqualTo(2);
         }
         assertThat(verifica.get("eventiVerificati").asLong()).isEqualTo(eventi);
+        // the application user appends signed checkpoints (the row lock of the last one needs no UPDATE right)
+        Risposta ricevuta = http.get("nucleo", "/api/audit/ricevute/adesso?ente=c_prova");
+        assertThat(ricevuta.stato()).as(ricevuta.toString()).isEqualTo(200);
+        assertThat(http.post("nucleo", "/api/audit/ricevute/verifica?ente=c_prova", ricevuta.corpo()).json().get("integra").asBoolean())
+                .isTrue();
 
         try (Connection app = DriverManager.getConnection(url, utenteApp, PASSWORD_APP);
              Statement st = app.createStatement()) {
@@ -111,6 +121,8 @@ class PermessiDatabaseTest {
                     "DELETE FROM domain_event_entry",
                     "UPDATE sigillo_evento SET hash = hash",
                     "DELETE FROM sigillo_evento",
+                    "UPDATE checkpoint_firmato SET hash = hash",
+                    "DELETE FROM checkpoint_firmato",
                     "TRUNCATE TABLE domain_event_entry",
                     "DELETE FROM flyway_schema_history"}) {
                 assertThatThrownBy(() -> st.executeUpdate(vietata)).as(vietata)

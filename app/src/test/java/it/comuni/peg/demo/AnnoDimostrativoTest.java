@@ -7,7 +7,12 @@ import it.comuni.peg.PegApplication;
 import it.comuni.peg.api.consuntivo.ConsuntivoRegistrato;
 import it.comuni.peg.api.consuntivo.Tempestivita;
 import it.comuni.peg.api.organigramma.EnteRegistrato;
+import it.comuni.peg.api.valutazione.MonitoraggioChiuso;
 import it.comuni.peg.command.demo.DemoDaRigaDiComando;
+import it.comuni.peg.platform.audit.Checkpointer;
+import it.comuni.peg.platform.audit.Ricevuta;
+import it.comuni.peg.platform.audit.Ricevute;
+import it.comuni.peg.platform.audit.VerificaRicevute;
 import it.comuni.peg.platform.axon.Metadati;
 import it.comuni.peg.platform.test.MariaDbDiTest;
 import it.comuni.peg.command.organigramma.Organigrammi;
@@ -67,8 +72,13 @@ class AnnoDimostrativoTest {
     private static final String ENTE = URLEncoder.encode(DemoDaRigaDiComando.ENTE, StandardCharsets.UTF_8);
 
     @DynamicPropertySource
-    static void db(DynamicPropertyRegistry r) {
+    static void db(DynamicPropertyRegistry r) throws java.io.IOException {
         MariaDbDiTest.registra(r);
+        // signed checkpoints, as on the embedded default: a key and an export folder outside the database
+        Path firma = Files.createTempDirectory(Path.of("target"), "demo-firma");
+        r.add("peg.audit.firma.chiave", () -> firma.resolve("chiave.pem").toString());
+        r.add("peg.audit.firma.genera", () -> "true");
+        r.add("peg.audit.checkpoint.esportazione", () -> firma.resolve("checkpoint").toString());
     }
 
     @LocalServerPort
@@ -89,6 +99,12 @@ class AnnoDimostrativoTest {
     Organigrammi organigrammi;
     @Autowired
     OrganigrammaQueries organigramma;
+    @Autowired
+    Checkpointer checkpointer;
+    @Autowired
+    Ricevute ricevute;
+    @Autowired
+    VerificaRicevute verificaRicevute;
 
     @Test
     void aSimulatedYearThenTheRealPresent() throws InterruptedException {
@@ -198,6 +214,18 @@ class AnnoDimostrativoTest {
         BigDecimal gzoom = valutaConMetodo(http, "esempio-gzoom.yaml", 1);
         BigDecimal perform = valutaConMetodo(http, "esempio-perform.yaml", 2);
         assertThat(gzoom).isNotEqualByComparingTo(perform);
+
+        // the monitoraggio closed on 14 July is an act of the cycle: a checkpoint was taken for it, and its
+        // receipt still verifies the store once the year is over
+        String monitoraggioChiuso = jdbc.queryForObject("SELECT event_identifier FROM domain_event_entry WHERE payload_type = ?",
+                String.class, MonitoraggioChiuso.class.getName());
+        long indiceAtto = jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?", Long.class,
+                monitoraggioChiuso);
+        assertThat(Attesa.entro(Duration.ofSeconds(30), () -> checkpointer.primoCheCopre(indiceAtto).isPresent())).isTrue();
+        assertThat(checkpointer.primoCheCopre(indiceAtto).orElseThrow().motivo()).isEqualTo(Checkpointer.Motivo.ATTO);
+        Ricevuta delMonitoraggio = ricevute.perEvento(monitoraggioChiuso).orElseThrow();
+        VerificaRicevute.EsitoRicevute esitoRicevuta = verificaRicevute.verifica(List.of(delMonitoraggio));
+        assertThat(esitoRicevuta.integra()).as(esitoRicevuta.toString()).isTrue();
 
         // the present again: an HTTP command is neither marked nor back-dated
         assertThat(Duration.between(clock.instant(), Instant.now()).abs()).isLessThan(Duration.ofMinutes(1));

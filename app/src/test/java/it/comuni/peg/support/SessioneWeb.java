@@ -45,10 +45,27 @@ public final class SessioneWeb {
         return invia(HttpRequest.newBuilder(URI.create(base + percorso)).GET());
     }
 
-    /** The answer's bytes and headers (a PDF, a download), in the session. */
-    public HttpResponse<byte[]> scarica(String percorso) {
+    /** The whole answer to a GET (a PDF with its Content-Disposition, say), in the session. */
+    public HttpResponse<byte[]> risposta(String percorso) {
         try {
             return browser.send(HttpRequest.newBuilder(URI.create(base + percorso)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The bytes of a download (a PDF, say), with its status; throws when the status is not 200. */
+    public byte[] scarica(String percorso) {
+        try {
+            HttpResponse<byte[]> r = browser.send(HttpRequest.newBuilder(URI.create(base + percorso)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(percorso + ": " + r.statusCode());
+            }
+            return r.body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -162,7 +162,7 @@ public final class GiroDellaDemo {
     /** The PDF of the settore's print as of {@code al} (ISO), checked as the class describes; returns its page count. */
     public int stampaDelSettore(String utente, String settore, String al) throws IOException, InterruptedException {
         SessioneWeb sessione = new SessioneWeb(porta, utente);
-        HttpResponse<byte[]> risposta = sessione.scarica("/stampa/peg/pdf?ente=" + ente + "&anno=" + anno + "&settore=" + settore
+        HttpResponse<byte[]> risposta = sessione.risposta("/stampa/peg/pdf?ente=" + ente + "&anno=" + anno + "&settore=" + settore
                 + "&asOf=" + al);
         assertThat(risposta.statusCode()).isEqualTo(200);
         String disposizione = risposta.headers().firstValue("Content-Disposition").orElse("");

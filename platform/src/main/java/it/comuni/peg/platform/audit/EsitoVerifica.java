@@ -15,11 +15,20 @@ public record EsitoVerifica(
     /** The same outcome without the identity of the aggregate (and so of the ente) where the chain breaks. */
     public EsitoVerifica senzaDettagliDegliAggregati() {
         return primaAnomalia == null ? this : new EsitoVerifica(integra, eventiVerificati, eventiInAttesaDiSigillo, indiceDiTesta,
-                hashDiTesta, new Anomalia(primaAnomalia.tipo(), primaAnomalia.globalIndex(), null, null, null, primaAnomalia.messaggio()));
+                hashDiTesta, primaAnomalia.senzaAggregato());
     }
 
-    /** The first event where the stored history no longer matches its seal. */
+    /**
+     * The first event where the stored history no longer matches its seal (or a receipt's exported
+     * hashes): ALTERATO, MANCANTE or INSERITO, its global index, identifier, aggregate, sequence and
+     * payload type where known (a deleted event is known only from an exported checkpoint).
+     */
     public record Anomalia(String tipo, long globalIndex, String eventIdentifier, String aggregato, Long sequenza,
-                           String messaggio) {
+                           String messaggio, String tipoEvento) {
+
+        /** Without the identity of the aggregate (and so of the ente). */
+        public Anomalia senzaAggregato() {
+            return new Anomalia(tipo, globalIndex, null, null, null, messaggio, tipoEvento);
+        }
     }
 }

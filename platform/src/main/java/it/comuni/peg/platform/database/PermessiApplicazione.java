@@ -29,7 +29,8 @@ public class PermessiApplicazione implements Callback {
 
     private static final Logger LOG = LoggerFactory.getLogger(PermessiApplicazione.class);
     /** Append and read only: no UPDATE, no DELETE, ever. */
-    public static final Set<String> FATTI = Set.of("domain_event_entry", "domain_event_entry_seq", "sigillo_evento");
+    public static final Set<String> FATTI = Set.of("domain_event_entry", "domain_event_entry_seq", "sigillo_evento",
+            "checkpoint_firmato");
     private static final String STORIA_MIGRAZIONI = "flyway_schema_history";
 
     private final String utente;

@@ -6,6 +6,7 @@ import it.comuni.peg.api.comune.Percentuale;
 
 import java.time.LocalDate;
 
+/** The nucleo's final evaluation of an objective: an act of the cycle. */
 public record ValutazioneRegistrata(
         String ciclo,
         String ente,
@@ -13,5 +14,5 @@ public record ValutazioneRegistrata(
         ObiettivoId obiettivoId,
         LocalDate al,
         Percentuale valutazioneIndicatori,
-        Motivazione motivazione) {
+        Motivazione motivazione) implements AttoDelCiclo {
 }

@@ -2,6 +2,9 @@ package it.comuni.peg.web.stampa;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.springframework.stereotype.Component;
@@ -12,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * HTML to PDF/A-3u, the archival form an ente publishes. PDF/A wants every font embedded and an
@@ -47,6 +51,28 @@ public class Pdf {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The hook for what a document certifies about itself: {@code metadati} (name to text, e.g. the
+     * receipt's JSON under {@code PEG-Ricevuta}) go into the PDF's document information dictionary as
+     * custom entries, where any PDF reader's properties show them and a program reads them back
+     * (PDFBox: {@code getDocumentInformation().getCustomMetadataValue(name)}). PDF/A-2 and -3 require
+     * XMP equivalents only for the standard entries, so the document stays PDF/A.
+     */
+    public byte[] conMetadati(byte[] documento, Map<String, String> metadati) {
+        if (metadati.isEmpty()) {
+            return documento;
+        }
+        try (PDDocument pdf = Loader.loadPDF(documento)) {
+            PDDocumentInformation info = pdf.getDocumentInformation();
+            metadati.forEach(info::setCustomMetadataValue);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(documento.length + 1024);
+            pdf.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static InputStream font() {

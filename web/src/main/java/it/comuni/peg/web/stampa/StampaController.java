@@ -14,6 +14,10 @@ import it.comuni.peg.web.comune.PegScelto;
 import it.comuni.peg.web.comune.SceltaPeg;
 import it.comuni.peg.web.scheda.Cronoprogramma;
 import it.comuni.peg.web.scheda.LetturaScheda;
+import it.comuni.peg.platform.audit.Ricevuta;
+import it.comuni.peg.platform.audit.Ricevute;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.ContentDisposition;
@@ -46,6 +50,10 @@ import java.util.Map;
 @Controller
 public class StampaController {
 
+    /** The PDF's document information entry that holds the receipt's JSON. */
+    public static final String METADATO_RICEVUTA = "PEG-Ricevuta";
+    private static final Logger LOG = LoggerFactory.getLogger(StampaController.class);
+
     private final SchedaQueries queries;
     private final SchedaAlIstante alIstante;
     private final LetturaScheda lettura;
@@ -55,10 +63,12 @@ public class StampaController {
     private final Pdf pdf;
     private final Clock clock;
     private final Enti enti;
+    private final Ricevute ricevute;
     private final String css;
 
     public StampaController(SchedaQueries queries, SchedaAlIstante alIstante, LetturaScheda lettura, SceltaPeg sceltaPeg,
-                            SpringTemplateEngine motore, ApplicationContext contesto, Pdf pdf, Clock clock, Enti enti) {
+                            SpringTemplateEngine motore, ApplicationContext contesto, Pdf pdf, Clock clock, Enti enti,
+                            Ricevute ricevute) {
         this.queries = queries;
         this.alIstante = alIstante;
         this.lettura = lettura;
@@ -68,6 +78,7 @@ public class StampaController {
         this.pdf = pdf;
         this.clock = clock;
         this.enti = enti;
+        this.ricevute = ricevute;
         try {
             this.css = new ClassPathResource("static/css/stampa.css").getContentAsString(StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -134,7 +145,15 @@ public class StampaController {
                 NomeFile.pdf(peg.ente(), peg.anno(), codice, null, giornoDi(istante)));
     }
 
-    private record Stampa(String titolo, String sottotitolo, Instant istante, List<Scheda> schede, boolean perPdf, String nomeFile) {
+    private record Stampa(String titolo, String sottotitolo, Instant istante, List<Scheda> schede, boolean perPdf, String nomeFile,
+                          Ricevuta ricevuta, String ricevutaAssente) {
+        Stampa(String titolo, String sottotitolo, Instant istante, List<Scheda> schede, boolean perPdf, String nomeFile) {
+            this(titolo, sottotitolo, istante, schede, perPdf, nomeFile, null, null);
+        }
+
+        Stampa conRicevuta(Ricevuta r, String assente) {
+            return new Stampa(titolo, sottotitolo, istante, schede, perPdf, nomeFile, r, assente);
+        }
     }
 
     /** "Comune di Capannori (c_b648)": the name a reader knows, with the code that the files and the API use. */
@@ -147,6 +166,23 @@ public class StampaController {
         return Istanti.giornoDi(istante == null ? clock.instant() : istante);
     }
 
+    /**
+     * Every print carries the receipt of the store as printed (a print on request is a document the
+     * nucleo may have to prove later); a print never fails for want of one: it then says why not.
+     */
+    private Stampa conRicevuta(Stampa s) {
+        if (!ricevute.disponibili()) {
+            return s.conRicevuta(null, "Ricevuta non disponibile: l'installazione non ha una chiave di firma dei checkpoint.");
+        }
+        try {
+            return ricevute.adesso().map(r -> s.conRicevuta(r, null))
+                    .orElseGet(() -> s.conRicevuta(null, "Ricevuta non disponibile: l'archivio non contiene ancora eventi."));
+        } catch (RuntimeException e) {
+            LOG.warn("Stampa senza ricevuta: {}", e.getMessage());
+            return s.conRicevuta(null, "Ricevuta non disponibile in questo momento: riprovare più tardi.");
+        }
+    }
+
     private String rendi(Stampa s) {
         Context ctx = new Context(Locale.ITALIAN);
         ctx.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
@@ -155,6 +191,8 @@ public class StampaController {
                 "titolo", s.titolo(), "sottotitolo", s.sottotitolo(), "pdf", s.perPdf(), "css", css,
                 "stampatoIl", new Formato().istante(clock.instant())));
         ctx.setVariable("istante", s.istante());
+        ctx.setVariable("ricevuta", s.ricevuta());
+        ctx.setVariable("ricevutaAssente", s.ricevutaAssente());
         ctx.setVariable("voci", s.schede().stream().map(sc -> new Voce(sc, Cronoprogramma.di(sc))).toList());
         return motore.process("stampa/stampa", ctx);
     }
@@ -163,11 +201,13 @@ public class StampaController {
     }
 
     private ResponseEntity<String> html(Stampa s) {
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(rendi(s));
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(rendi(conRicevuta(s)));
     }
 
-    private ResponseEntity<byte[]> pdf(Stampa s) {
-        byte[] documento = pdf.daHtml(rendi(s), s.titolo());
+    private ResponseEntity<byte[]> pdf(Stampa senza) {
+        Stampa s = conRicevuta(senza);
+        byte[] documento = pdf.conMetadati(pdf.daHtml(rendi(s), s.titolo()),
+                s.ricevuta() == null ? Map.of() : Map.of(METADATO_RICEVUTA, s.ricevuta().json()));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(s.nomeFile()).build().toString())
