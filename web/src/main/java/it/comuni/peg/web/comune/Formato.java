@@ -89,6 +89,24 @@ public class Formato {
         return valore.isString() ? valore.asString() : valore.toString().replace("\"", "");
     }
 
+    /** A settore or ufficio as the pages name it: "SASTER – ASSETTO E GESTIONE DEL TERRITORIO", the code alone without a name. */
+    public static String struttura(String codice, String nome) {
+        if (codice == null) {
+            return "—";
+        }
+        return nome == null || nome.isBlank() ? codice : codice + " – " + nome;
+    }
+
+    /** {@link #struttura(String, String)} of a settore (null: "—"). */
+    public String settore(it.comuni.peg.api.comune.Settore s) {
+        return s == null ? "—" : struttura(s.codice(), s.nome());
+    }
+
+    /** {@link #struttura(String, String)} of an ufficio (null: "—"). */
+    public String ufficio(it.comuni.peg.api.comune.Ufficio u) {
+        return u == null ? "—" : struttura(u.codice(), u.nome());
+    }
+
     /** The text of a field of a JSON object (a storico line's values), null when absent, null or blank. */
     public String testo(tools.jackson.databind.JsonNode oggetto, String campo) {
         if (oggetto == null || !oggetto.isObject()) {

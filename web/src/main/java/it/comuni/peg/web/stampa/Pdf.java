@@ -2,6 +2,7 @@ package it.comuni.peg.web.stampa;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.springframework.stereotype.Component;
@@ -34,6 +35,8 @@ public class Pdf {
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            // the charts (fragments/grafico :: stampa) are inline SVG, drawn as vector graphics
+            builder.useSVGDrawer(new BatikSVGDrawer());
             builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_U);
             builder.useColorProfile(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
             for (int peso : new int[]{400, 700}) {

@@ -61,7 +61,6 @@ public record VistaPeg(ValutazioneSmvp smvp, List<Riga> righe, List<Settore> set
         if (codice == null) {
             return null;
         }
-        String nome = nomi.get(codice);
-        return nome == null || nome.isBlank() ? codice : codice + " – " + nome;
+        return it.comuni.peg.web.comune.Formato.struttura(codice, nomi.get(codice));
     }
 }
