@@ -119,16 +119,23 @@ document.addEventListener('htmx:afterSettle', function () {
         }
         var g = JSON.parse(elemento.getAttribute('data-grafico'));
         var linee = g.tipo === 'LINEE';
+        var asseCategorie = {type: 'category', data: g.categorie, inverse: g.orizzontale,
+            axisLabel: g.orizzontale ? {width: 220, overflow: 'truncate'} : {rotate: g.categorie.length > 6 ? 45 : 0}};
+        var asseValori = {type: 'value', min: 0, max: g.massimo === null ? undefined : g.massimo,
+            axisLabel: {formatter: function (v) { return numero(v, g.unita); }}};
+        // the height through the CSSOM: the CSP refuses style attributes
+        if (g.orizzontale) {
+            elemento.style.height = g.altezza + 'px';
+        }
         var grafico = echarts.init(elemento, null, {renderer: 'canvas'});
         grafico.setOption({
             animation: false,
             color: COLORI,
-            tooltip: {trigger: 'axis', valueFormatter: function (v) { return numero(v, g.unita); }},
+            tooltip: {trigger: 'axis', confine: true, valueFormatter: function (v) { return numero(v, g.unita); }},
             legend: {show: g.serie.length > 1, bottom: 0},
             grid: {left: 48, right: 16, top: 16, bottom: g.serie.length > 1 ? 72 : 48, containLabel: true},
-            xAxis: {type: 'category', data: g.categorie, axisLabel: {rotate: g.categorie.length > 6 ? 45 : 0}},
-            yAxis: {type: 'value', min: 0, max: g.massimo === null ? undefined : g.massimo,
-                axisLabel: {formatter: function (v) { return numero(v, g.unita); }}},
+            xAxis: g.orizzontale ? asseValori : asseCategorie,
+            yAxis: g.orizzontale ? asseCategorie : asseValori,
             series: g.serie.map(function (s) {
                 return {name: s.nome, type: linee ? 'line' : 'bar', data: s.valori, connectNulls: false,
                     lineStyle: s.tratteggiata ? {type: 'dashed'} : undefined};

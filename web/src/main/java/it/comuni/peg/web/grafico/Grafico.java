@@ -72,13 +72,26 @@ public record Grafico(String id, String titolo, Tipo tipo, String voce, String u
         return righe;
     }
 
+    /**
+     * Whether the bars lie horizontally: bars whose categories have long names (a settore with its name),
+     * which a vertical axis would have to print slanted and cut.
+     */
+    public boolean orizzontale() {
+        return tipo == Tipo.BARRE && categorie.stream().anyMatch(c -> c.length() > 14);
+    }
+
+    /** The height the chart needs in CSS pixels: room for each bar when horizontal, else a fixed 300. */
+    public int altezza() {
+        return orizzontale() ? Math.max(200, 36 * categorie.size() + 80) : 300;
+    }
+
     /** Whether any series has a value: a chart with nothing to draw is not shown. */
     public boolean vuoto() {
         return serie.stream().allMatch(s -> s.valori().stream().allMatch(java.util.Objects::isNull));
     }
 
     /**
-     * The chart for the page's script ({@code data-grafico}): {@code {"tipo","titolo","unita","massimo",
+     * The chart for the page's script ({@code data-grafico}): {@code {"tipo","titolo","unita","massimo","orizzontale","altezza",
      * "categorie":[…],"serie":[{"nome","valori":[…],"tratteggiata"}]}}, values as JSON numbers or null.
      */
     public String json() {
@@ -87,14 +100,16 @@ public record Grafico(String id, String titolo, Tipo tipo, String voce, String u
         m.put("titolo", titolo);
         m.put("unita", unita);
         m.put("massimo", massimo);
+        m.put("orizzontale", orizzontale());
+        m.put("altezza", altezza());
         m.put("categorie", categorie);
         m.put("serie", serie);
         return JSON.writeValueAsString(m);
     }
 
-    /** The print's picture ({@link GraficoSvg}), 680 × 280 CSS pixels: the width of an A4 page's text. */
+    /** The print's picture ({@link GraficoSvg}), 680 CSS pixels wide (an A4 page's text) and {@link #altezza()} high. */
     public String svg() {
-        return GraficoSvg.svg(this, 680, 280);
+        return GraficoSvg.svg(this, 680, orizzontale() ? altezza() : 280);
     }
 
     /** A value as the pages write it: decimal comma, at most one decimal, then the unit. */

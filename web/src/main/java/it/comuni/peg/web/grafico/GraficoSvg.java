@@ -60,7 +60,7 @@ public final class GraficoSvg {
         Font testo = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
         CategoryAxis categorie = new CategoryAxis();
         categorie.setTickLabelFont(testo);
-        if (g.categorie().size() > 6) {
+        if (g.categorie().size() > 6 && !g.orizzontale()) {
             categorie.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
         NumberAxis valori = new NumberAxis(g.unita());
@@ -90,7 +90,7 @@ public final class GraficoSvg {
             }
             plot = new CategoryPlot(dati, categorie, valori, barre);
         }
-        plot.setOrientation(PlotOrientation.VERTICAL);
+        plot.setOrientation(g.orizzontale() ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xcc, 0xcc, 0xcc));
         JFreeChart chart = new JFreeChart(g.titolo(), new Font(Font.SANS_SERIF, Font.BOLD, 12), plot, g.serie().size() > 1);
