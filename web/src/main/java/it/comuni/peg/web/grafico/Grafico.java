@@ -107,9 +107,12 @@ public record Grafico(String id, String titolo, Tipo tipo, String voce, String u
         return JSON.writeValueAsString(m);
     }
 
-    /** The print's picture ({@link GraficoSvg}), 680 CSS pixels wide (an A4 page's text) and {@link #altezza()} high. */
+    /**
+     * The print's picture ({@link GraficoSvg}), 640 CSS pixels wide (169 mm at 96 px to the inch: an A4 page's text)
+     * and {@link #altezza()} high, drawn at its own size by the print.
+     */
     public String svg() {
-        return GraficoSvg.svg(this, 680, orizzontale() ? altezza() : 280);
+        return GraficoSvg.svg(this, 640, orizzontale() ? altezza() : 280);
     }
 
     /** A value as the pages write it: decimal comma, at most one decimal, then the unit. */
