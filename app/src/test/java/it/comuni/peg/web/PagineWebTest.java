@@ -161,7 +161,7 @@ class PagineWebTest {
 
         // a weight of 140 is refused by the API's value type, and the message stands at the weight
         scrivi("definisci-pesoIndicatori", "140");
-        browser.findElement(By.id("invia-definisci")).click();
+        premi("invia-definisci");
         attendi(By.id("definisci-pesoIndicatori-errore"));
         assertThat(testo(By.id("definisci-pesoIndicatori-errore"))).contains("compreso tra 0 e 100");
         assertThat(browser.findElement(By.id("definisci-pesoIndicatori")).getAttribute("aria-invalid")).isEqualTo("true");
@@ -169,12 +169,12 @@ class PagineWebTest {
         controlla("04-nuovo-obiettivo-rifiutato");
         // weights that do not sum to 100: the aggregate's rule, placed at the weight too
         scrivi("definisci-pesoIndicatori", "60");
-        browser.findElement(By.id("invia-definisci")).click();
+        premi("invia-definisci");
         attendi(By.id("definisci-pesoIndicatori-errore"));
         assertThat(testo(By.id("definisci-pesoIndicatori-errore"))).contains("sommare a 100");
 
         scrivi("definisci-pesoIndicatori", "50");
-        browser.findElement(By.id("invia-definisci")).click();
+        premi("invia-definisci");
         attendi(By.id("esito"));
         obiettivo = browser.getCurrentUrl().replaceAll(".*/controllo/obiettivi/", "").replaceAll("[?#].*", "");
         fase = 1;
@@ -199,14 +199,14 @@ class PagineWebTest {
         invia("termine", Map.of("nome", "ROSSI MARIA"), null, null);
         attendi(By.id("termine-fine-errore"));
         imposta("termine-fine", "2023-06-30");
-        browser.findElement(By.id("invia-termine")).click();
+        premi("invia-termine");
         attendiTesto(By.id("esito"), "Assegnazione terminata");
         // a modification without its motivazione is refused at the motivazione
         invia("modifica", Map.of("dupOperativoTitolo", "Edilizia privata e qualità urbana (SUE)"), null, null);
         attendi(By.id("modifica-motivazione-errore"));
         assertThat(testo(By.id("modifica-motivazione-errore"))).contains("motivazione");
         scrivi("modifica-motivazione", "Titolo del DUP aggiornato alla nota di aggiornamento");
-        browser.findElement(By.id("invia-modifica")).click();
+        premi("invia-modifica");
         attendiTesto(By.id("esito"), "Obiettivo modificato");
 
         browser.findElement(By.id("link-scheda")).click();
@@ -273,7 +273,7 @@ class PagineWebTest {
         imposta("consuntivo-percentuale", "30");
         browser.findElement(By.id("consuntivo-note")).sendKeys("Istruttoria avviata");
         browser.findElement(By.id("consuntivo-atto")).sendKeys("Determinazione n. 12/2023");
-        browser.findElement(By.id("invia-consuntivo")).click();
+        premi("invia-consuntivo");
         attendi(By.id("esito"));
         assertThat(testo(By.id("esito"))).isEqualTo("Consuntivo registrato");
         WebElement cella = browser.findElement(By.cssSelector(
@@ -312,7 +312,7 @@ class PagineWebTest {
         vai("/obiettivi/" + obiettivo);
         imposta("consuntivo-mese", "2023-09");
         imposta("consuntivo-percentuale", "40");
-        browser.findElement(By.id("invia-consuntivo")).click();
+        premi("invia-consuntivo");
         attendi(By.id("consuntivo-mese-errore"));
         assertThat(testo(By.id("consuntivo-mese-errore"))).contains("mese futuro");
         assertThat(browser.findElement(By.id("consuntivo-mese")).getAttribute("aria-invalid")).isEqualTo("true");
@@ -323,19 +323,19 @@ class PagineWebTest {
         // the percentage goes back: the aggregate's rule, placed at the percentage
         imposta("consuntivo-mese", "2023-05");
         imposta("consuntivo-percentuale", "10");
-        browser.findElement(By.id("invia-consuntivo")).click();
+        premi("invia-consuntivo");
         attendi(By.id("consuntivo-percentuale-errore"));
         assertThat(testo(By.id("consuntivo-percentuale-errore"))).contains("cumulativa");
 
         // at 100% the page prompts to complete the phase, with the completion form open on it
         imposta("consuntivo-percentuale", "100");
-        browser.findElement(By.id("invia-consuntivo")).click();
+        premi("invia-consuntivo");
         attendiTesto(By.id("esito"), "Consuntivo registrato");
         assertThat(testo(By.id("prompt-completa"))).contains("La fase 1 ha raggiunto il 100%");
         assertThat(new Select(browser.findElement(By.id("completamento-fase"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("1");
         controlla("10a-scheda-completa-la-fase");
         imposta("completamento-data", "2023-05-15");
-        browser.findElement(By.id("invia-completamento")).click();
+        premi("invia-completamento");
         attendiTesto(By.id("esito"), "Fase completata");
         // the phase list now starts from the open phase, the completed one last and marked
         Select fasi = new Select(browser.findElement(By.id("consuntivo-fase")));
@@ -418,20 +418,20 @@ class PagineWebTest {
         apri("metodo");
         scrivi("metodo-tolleranzaGiorni", "15");
         scrivi("metodo-motivazione", "Delibera di aggiornamento del SMVP");
-        browser.findElement(By.id("invia-metodo")).click();
+        premi("invia-metodo");
         attendiTesto(By.id("esito"), "Metodo di valutazione impostato");
         assertThat(testo(By.id("metodo-precedente"))).contains("versione 1").contains("tolleranza 15 giorni");
         // a monitoraggio cannot be closed before its date: the aggregate's rule, at the date
         apri("monitoraggio");
         imposta("monitoraggio-data", "2023-06-30");
-        browser.findElement(By.id("invia-monitoraggio")).click();
+        premi("invia-monitoraggio");
         attendi(By.id("monitoraggio-data-errore"));
         assertThat(testo(By.id("monitoraggio-data-errore"))).contains("prima di quella data");
         controlla("16-valutazione-monitoraggio-rifiutato");
 
         imposta("monitoraggio-data", "2023-05-31");
         scrivi("monitoraggio-note", "Monitoraggio intermedio anticipato");
-        browser.findElement(By.id("invia-monitoraggio")).click();
+        premi("invia-monitoraggio");
         attendiTesto(By.id("esito"), "Monitoraggio chiuso");
         assertThat(testo(By.id("monitoraggi"))).contains("31/05/2023").contains("Monitoraggio intermedio anticipato");
         controlla("17-valutazione-monitoraggio-chiuso");
@@ -439,11 +439,11 @@ class PagineWebTest {
         vai("/valutazione/obiettivi/" + obiettivo);
         attendi(By.id("modulo-finale"));
         imposta("finale-al", "2023-05-31");
-        browser.findElement(By.id("invia-finale")).click();
+        premi("invia-finale");
         attendi(By.id("finale-motivazione-errore"));
         assertThat(testo(By.id("finale-motivazione-errore"))).contains("motivazione");
         scrivi("finale-motivazione", "Fase di analisi in linea con il cronoprogramma");
-        browser.findElement(By.id("invia-finale")).click();
+        premi("invia-finale");
         attendi(By.id("finale-registrata"));
         assertThat(testo(By.id("esito"))).isEqualTo("Valutazione finale registrata");
         assertThat(testo(By.id("finale-registrata"))).contains("31/05/2023").contains("Fase di analisi in linea");
@@ -577,7 +577,7 @@ class PagineWebTest {
         scrivi("fase-titolo", titolo);
         imposta("fase-inizio", inizio == null ? "" : inizio);
         imposta("fase-fine", fine == null ? "" : fine);
-        browser.findElement(By.id("invia-fase")).click();
+        premi("invia-fase");
         if (!"Doppione".equals(titolo)) {
             attendiTesto(By.id("esito"), "Fase pianificata");
         }
@@ -621,6 +621,16 @@ class PagineWebTest {
     private WebElement cella(String riga, int fase, String mese) {
         return browser.findElement(By.cssSelector("tr." + (riga.equals("previsto") ? "previsto" : "consuntivo-riga")
                 + "[data-fase='" + fase + "'] td[data-mese='" + mese + "']"));
+    }
+
+    /**
+     * Clicks a button, brought to the middle of the window first without animation: the pages scroll smoothly
+     * (Bootstrap Italia), and a click during the scroll lands on whatever passes under it (a chart).
+     */
+    private void premi(String id) {
+        WebElement pulsante = browser.findElement(By.id(id));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", pulsante);
+        pulsante.click();
     }
 
     private void scrivi(String id, String valore) {
