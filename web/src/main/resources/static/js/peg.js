@@ -122,6 +122,7 @@ document.addEventListener('htmx:afterSettle', function () {
         var asseCategorie = {type: 'category', data: g.categorie, inverse: g.orizzontale,
             axisLabel: g.orizzontale ? {width: 220, overflow: 'truncate'} : {rotate: g.categorie.length > 6 ? 45 : 0}};
         var asseValori = {type: 'value', min: 0, max: g.massimo === null ? undefined : g.massimo,
+            minInterval: g.interi ? 1 : undefined,
             axisLabel: {formatter: function (v) { return numero(v, g.unita); }}};
         // the height through the CSSOM: the CSP refuses style attributes
         if (g.orizzontale) {

@@ -255,12 +255,12 @@ class PagineWebTest {
         orologio.vaiA(Instant.parse("2023-05-15T08:00:00Z"));
         altroSettore = definisciObiettivoDiAltroSettore();
         entra("dirigente");
-        // a user of several enti chooses the ente in the header; the header names the persona by matricola,
-        // the page by the name the organigramma holds
+        // a user of several enti chooses the ente in the header; the header names the persona by the name the
+        // organigramma holds, with the matricola
         browser.findElement(By.id("scelta-ente")).findElement(By.linkText(ENTE)).click();
         attendi(By.cssSelector(".obiettivo-mio"));
         assertThat(testo(By.id("ente-utente"))).isEqualTo(ENTE);
-        assertThat(testo(By.id("persona-utente"))).isEqualTo("M001");
+        assertThat(testo(By.id("persona-utente"))).isEqualTo("GENTILI LUCA (M001)");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("GENTILI LUCA");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("non registrato");
         controlla("08-il-mio-peg");

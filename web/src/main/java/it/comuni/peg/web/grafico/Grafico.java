@@ -85,13 +85,19 @@ public record Grafico(String id, String titolo, Tipo tipo, String voce, String u
         return orizzontale() ? Math.max(200, 36 * categorie.size() + 80) : 300;
     }
 
+    /** Whether the values are counts (whole numbers, no fixed top): the value axis then ticks whole numbers only. */
+    public boolean interi() {
+        return massimo == null && serie.stream().flatMap(x -> x.valori().stream())
+                .allMatch(v -> v == null || v == Math.rint(v));
+    }
+
     /** Whether any series has a value: a chart with nothing to draw is not shown. */
     public boolean vuoto() {
         return serie.stream().allMatch(s -> s.valori().stream().allMatch(java.util.Objects::isNull));
     }
 
     /**
-     * The chart for the page's script ({@code data-grafico}): {@code {"tipo","titolo","unita","massimo","orizzontale","altezza",
+     * The chart for the page's script ({@code data-grafico}): {@code {"tipo","titolo","unita","massimo","orizzontale","altezza","interi",
      * "categorie":[…],"serie":[{"nome","valori":[…],"tratteggiata"}]}}, values as JSON numbers or null.
      */
     public String json() {
@@ -102,6 +108,7 @@ public record Grafico(String id, String titolo, Tipo tipo, String voce, String u
         m.put("massimo", massimo);
         m.put("orizzontale", orizzontale());
         m.put("altezza", altezza());
+        m.put("interi", interi());
         m.put("categorie", categorie);
         m.put("serie", serie);
         return JSON.writeValueAsString(m);

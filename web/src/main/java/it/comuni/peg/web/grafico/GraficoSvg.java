@@ -71,6 +71,9 @@ public final class GraficoSvg {
         if (g.massimo() != null) {
             valori.setRange(0, g.massimo());
         }
+        if (g.interi()) {
+            valori.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
         CategoryPlot plot;
         if (g.tipo() == Grafico.Tipo.LINEE) {
             LineAndShapeRenderer linee = new LineAndShapeRenderer(true, true);

@@ -51,6 +51,18 @@ class GraficoTest {
     }
 
     @Test
+    void iConteggiHannoUnAsseDiInteriLeBarreConNomiLunghiSonoOrizzontali() {
+        Grafico conteggi = new Grafico("g", "Obiettivi per stato", Grafico.Tipo.BARRE, "Stato", "obiettivi", null,
+                List.of("In corso", "Completato"), List.of(new Grafico.Serie("Obiettivi", List.of(2d, 0d), false)));
+        assertThat(conteggi.interi()).isTrue();
+        assertThat(conteggi.orizzontale()).isFalse();
+        assertThat(conteggi.json()).contains("\"interi\":true", "\"orizzontale\":false");
+        assertThat(settori().interi()).isFalse();
+        assertThat(settori().orizzontale()).isTrue();
+        assertThat(settori().altezza()).isEqualTo(200);
+    }
+
+    @Test
     void unaSerieConPiuOMenoValoriDelleCategorieERifiutata() {
         assertThatThrownBy(() -> new Grafico("g", "t", Grafico.Tipo.LINEE, "Mese", "%", 100d, List.of("gennaio 2023"),
                 List.of(new Grafico.Serie("Previsto", List.of(1d, 2d), false))))
