@@ -119,11 +119,13 @@ document.addEventListener('htmx:afterSettle', function () {
         }
         var g = JSON.parse(elemento.getAttribute('data-grafico'));
         var linee = g.tipo === 'LINEE';
+        // a count is written without its unit, as in the table (Grafico.valore)
+        var unita = g.interi ? null : g.unita;
         var asseCategorie = {type: 'category', data: g.categorie, inverse: g.orizzontale,
             axisLabel: g.orizzontale ? {width: 220, overflow: 'truncate'} : {rotate: g.categorie.length > 6 ? 45 : 0}};
         var asseValori = {type: 'value', min: 0, max: g.massimo === null ? undefined : g.massimo,
             minInterval: g.interi ? 1 : undefined,
-            axisLabel: {formatter: function (v) { return numero(v, g.unita); }}};
+            axisLabel: {formatter: function (v) { return numero(v, unita); }}};
         // the height through the CSSOM: the CSP refuses style attributes
         if (g.orizzontale) {
             elemento.style.height = g.altezza + 'px';
@@ -132,7 +134,7 @@ document.addEventListener('htmx:afterSettle', function () {
         grafico.setOption({
             animation: false,
             color: COLORI,
-            tooltip: {trigger: 'axis', confine: true, valueFormatter: function (v) { return numero(v, g.unita); }},
+            tooltip: {trigger: 'axis', confine: true, valueFormatter: function (v) { return numero(v, unita); }},
             legend: {show: g.serie.length > 1, bottom: 0},
             grid: {left: 48, right: 16, top: 16, bottom: g.serie.length > 1 ? 72 : 48, containLabel: true},
             xAxis: g.orizzontale ? asseValori : asseCategorie,

@@ -122,12 +122,13 @@ public record Grafico(String id, String titolo, Tipo tipo, String voce, String u
         return GraficoSvg.svg(this, 640, orizzontale() ? altezza() : 280);
     }
 
-    /** A value as the pages write it: decimal comma, at most one decimal, then the unit. */
+    /** A value as the pages write it: decimal comma, at most one decimal, then the unit (none for a count). */
     public String valore(Double v) {
         if (v == null) {
             return "—";
         }
         String numero = FORMATO.numero(java.math.BigDecimal.valueOf(v).setScale(1, java.math.RoundingMode.HALF_UP));
-        return unita == null || unita.isEmpty() ? numero : "%".equals(unita) ? numero + "%" : numero + " " + unita;
+        // a count goes without its unit ("1 obiettivi" is wrong, and the column's heading names what is counted)
+        return unita == null || unita.isEmpty() || interi() ? numero : "%".equals(unita) ? numero + "%" : numero + " " + unita;
     }
 }
