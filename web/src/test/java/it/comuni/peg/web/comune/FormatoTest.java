@@ -1,0 +1,52 @@
+package it.comuni.peg.web.comune;
+
+import it.comuni.peg.api.comune.Settore;
+import it.comuni.peg.api.smvp.FasciaColore;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Italian the pages write: words for enum values, plurals, months, decimal commas, strutture by name. */
+class FormatoTest {
+
+    final Formato f = new Formato();
+
+    @Test
+    void valoriDiEnumComeParole() {
+        assertThat(f.parola("IN_LINEA")).isEqualTo("in linea");
+        assertThat(f.parola("VALUTAZIONE_FINALE")).isEqualTo("valutazione finale del nucleo");
+        assertThat(f.parola(FasciaColore.Colore.VERDE)).isEqualTo("verde");
+        assertThat(f.parola((String) null)).isEqualTo("—");
+    }
+
+    @Test
+    void pluraliMesiENumeri() {
+        assertThat(f.quanti(1, "fase", "fasi")).isEqualTo("1 fase");
+        assertThat(f.quanti(6, "fase", "fasi")).isEqualTo("6 fasi");
+        assertThat(Formato.meseAnno(YearMonth.of(2024, 1))).isEqualTo("gennaio 2024");
+        assertThat(f.numero(new BigDecimal("90.456"), 1)).isEqualTo("90,5");
+        assertThat(f.numero(null, 1)).isEqualTo("—");
+        assertThat(f.valore(JsonMapper.builder().build().readTree("0.5"))).isEqualTo("0,5");
+    }
+
+    @Test
+    void struttureConCodiceENome() {
+        assertThat(f.settore(new Settore("SASTER", "ASSETTO DEL TERRITORIO", "GENTILI LUCA"))).isEqualTo("SASTER – ASSETTO DEL TERRITORIO");
+        assertThat(Formato.struttura("UEDPRI", null)).isEqualTo("UEDPRI");
+        assertThat(f.ufficio(null)).isEqualTo("—");
+    }
+
+    @Test
+    void unAnnoPassatoSiVedeAllaSuaFine() {
+        LocalDate oggi = LocalDate.of(2026, 11, 29);
+        assertThat(GiornoDelPeg.di(2023, oggi)).isEqualTo(LocalDate.of(2023, 12, 31));
+        assertThat(GiornoDelPeg.fineAnno(2023, oggi)).isTrue();
+        assertThat(GiornoDelPeg.di(2026, oggi)).isEqualTo(oggi);
+        assertThat(GiornoDelPeg.fineAnno(2026, oggi)).isFalse();
+    }
+}
