@@ -14,6 +14,7 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGHints;
+import org.jfree.svg.ViewBox;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -46,7 +47,10 @@ public final class GraficoSvg {
         SVGGraphics2D g2 = new SVGGraphics2D(larghezza, altezza);
         g2.setRenderingHint(SVGHints.KEY_DRAW_STRING_TYPE, SVGHints.VALUE_DRAW_STRING_TYPE_VECTOR);
         chart.draw(g2, new Rectangle2D.Double(0, 0, larghezza, altezza));
-        return g2.getSVGElement();
+        // whole-number dimensions and a viewBox: openhtmltopdf reads "640.0" as no size (HTML's default 300 × 150)
+        // and without a viewBox it would clip rather than scale the drawing to the box
+        return g2.getSVGElement(null, false, new ViewBox(0, 0, larghezza, altezza), null, null)
+                .replaceFirst("<svg ", "<svg width=\"" + larghezza + "\" height=\"" + altezza + "\" ");
     }
 
     static JFreeChart grafico(Grafico g) {

@@ -43,7 +43,8 @@ class GraficoTest {
         assertThat(svg).startsWith("<svg").endsWith("</svg>");
         var documento = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
-        assertThat(documento.getDocumentElement().getAttribute("width")).startsWith("640");
+        assertThat(documento.getDocumentElement().getAttribute("width")).isEqualTo("640");
+        assertThat(documento.getDocumentElement().getAttribute("viewBox")).isEqualTo("0.0 0.0 640.0 200.0");
         // the bar in the series' colour, and the labels drawn as outlines: no font needed in the PDF/A
         assertThat(svg).contains("rgb(6,102,204)");
         assertThat(documento.getElementsByTagName("text").getLength()).isZero();
