@@ -98,3 +98,60 @@ document.addEventListener('htmx:afterSettle', function () {
         Array.prototype.forEach.call(document.querySelectorAll('form[id][hx-post]'), ripristina);
     });
 })();
+// Charts: each [data-grafico] holds its chart as JSON (Grafico.json(): tipo, titolo, unita, massimo,
+// categorie, serie with nome, valori, tratteggiata), drawn by ECharts on a canvas. The element is
+// aria-hidden: the table after it carries the same values for assistive technology. Numbers are written
+// with the decimal comma. Run at load and after each htmx swap (a form's answer replaces the main part).
+(function () {
+    var COLORI = ['#0666cc', '#008055', '#a66100', '#5c6f82', '#cc334d'];
+
+    function numero(v, unita) {
+        if (v === null || v === undefined) {
+            return '—';
+        }
+        var testo = (Math.round(v * 10) / 10).toString().replace('.', ',');
+        return unita === '%' ? testo + '%' : unita ? testo + ' ' + unita : testo;
+    }
+
+    function disegna(elemento) {
+        if (typeof echarts === 'undefined' || elemento.getAttribute('data-disegnato')) {
+            return;
+        }
+        var g = JSON.parse(elemento.getAttribute('data-grafico'));
+        var linee = g.tipo === 'LINEE';
+        // a count is written without its unit, as in the table (Grafico.valore)
+        var unita = g.interi ? null : g.unita;
+        var asseCategorie = {type: 'category', data: g.categorie, inverse: g.orizzontale,
+            axisLabel: g.orizzontale ? {width: 220, overflow: 'truncate'} : {rotate: g.categorie.length > 6 ? 45 : 0}};
+        var asseValori = {type: 'value', min: 0, max: g.massimo === null ? undefined : g.massimo,
+            minInterval: g.interi ? 1 : undefined,
+            axisLabel: {formatter: function (v) { return numero(v, unita); }}};
+        // the height through the CSSOM: the CSP refuses style attributes
+        if (g.orizzontale) {
+            elemento.style.height = g.altezza + 'px';
+        }
+        var grafico = echarts.init(elemento, null, {renderer: 'canvas'});
+        grafico.setOption({
+            animation: false,
+            color: COLORI,
+            tooltip: {trigger: 'axis', confine: true, valueFormatter: function (v) { return numero(v, unita); }},
+            legend: {show: g.serie.length > 1, bottom: 0},
+            grid: {left: 48, right: 16, top: 16, bottom: g.serie.length > 1 ? 72 : 48, containLabel: true},
+            xAxis: g.orizzontale ? asseValori : asseCategorie,
+            yAxis: g.orizzontale ? asseCategorie : asseValori,
+            series: g.serie.map(function (s) {
+                return {name: s.nome, type: linee ? 'line' : 'bar', data: s.valori, connectNulls: false,
+                    lineStyle: s.tratteggiata ? {type: 'dashed'} : undefined};
+            })
+        });
+        elemento.setAttribute('data-disegnato', 'true');
+        window.addEventListener('resize', function () { grafico.resize(); });
+    }
+
+    function disegnaTutti() {
+        Array.prototype.forEach.call(document.querySelectorAll('[data-grafico]'), disegna);
+    }
+
+    document.addEventListener('DOMContentLoaded', disegnaTutti);
+    document.addEventListener('htmx:afterSettle', disegnaTutti);
+})();

@@ -102,6 +102,8 @@ class PagineWebTest {
     final List<String> violazioni = new ArrayList<>();
     String obiettivo;
     int fase;
+    /** An objective of the ente in the settore SSEGEN, whose responsabile is not the dirigente. */
+    String altroSettore;
 
     @BeforeAll
     void avvia() throws Exception {
@@ -159,7 +161,7 @@ class PagineWebTest {
 
         // a weight of 140 is refused by the API's value type, and the message stands at the weight
         scrivi("definisci-pesoIndicatori", "140");
-        browser.findElement(By.id("invia-definisci")).click();
+        premi("invia-definisci");
         attendi(By.id("definisci-pesoIndicatori-errore"));
         assertThat(testo(By.id("definisci-pesoIndicatori-errore"))).contains("compreso tra 0 e 100");
         assertThat(browser.findElement(By.id("definisci-pesoIndicatori")).getAttribute("aria-invalid")).isEqualTo("true");
@@ -167,12 +169,12 @@ class PagineWebTest {
         controlla("04-nuovo-obiettivo-rifiutato");
         // weights that do not sum to 100: the aggregate's rule, placed at the weight too
         scrivi("definisci-pesoIndicatori", "60");
-        browser.findElement(By.id("invia-definisci")).click();
+        premi("invia-definisci");
         attendi(By.id("definisci-pesoIndicatori-errore"));
         assertThat(testo(By.id("definisci-pesoIndicatori-errore"))).contains("sommare a 100");
 
         scrivi("definisci-pesoIndicatori", "50");
-        browser.findElement(By.id("invia-definisci")).click();
+        premi("invia-definisci");
         attendi(By.id("esito"));
         obiettivo = browser.getCurrentUrl().replaceAll(".*/controllo/obiettivi/", "").replaceAll("[?#].*", "");
         fase = 1;
@@ -197,14 +199,14 @@ class PagineWebTest {
         invia("termine", Map.of("nome", "ROSSI MARIA"), null, null);
         attendi(By.id("termine-fine-errore"));
         imposta("termine-fine", "2023-06-30");
-        browser.findElement(By.id("invia-termine")).click();
+        premi("invia-termine");
         attendiTesto(By.id("esito"), "Assegnazione terminata");
         // a modification without its motivazione is refused at the motivazione
         invia("modifica", Map.of("dupOperativoTitolo", "Edilizia privata e qualità urbana (SUE)"), null, null);
         attendi(By.id("modifica-motivazione-errore"));
         assertThat(testo(By.id("modifica-motivazione-errore"))).contains("motivazione");
         scrivi("modifica-motivazione", "Titolo del DUP aggiornato alla nota di aggiornamento");
-        browser.findElement(By.id("invia-modifica")).click();
+        premi("invia-modifica");
         attendiTesto(By.id("esito"), "Obiettivo modificato");
 
         browser.findElement(By.id("link-scheda")).click();
@@ -251,13 +253,14 @@ class PagineWebTest {
     @Order(2)
     void ilDirigenteVedeCosaEDovutoERegistraUnConsuntivo() throws Exception {
         orologio.vaiA(Instant.parse("2023-05-15T08:00:00Z"));
+        altroSettore = definisciObiettivoDiAltroSettore();
         entra("dirigente");
-        // a user of several enti chooses the ente in the header; the header names the persona by matricola,
-        // the page by the name the organigramma holds
+        // a user of several enti chooses the ente in the header; the header names the persona by the name the
+        // organigramma holds, with the matricola
         browser.findElement(By.id("scelta-ente")).findElement(By.linkText(ENTE)).click();
         attendi(By.cssSelector(".obiettivo-mio"));
         assertThat(testo(By.id("ente-utente"))).isEqualTo(ENTE);
-        assertThat(testo(By.id("persona-utente"))).isEqualTo("M001");
+        assertThat(testo(By.id("persona-utente"))).isEqualTo("GENTILI LUCA (M001)");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("GENTILI LUCA");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("non registrato");
         controlla("08-il-mio-peg");
@@ -269,13 +272,38 @@ class PagineWebTest {
         imposta("consuntivo-mese", "2023-04");
         imposta("consuntivo-percentuale", "30");
         browser.findElement(By.id("consuntivo-note")).sendKeys("Istruttoria avviata");
-        browser.findElement(By.id("invia-consuntivo")).click();
+        browser.findElement(By.id("consuntivo-atto")).sendKeys("Determinazione n. 12/2023");
+        premi("invia-consuntivo");
         attendi(By.id("esito"));
         assertThat(testo(By.id("esito"))).isEqualTo("Consuntivo registrato");
         WebElement cella = browser.findElement(By.cssSelector(
                 "tr.consuntivo-riga[data-fase='" + fase + "'] td[data-mese='2023-04']"));
         assertThat(cella.getAttribute("class")).contains("segnato");
+        // the cumulative percentage is written in the cell, not only in a tooltip
+        assertThat(cella.findElement(By.cssSelector(".perc")).getText()).isEqualTo("30%");
+        // the note and the atto just recorded, by phase and month
+        assertThat(testo(By.cssSelector("#consuntivi table[data-fase='" + fase + "'] tr[data-mese='2023-04']")))
+                .contains("aprile 2023").contains("Istruttoria avviata").contains("Determinazione n. 12/2023");
+        // the chart is drawn (ECharts under the CSP) and its table says the same: phase 1 planned over six months, 30% done
+        attendi(By.cssSelector("#grafico-fase-1 canvas"));
+        assertThat(browser.findElement(By.cssSelector("#grafico-obiettivo .grafico")).getAttribute("aria-hidden")).isEqualTo("true");
+        assertThat(browser.findElement(By.cssSelector("#grafico-fase-1 table.tabella-grafico tbody tr:nth-child(4)"))
+                .getAttribute("textContent")).contains("aprile 2023").contains("66,7%").contains("30%");
         controlla("09-scheda-consuntivo-registrato");
+
+        // the storico says it too
+        browser.findElement(By.id("link-storico")).click();
+        attendi(By.id("storico"));
+        assertThat(testo(By.cssSelector("#storico .nota"))).isEqualTo("Note: Istruttoria avviata");
+        assertThat(testo(By.cssSelector("#storico .atto"))).isEqualTo("Atto: Determinazione n. 12/2023");
+        controlla("09a-storico-note-e-atti");
+
+        // another settore's objective: readable, with no recording form, and the page says whose it is
+        vai("/obiettivi/" + altroSettore);
+        attendi(By.id("griglia"));
+        assertThat(browser.findElements(By.cssSelector("form[id^='modulo-']"))).isEmpty();
+        assertThat(testo(By.id("chi-registra"))).contains("SSEGEN");
+        controlla("09b-scheda-altro-settore");
     }
 
     @Test
@@ -284,7 +312,7 @@ class PagineWebTest {
         vai("/obiettivi/" + obiettivo);
         imposta("consuntivo-mese", "2023-09");
         imposta("consuntivo-percentuale", "40");
-        browser.findElement(By.id("invia-consuntivo")).click();
+        premi("invia-consuntivo");
         attendi(By.id("consuntivo-mese-errore"));
         assertThat(testo(By.id("consuntivo-mese-errore"))).contains("mese futuro");
         assertThat(browser.findElement(By.id("consuntivo-mese")).getAttribute("aria-invalid")).isEqualTo("true");
@@ -295,9 +323,25 @@ class PagineWebTest {
         // the percentage goes back: the aggregate's rule, placed at the percentage
         imposta("consuntivo-mese", "2023-05");
         imposta("consuntivo-percentuale", "10");
-        browser.findElement(By.id("invia-consuntivo")).click();
+        premi("invia-consuntivo");
         attendi(By.id("consuntivo-percentuale-errore"));
         assertThat(testo(By.id("consuntivo-percentuale-errore"))).contains("cumulativa");
+
+        // at 100% the page prompts to complete the phase, with the completion form open on it
+        imposta("consuntivo-percentuale", "100");
+        premi("invia-consuntivo");
+        attendiTesto(By.id("esito"), "Consuntivo registrato");
+        assertThat(testo(By.id("prompt-completa"))).contains("La fase 1 ha raggiunto il 100%");
+        assertThat(new Select(browser.findElement(By.id("completamento-fase"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("1");
+        controlla("10a-scheda-completa-la-fase");
+        imposta("completamento-data", "2023-05-15");
+        premi("invia-completamento");
+        attendiTesto(By.id("esito"), "Fase completata");
+        // the phase list now starts from the open phase, the completed one last and marked
+        Select fasi = new Select(browser.findElement(By.id("consuntivo-fase")));
+        assertThat(fasi.getFirstSelectedOption().getAttribute("value")).isEqualTo("2");
+        assertThat(fasi.getOptions()).extracting(WebElement::getText)
+                .containsExactly("2. Nuova modulistica", "1. Analisi dei procedimenti (completata)");
         esci();
     }
 
@@ -305,6 +349,7 @@ class PagineWebTest {
     @Order(4)
     void ilNucleoVedeLaSchedaAUnaDataPassataEConfrontaDueDate() throws Exception {
         orologio.vaiA(Instant.parse("2023-06-01T08:00:00Z"));
+        impostaSmvp();
         entra("nucleo");
         vai("/obiettivi/" + obiettivo + "/storico");
         attendi(By.id("storico"));
@@ -329,11 +374,36 @@ class PagineWebTest {
         assertThat(Integer.parseInt(testo(By.id("numero-differenze")))).isPositive();
         assertThat(browser.findElements(By.cssSelector("#tabella-confronto tr.diff-riga"))).isNotEmpty();
         assertThat(browser.findElement(By.cssSelector("#tabella-confronto tr.diff-riga")).getText()).contains("cambiato");
+        // the two cronoprogrammi side by side: April's consuntivo is new, marked in the later grid, in words too
+        WebElement aprile = browser.findElement(By.cssSelector("#griglia-dopo tr.consuntivo-riga[data-fase='1'] td[data-mese='2023-04']"));
+        assertThat(aprile.getAttribute("class")).contains("diversa");
+        assertThat(aprile.getAttribute("textContent")).contains("cambiato").contains("30%");
+        assertThat(browser.findElement(By.cssSelector("#griglia-prima tr.consuntivo-riga[data-fase='1'] td[data-mese='2023-04']"))
+                .getAttribute("class")).contains("diversa").doesNotContain("segnato");
         controlla("13-confronto");
+
+        // the PEG list as it was, the date typed the Italian way
+        vai("/peg?ente=" + ENTE + "&anno=2023&asOf=01/03/2023");
+        attendi(By.id("banner-peg-storico"));
+        assertThat(testo(By.id("banner-peg-storico"))).contains("01/03/2023");
+        assertThat(browser.findElement(By.id("elenco-peg")).getText()).contains("0 su 2");
+        controlla("13a-peg-com-era");
 
         vai("/valutazione?ente=" + ENTE + "&anno=2023");
         attendi(By.id("valutazioni"));
+        // the SMVP's scores, with a chart by settore, by band and by stato, each with its table
+        attendi(By.cssSelector("#grafico-settori canvas"));
+        assertThat(browser.findElement(By.cssSelector("#grafico-stati table.tabella-grafico")).getAttribute("textContent"))
+                .contains("In corso").contains("Completato");
+        assertThat(testo(By.id("metodo-in-vigore"))).contains("versione 1").contains("01/01/2023");
         controlla("14-valutazione");
+        imposta("val-asof", "2023-03-01");
+        browser.findElement(By.id("mostra-valutazione-asof")).click();
+        attendi(By.id("banner-valutazione-storica"));
+        assertThat(testo(By.id("banner-valutazione-storica"))).contains("01/03/2023");
+        controlla("14a-valutazione-com-era");
+        vai("/valutazione?ente=" + ENTE + "&anno=2023");
+        attendi(By.id("valutazioni"));
         browser.findElement(By.cssSelector("#valutazioni a")).click();
         attendi(By.id("grado"));
         controlla("15-valutazione-obiettivo");
@@ -348,20 +418,20 @@ class PagineWebTest {
         apri("metodo");
         scrivi("metodo-tolleranzaGiorni", "15");
         scrivi("metodo-motivazione", "Delibera di aggiornamento del SMVP");
-        browser.findElement(By.id("invia-metodo")).click();
+        premi("invia-metodo");
         attendiTesto(By.id("esito"), "Metodo di valutazione impostato");
-        assertThat(testo(By.id("metodo-in-vigore"))).contains("versione 1").contains("tolleranza 15 giorni");
+        assertThat(testo(By.id("metodo-precedente"))).contains("versione 1").contains("tolleranza 15 giorni");
         // a monitoraggio cannot be closed before its date: the aggregate's rule, at the date
         apri("monitoraggio");
         imposta("monitoraggio-data", "2023-06-30");
-        browser.findElement(By.id("invia-monitoraggio")).click();
+        premi("invia-monitoraggio");
         attendi(By.id("monitoraggio-data-errore"));
         assertThat(testo(By.id("monitoraggio-data-errore"))).contains("prima di quella data");
         controlla("16-valutazione-monitoraggio-rifiutato");
 
         imposta("monitoraggio-data", "2023-05-31");
         scrivi("monitoraggio-note", "Monitoraggio intermedio anticipato");
-        browser.findElement(By.id("invia-monitoraggio")).click();
+        premi("invia-monitoraggio");
         attendiTesto(By.id("esito"), "Monitoraggio chiuso");
         assertThat(testo(By.id("monitoraggi"))).contains("31/05/2023").contains("Monitoraggio intermedio anticipato");
         controlla("17-valutazione-monitoraggio-chiuso");
@@ -369,11 +439,11 @@ class PagineWebTest {
         vai("/valutazione/obiettivi/" + obiettivo);
         attendi(By.id("modulo-finale"));
         imposta("finale-al", "2023-05-31");
-        browser.findElement(By.id("invia-finale")).click();
+        premi("invia-finale");
         attendi(By.id("finale-motivazione-errore"));
         assertThat(testo(By.id("finale-motivazione-errore"))).contains("motivazione");
         scrivi("finale-motivazione", "Fase di analisi in linea con il cronoprogramma");
-        browser.findElement(By.id("invia-finale")).click();
+        premi("invia-finale");
         attendi(By.id("finale-registrata"));
         assertThat(testo(By.id("esito"))).isEqualTo("Valutazione finale registrata");
         assertThat(testo(By.id("finale-registrata"))).contains("31/05/2023").contains("Fase di analisi in linea");
@@ -389,6 +459,8 @@ class PagineWebTest {
         String titolo = testo(By.id("titolo-stampa"));
         List<String> fasi = browser.findElements(By.cssSelector("td.fase-stampa")).stream().map(WebElement::getText).toList();
         assertThat(fasi).isNotEmpty();
+        // the chart drawn on the server from the page's chart model, as SVG
+        assertThat(browser.findElements(By.cssSelector("#grafico-obiettivo svg path"))).hasSizeGreaterThan(10);
         controlla("19-stampa-html");
 
         HttpResponse<byte[]> risposta = scarica("/stampa/obiettivi/" + obiettivo + "/pdf");
@@ -464,6 +536,33 @@ class PagineWebTest {
 
     // ---- helpers ----
 
+    /** Defines through the API, as the controllo di gestione, an objective of settore SSEGEN with one phase. */
+    private String definisciObiettivoDiAltroSettore() {
+        org.springframework.http.HttpHeaders json = new org.springframework.http.HttpHeaders();
+        json.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        var definito = rest.withBasicAuth("controllo", "controllo").postForEntity("/api/obiettivi", new org.springframework.http.HttpEntity<>("""
+                {"ente":"%s","anno":2023,"titolo":"Protocollo informatico unico",
+                 "settore":{"codice":"SSEGEN","nome":"SEGRETERIA GENERALE","responsabile":"BIANCHI ANNA"},
+                 "pesoIndicatori":0,"pesoFasi":100}""".formatted(ENTE), json), String.class);
+        assertThat(definito.getStatusCode().value()).as(definito.getBody()).isEqualTo(201);
+        String id = definito.getHeaders().getLocation().getPath().replaceAll(".*/", "");
+        var pianificata = rest.withBasicAuth("controllo", "controllo").postForEntity("/api/obiettivi/" + id + "/fasi",
+                new org.springframework.http.HttpEntity<>("{\"numero\":1,\"titolo\":\"Analisi dei flussi\"}", json), String.class);
+        assertThat(pianificata.getStatusCode().is2xxSuccessful()).as(pianificata.getBody()).isTrue();
+        return id;
+    }
+
+    /** The ente's SMVP for 2023 (docs/smvp/esempio-gzoom.yaml), in force from 1 January, set by the nucleo through the API. */
+    private void impostaSmvp() throws Exception {
+        String yaml = Files.readString(Path.of("..", "docs", "smvp", "esempio-gzoom.yaml")).replace("ente: c_b648", "ente: " + ENTE);
+        org.springframework.http.HttpHeaders tipo = new org.springframework.http.HttpHeaders();
+        tipo.setContentType(org.springframework.http.MediaType.parseMediaType("application/yaml"));
+        var risposta = rest.withBasicAuth("nucleo", "nucleo").exchange("/api/valutazione/metodo-smvp?ente=" + ENTE
+                        + "&anno=2023&inVigoreDal=01/01/2023&motivazione=Delibera SMVP", org.springframework.http.HttpMethod.PUT,
+                new org.springframework.http.HttpEntity<>(yaml, tipo), String.class);
+        assertThat(risposta.getStatusCode().value()).as(risposta.getBody()).isEqualTo(200);
+    }
+
     /** A PDF is fetched with the browser's session: Chromium headless would not hand it to the test. */
     private HttpResponse<byte[]> scarica(String percorso) throws Exception {
         Cookie sessione = browser.manage().getCookieNamed("JSESSIONID");
@@ -478,7 +577,7 @@ class PagineWebTest {
         scrivi("fase-titolo", titolo);
         imposta("fase-inizio", inizio == null ? "" : inizio);
         imposta("fase-fine", fine == null ? "" : fine);
-        browser.findElement(By.id("invia-fase")).click();
+        premi("invia-fase");
         if (!"Doppione".equals(titolo)) {
             attendiTesto(By.id("esito"), "Fase pianificata");
         }
@@ -522,6 +621,16 @@ class PagineWebTest {
     private WebElement cella(String riga, int fase, String mese) {
         return browser.findElement(By.cssSelector("tr." + (riga.equals("previsto") ? "previsto" : "consuntivo-riga")
                 + "[data-fase='" + fase + "'] td[data-mese='" + mese + "']"));
+    }
+
+    /**
+     * Clicks a button, brought to the middle of the window first without animation: the pages scroll smoothly
+     * (Bootstrap Italia), and a click during the scroll lands on whatever passes under it (a chart).
+     */
+    private void premi(String id) {
+        WebElement pulsante = browser.findElement(By.id(id));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", pulsante);
+        pulsante.click();
     }
 
     private void scrivi(String id, String valore) {

@@ -37,8 +37,93 @@ public class Formato {
     }
 
     public String mese(YearMonth mese) {
-        return mese == null ? "—" : nomeMese(mese) + " " + mese.getYear();
+        return mese == null ? "—" : meseAnno(mese);
     }
+
+    /** A month as Italian sentences write it: "gennaio 2024". */
+    public static String meseAnno(YearMonth mese) {
+        return nomeMese(mese) + " " + mese.getYear();
+    }
+
+    /**
+     * A count with its noun in the right number: "1 fase", "6 fasi", "0 fasi".
+     *
+     * @param singolare the noun for one ("fase", "obiettivo", "giorno")
+     * @param plurale   the noun for any other count ("fasi", "obiettivi", "giorni")
+     */
+    public String quanti(long numero, String singolare, String plurale) {
+        return numero + " " + (numero == 1 ? singolare : plurale);
+    }
+
+    /** A decimal number with the decimal comma, rounded to {@code decimali} places, trailing zeros dropped. */
+    public String numero(BigDecimal valore, int decimali) {
+        return valore == null ? "—" : numero(valore.setScale(decimali, java.math.RoundingMode.HALF_UP));
+    }
+
+    /**
+     * An enum value of the query side as a word: IN_LINEA "in linea", VALUTAZIONE_FINALE "valutazione
+     * finale", NON_VALUTABILE "non valutabile", VERDE "verde". The words are the constants' own, lower case;
+     * a few read better said otherwise ({@link #PAROLE}).
+     */
+    public String parola(Enum<?> valore) {
+        return valore == null ? "—" : parola(valore.name());
+    }
+
+    /** {@link #parola(Enum)} for a constant's name carried as text (an origine, a ruolo). */
+    public String parola(String costante) {
+        if (costante == null) {
+            return "—";
+        }
+        String parola = PAROLE.get(costante);
+        return parola != null ? parola : costante.toLowerCase(ITALIANO).replace('_', ' ');
+    }
+
+    /** A value of a JSON document (a part of the SMVP method): numbers with the decimal comma, texts as they are. */
+    public String valore(tools.jackson.databind.JsonNode valore) {
+        if (valore == null || valore.isNull() || valore.isMissingNode()) {
+            return "—";
+        }
+        if (valore.isNumber()) {
+            return numero(valore.decimalValue());
+        }
+        return valore.isString() ? valore.asString() : valore.toString().replace("\"", "");
+    }
+
+    /** A settore or ufficio as the pages name it: "SASTER – ASSETTO E GESTIONE DEL TERRITORIO", the code alone without a name. */
+    public static String struttura(String codice, String nome) {
+        if (codice == null) {
+            return "—";
+        }
+        return nome == null || nome.isBlank() ? codice : codice + " – " + nome;
+    }
+
+    /** {@link #struttura(String, String)} of a settore (null: "—"). */
+    public String settore(it.comuni.peg.api.comune.Settore s) {
+        return s == null ? "—" : struttura(s.codice(), s.nome());
+    }
+
+    /** {@link #struttura(String, String)} of an ufficio (null: "—"). */
+    public String ufficio(it.comuni.peg.api.comune.Ufficio u) {
+        return u == null ? "—" : struttura(u.codice(), u.nome());
+    }
+
+    /** The text of a field of a JSON object (a storico line's values), null when absent, null or blank. */
+    public String testo(tools.jackson.databind.JsonNode oggetto, String campo) {
+        if (oggetto == null || !oggetto.isObject()) {
+            return null;
+        }
+        tools.jackson.databind.JsonNode v = oggetto.get(campo);
+        return v == null || v.isNull() || v.asString().isBlank() ? null : v.asString();
+    }
+
+    private static final Map<String, String> PAROLE = Map.of(
+            "CALCOLATA", "calcolata dal metodo",
+            "VALUTAZIONE_FINALE", "valutazione finale del nucleo",
+            "CALCOLATO", "calcolato",
+            "FORZATO", "forzato dal nucleo",
+            "NON_VALUTABILE", "non valutabile",
+            "MANCANTE", "senza valore",
+            "NON_CALCOLABILE", "non calcolabile");
 
     public static String nomeMese(YearMonth mese) {
         return FormaItaliana.nomeMese(mese);
@@ -113,10 +198,16 @@ public class Formato {
         };
     }
 
-    /** The phases of an objective as a form offers them: number, "1. Analisi". */
+    /**
+     * The phases of an objective as a form offers them: number, "1. Analisi"; the open phases first, then the
+     * completed ones, marked "(completata)", where a form's command would be refused.
+     */
     public Map<String, String> fasi(Scheda scheda) {
         Map<String, String> fasi = new LinkedHashMap<>();
-        scheda.fasi().forEach(f -> fasi.put(String.valueOf(f.numero()), f.numero() + ". " + f.titolo()));
+        scheda.fasi().stream().filter(f -> !f.completata())
+                .forEach(f -> fasi.put(String.valueOf(f.numero()), f.numero() + ". " + f.titolo()));
+        scheda.fasi().stream().filter(Scheda.Fase::completata)
+                .forEach(f -> fasi.put(String.valueOf(f.numero()), f.numero() + ". " + f.titolo() + " (completata)"));
         return fasi;
     }
 

@@ -24,6 +24,12 @@ public class PagineErrore {
 
     private static final Logger log = LoggerFactory.getLogger(PagineErrore.class);
 
+    private final ModelloComune modelloComune;
+
+    public PagineErrore(ModelloComune modelloComune) {
+        this.modelloComune = modelloComune;
+    }
+
     @ExceptionHandler({NonTrovato.class, AggregateNotFoundException.class})
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String nonTrovato(RuntimeException e, Model model) {
@@ -50,7 +56,14 @@ public class PagineErrore {
         return errore(model, "Errore interno", "Si è verificato un errore inatteso; è stato registrato nei log del server");
     }
 
-    private static String errore(Model model, String titolo, String messaggio) {
+    /**
+     * The error page in the site's layout, with the header's user bar and menu: an exception handler's model
+     * does not get the advice's model attributes, so the user is put there again (as in their first ente).
+     */
+    private String errore(Model model, String titolo, String messaggio) {
+        if (!model.containsAttribute("utente")) {
+            model.addAttribute("utente", modelloComune.utente(null));
+        }
         model.addAttribute("titoloErrore", titolo);
         model.addAttribute("messaggioErrore", messaggio);
         return "errore";

@@ -19,7 +19,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import it.comuni.peg.query.asof.SchedaAlIstante;
+import it.comuni.peg.web.comune.GiornoDelPeg;
+import it.comuni.peg.web.scheda.LetturaScheda;
+
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -36,13 +41,20 @@ public class PegController {
     private final OrganigrammaQueries organigramma;
 
     private final String referente;
+    private final LetturaScheda lettura;
+    private final SchedaAlIstante alIstante;
+    private final PunteggiMiei punteggi;
 
     /**
      * @param referente whom a signed-in person with no role is told to ask ({@code peg.sicurezza.referente}, e.g.
      *                  "Ufficio controllo di gestione, controllo@comune.example.it"); none by default
      */
     public PegController(SchedaQueries queries, SceltaPeg sceltaPeg, Clock clock, OrganigrammaQueries organigramma,
+                         LetturaScheda lettura, SchedaAlIstante alIstante, PunteggiMiei punteggi,
                          @org.springframework.beans.factory.annotation.Value("${peg.sicurezza.referente:#{null}}") String referente) {
+        this.lettura = lettura;
+        this.alIstante = alIstante;
+        this.punteggi = punteggi;
         this.referente = referente;
         this.organigramma = organigramma;
         this.queries = queries;
@@ -60,7 +72,7 @@ public class PegController {
                @RequestParam(required = false) String ente, @RequestParam(required = false) Integer anno,
                @RequestParam(required = false) String settore, @RequestParam(required = false) String stato,
                @RequestParam(required = false) String responsabile, @RequestParam(required = false) String testo,
-               Model model, HttpServletResponse risposta) {
+               @RequestParam(required = false) String asOf, Model model, HttpServletResponse risposta) {
         if (ente == null && chi != null && chi.identita().senzaRuoli()) {
             // signed in at the ente's provider, yet nobody granted a role here: say so and whom to ask (403)
             risposta.setStatus(HttpServletResponse.SC_FORBIDDEN);
@@ -75,30 +87,37 @@ public class PegController {
         if (peg.vuoto()) {
             return "peg/vuoto";
         }
+        // the situation of a past year at its end, or as known at the instant asked for ("com'era il")
+        Instant istante = lettura.istante(asOf, "asOf");
+        LocalDate giorno = istante != null ? Istanti.giornoDi(istante) : GiornoDelPeg.di(peg.anno(), oggi);
+        model.addAttribute("giorno", giorno);
+        model.addAttribute("istante", istante);
+        model.addAttribute("fineAnno", istante == null && GiornoDelPeg.fineAnno(peg.anno(), oggi));
         Utente utente = chi == null ? null : chi.in(peg.ente());
         model.addAttribute("utente", utente);
         if (utente != null && utente.haPegPersonale()) {
             // the objectives of the strutture whose incarico the user's persona holds today
             Set<String> strutture = organigramma.struttureDi(peg.ente(), utente.persona(), oggi);
-            List<Situazione> mie = queries.peg(new FiltroPeg(peg.ente(), peg.anno(), null, null, null, null, null), oggi)
+            List<Situazione> mie = queries.peg(new FiltroPeg(peg.ente(), peg.anno(), null, null, null, null, null), giorno)
                     .stream()
                     .filter(s -> strutture.contains(s.settore().codice()) || s.ufficio() != null && strutture.contains(s.ufficio().codice()))
-                    .map(s -> StatoAlGiorno.applica(s, oggi))
+                    .map(s -> StatoAlGiorno.applica(s, giorno))
                     .sorted(ElencoPeg.ORDINE)
-                    .map(s -> Situazione.di(s, oggi))
+                    .map(s -> Situazione.di(s, giorno))
                     .toList();
             model.addAttribute("situazioni", mie);
+            model.addAttribute("punteggi", punteggi.di(peg.ente(), peg.anno(), giorno));
             model.addAttribute("nomePersona", organigramma.nomePersona(peg.ente(), utente.persona()).orElse(utente.persona()));
             return "peg/mio";
         }
         Stato statoScelto = stato == null || stato.isBlank() ? null : Stato.valueOf(stato);
         FiltroPeg filtro = new FiltroPeg(peg.ente(), peg.anno(), vuotoNull(settore), null, vuotoNull(responsabile),
                 statoScelto, vuotoNull(testo));
-        ElencoPeg elenco = ElencoPeg.di(filtro, oggi, queries.peg(filtro, oggi));
+        ElencoPeg elenco = ElencoPeg.di(filtro, giorno, istante == null ? queries.peg(filtro, giorno) : alIstante.peg(filtro, istante));
         model.addAttribute("elenco", elenco);
         model.addAttribute("filtro", filtro);
         model.addAttribute("stati", Stato.values());
-        model.addAttribute("settori", queries.peg(new FiltroPeg(peg.ente(), peg.anno(), null, null, null, null, null), oggi)
+        model.addAttribute("settori", queries.peg(new FiltroPeg(peg.ente(), peg.anno(), null, null, null, null, null), giorno)
                 .stream().map(Scheda::settore).distinct()
                 .sorted(java.util.Comparator.comparing(it.comuni.peg.api.comune.Settore::codice)).toList());
         return "peg/elenco";

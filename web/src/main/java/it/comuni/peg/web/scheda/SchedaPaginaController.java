@@ -23,6 +23,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import it.comuni.peg.query.asof.Istanti;
+import it.comuni.peg.web.comune.GiornoDelPeg;
+
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Function;
@@ -38,10 +42,14 @@ public class SchedaPaginaController {
 
     private final LetturaScheda lettura;
     private final Invio invio;
+    private final ChiRegistra chiRegistra;
+    private final Clock clock;
 
-    public SchedaPaginaController(LetturaScheda lettura, Invio invio) {
+    public SchedaPaginaController(LetturaScheda lettura, Invio invio, ChiRegistra chiRegistra, Clock clock) {
         this.lettura = lettura;
         this.invio = invio;
+        this.chiRegistra = chiRegistra;
+        this.clock = clock;
     }
 
     @GetMapping("/obiettivi/{id}")
@@ -108,13 +116,17 @@ public class SchedaPaginaController {
         model.addAttribute("scheda", scheda);
         Utente.nellEnte(model, scheda.ente());
         model.addAttribute("istante", istante);
-        model.addAttribute("griglia", Cronoprogramma.di(scheda));
-        model.addAttribute("moduli", Azioni.moduli(inviato));
-        model.addAttribute("moduloAperto", inviato == null ? null : inviato.getNome());
+        model.addAttribute("fineAnno", istante == null && GiornoDelPeg.fineAnno(scheda.anno(), Istanti.giornoDi(clock.instant())));
+        Cronoprogramma griglia = Cronoprogramma.di(scheda);
+        model.addAttribute("griglia", griglia);
+        model.addAttribute("grafico", Avanzamento.obiettivo(scheda, griglia.mesi()));
+        model.addAttribute("graficiFasi", Avanzamento.fasi(scheda, griglia.mesi()));
+        model.addAttribute("puoRegistrare", istante == null
+                && chiRegistra.puo((Utente) model.getAttribute("utente"), scheda, Istanti.giornoDi(clock.instant())));
+        model.addAttribute("daCompletare", Azioni.daCompletare(scheda));
+        model.addAttribute("moduli", Azioni.moduli(inviato, scheda));
+        model.addAttribute("moduloAperto", inviato != null ? inviato.getNome()
+                : Azioni.daCompletare(scheda).isEmpty() ? null : Azioni.COMPLETAMENTO);
         return "scheda/scheda";
-    }
-
-    static boolean puoRegistrare(Utente utente) {
-        return utente != null && utente.registraAvanzamento();
     }
 }

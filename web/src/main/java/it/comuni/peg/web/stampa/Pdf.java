@@ -5,6 +5,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,8 @@ public class Pdf {
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            // the charts (fragments/grafico :: stampa) are inline SVG, drawn as vector graphics
+            builder.useSVGDrawer(new BatikSVGDrawer());
             builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_U);
             builder.useColorProfile(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
             for (int peso : new int[]{400, 700}) {

@@ -11,6 +11,7 @@ import it.comuni.peg.query.storico.StoricoNelPerimetro;
 import it.comuni.peg.query.storico.StoricoObiettivoRiga;
 import it.comuni.peg.query.storico.StoricoQueries;
 import it.comuni.peg.query.storico.VoceStorico;
+import it.comuni.peg.web.scheda.Cronoprogramma;
 import it.comuni.peg.web.scheda.LetturaScheda;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -69,6 +70,12 @@ public class StoricoPaginaController {
         model.addAttribute("da", inizio);
         model.addAttribute("a", fine);
         model.addAttribute("confronto", Confronto.di(prima, dopo));
+        // the two cronoprogrammi side by side, each cell that differs marked in both
+        Cronoprogramma grigliaPrima = prima == null ? null : Cronoprogramma.di(prima);
+        Cronoprogramma grigliaDopo = dopo == null ? null : Cronoprogramma.di(dopo);
+        model.addAttribute("grigliaPrima", grigliaPrima);
+        model.addAttribute("grigliaDopo", grigliaDopo);
+        model.addAttribute("diverse", grigliaPrima == null || grigliaDopo == null ? java.util.Set.of() : grigliaPrima.differenze(grigliaDopo));
         model.addAttribute("voci", voci);
         return "storico/confronto";
     }

@@ -1,6 +1,5 @@
 package it.comuni.peg.web.valutazione;
 
-import it.comuni.peg.api.comune.FormaItaliana;
 import it.comuni.peg.api.valutazione.ParametriValutazione;
 import it.comuni.peg.web.comune.Modulo;
 
@@ -17,6 +16,8 @@ final class AttiNucleo {
     static final Set<String> CAMPI_METODO = Set.of("penalitaMeseRitardo", "fattoreNonCompletata", "tolleranzaGiorni", "motivazione");
     static final Set<String> CAMPI_FINALE = Set.of("al", "valutazioneIndicatori", "motivazione");
 
+    private static final it.comuni.peg.web.comune.Formato FORMATO = new it.comuni.peg.web.comune.Formato();
+
     private AttiNucleo() {
     }
 
@@ -31,8 +32,8 @@ final class AttiNucleo {
     /** The method's form starts from the parameters in force, so that a change is one field. */
     static Modulo metodo(ParametriValutazione inVigore) {
         return metodo()
-                .valore("penalitaMeseRitardo", FormaItaliana.numero(inVigore.penalitaMeseRitardo()))
-                .valore("fattoreNonCompletata", FormaItaliana.numero(inVigore.fattoreNonCompletata()))
+                .valore("penalitaMeseRitardo", FORMATO.numero(inVigore.penalitaMeseRitardo()))
+                .valore("fattoreNonCompletata", FORMATO.numero(inVigore.fattoreNonCompletata()))
                 .valore("tolleranzaGiorni", String.valueOf(inVigore.tolleranzaGiorni()));
     }
 

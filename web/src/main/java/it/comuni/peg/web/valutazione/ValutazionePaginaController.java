@@ -17,7 +17,6 @@ import it.comuni.peg.query.proiezione.Disponibilita;
 import it.comuni.peg.query.proiezione.Proiezioni;
 import it.comuni.peg.query.valutazione.CicloAlIstante;
 import it.comuni.peg.query.valutazione.CicloNoto;
-import it.comuni.peg.query.valutazione.ValutazioneObiettivo;
 import it.comuni.peg.query.valutazione.ValutazioneService;
 import it.comuni.peg.web.comune.Campi;
 import it.comuni.peg.web.comune.Invio;
@@ -36,7 +35,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import it.comuni.peg.query.asof.Istanti;
+import it.comuni.peg.query.scheda.Scheda;
+import it.comuni.peg.query.scheda.StatoAlGiorno;
+import it.comuni.peg.query.smvp.ValutazioneSmvp;
+import it.comuni.peg.query.smvp.ValutazioneSmvpService;
+import it.comuni.peg.web.comune.GiornoDelPeg;
+
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import java.time.Instant;
 import java.util.Map;
 
@@ -50,6 +59,7 @@ import java.util.Map;
 public class ValutazionePaginaController {
 
     private final ValutazioneService servizio;
+    private final ValutazioneSmvpService smvp;
     private final CicloAlIstante cicli;
     private final SceltaPeg sceltaPeg;
     private final LetturaScheda lettura;
@@ -61,11 +71,12 @@ public class ValutazionePaginaController {
     /** Who sees the nucleo's pages in an ente: the nucleo, and the controllo di gestione (which may set the method). */
     private static final Set<Ruolo> NUCLEO_E_CONTROLLO = EnumSet.of(Ruolo.NUCLEO, Ruolo.CONTROLLO_GESTIONE);
 
-    public ValutazionePaginaController(ValutazioneService servizio, CicloAlIstante cicli, SceltaPeg sceltaPeg,
+    public ValutazionePaginaController(ValutazioneService servizio, ValutazioneSmvpService smvp, CicloAlIstante cicli, SceltaPeg sceltaPeg,
                                        LetturaScheda lettura, Disponibilita disponibilita, Invio invio, Clock clock,
                                        Perimetro perimetro) {
         this.perimetro = perimetro;
         this.servizio = servizio;
+        this.smvp = smvp;
         this.cicli = cicli;
         this.sceltaPeg = sceltaPeg;
         this.lettura = lettura;
@@ -140,10 +151,23 @@ public class ValutazionePaginaController {
         Utente.nellEnte(model, peg.ente());
         disponibilita.richiedi(Proiezioni.SCHEDA);
         Instant quando = istante == null ? clock.instant() : istante;
+        LocalDate oggi = Istanti.giornoDi(clock.instant());
+        // the day scored: the one asked for, else today, or the end of a past year (GiornoDelPeg)
+        LocalDate giorno = istante != null ? Istanti.giornoDi(istante) : GiornoDelPeg.di(peg.anno(), oggi);
         model.addAttribute("istante", istante);
-        model.addAttribute("riepilogo", servizio.peg(peg.ente(), peg.anno(), null, quando, istante == null));
+        model.addAttribute("giorno", giorno);
+        model.addAttribute("fineAnno", istante == null && GiornoDelPeg.fineAnno(peg.anno(), oggi));
         CicloNoto ciclo = cicli.ciclo(peg.ente(), peg.anno(), quando);
         model.addAttribute("ciclo", ciclo);
+        Optional<CicloNoto.VersioneSmvp> metodo = ciclo.smvpAl(giorno);
+        model.addAttribute("metodo", metodo.orElse(null));
+        model.addAttribute("versioni", ciclo.smvp());
+        model.addAttribute("differenze", MetodoInVigore.differenze(ciclo.smvp()));
+        if (metodo.isPresent()) {
+            List<Scheda> schede = servizio.schede(peg.ente(), peg.anno(), quando, istante == null).stream()
+                    .map(s -> StatoAlGiorno.applica(s, giorno)).toList();
+            model.addAttribute("vista", VistaPeg.di(smvp.peg(peg.ente(), peg.anno(), giorno, quando, istante == null), schede));
+        }
         model.addAttribute("moduloMonitoraggio", inviato != null && inviato.getNome().equals(AttiNucleo.MONITORAGGIO)
                 ? inviato : AttiNucleo.monitoraggio());
         model.addAttribute("moduloMetodo", inviato != null && inviato.getNome().equals(AttiNucleo.METODO)
@@ -153,12 +177,23 @@ public class ValutazionePaginaController {
 
     private String paginaObiettivo(ObiettivoId id, Instant istante, Modulo inviato, Model model) {
         Instant quando = istante == null ? clock.instant() : istante;
-        ValutazioneObiettivo v = servizio.obiettivo(id.valore(), null, quando, istante == null);
+        Scheda scheda = lettura.leggi(id.valore(), istante);
+        // every reader of the ente sees how an objective is scored (the API's rule); the nucleo records the final one
+        perimetro.lettore(scheda.ente());
+        Utente.nellEnte(model, scheda.ente());
+        LocalDate giorno = scheda.statoAl() != null ? scheda.statoAl() : Istanti.giornoDi(quando);
+        CicloNoto ciclo = cicli.ciclo(scheda.ente(), scheda.anno(), quando);
         model.addAttribute("istante", istante);
-        perimetro.richiedi(v.ente(), NUCLEO_E_CONTROLLO);
-        model.addAttribute("v", v);
-        Utente.nellEnte(model, v.ente());
-        model.addAttribute("finale", cicli.ciclo(v.ente(), v.anno(), quando).finali().get(id.valore()));
+        model.addAttribute("scheda", scheda);
+        model.addAttribute("giorno", giorno);
+        model.addAttribute("metodo", ciclo.smvpAl(giorno).orElse(null));
+        if (ciclo.smvpAl(giorno).isPresent()) {
+            ValutazioneSmvp v = smvp.obiettivo(id.valore(), giorno, quando, istante == null);
+            model.addAttribute("v", v);
+            model.addAttribute("o", v.esito().obiettivo(id.valore()));
+        }
+        model.addAttribute("atti", AttiDellObiettivo.di(scheda));
+        model.addAttribute("finale", ciclo.finali().get(id.valore()));
         model.addAttribute("moduloFinale", inviato != null ? inviato : AttiNucleo.finale());
         return "valutazione/obiettivo";
     }
