@@ -74,11 +74,11 @@ public final class GiroDellaDemo {
      */
     public static Set<String> testiDi(JsonNode nodo, String... campiDelSistema) {
         Set<String> testi = new LinkedHashSet<>();
-        raccogli(nodo, Set.of(campiDelSistema), testi);
+        raccogli(nodo, false, Set.of(campiDelSistema), testi);
         return testi;
     }
 
-    private static void raccogli(JsonNode nodo, Set<String> esclusi, Set<String> testi) {
+    private static void raccogli(JsonNode nodo, boolean codice, Set<String> esclusi, Set<String> testi) {
         if (nodo == null) {
             return;
         }
@@ -86,7 +86,7 @@ public final class GiroDellaDemo {
             String t = nodo.asString();
             // codes too (a DUP's "5.3.02", a settore's SASTER) are the ente's own: only enum values, numbers
             // and machine dates are the system's to translate
-            if (!TestoItaliano.costanti().contains(t) && !t.matches("-?[\\d.]+|\\d{4}-\\d{2}(-\\d{2}(T.*)?)?")) {
+            if (codice || !TestoItaliano.costanti().contains(t) && !t.matches("-?[\\d.]+|\\d{4}-\\d{2}(-\\d{2}(T.*)?)?")) {
                 testi.add(t);
                 // the descrizione is HTML: a page shows its text
                 if (t.contains("<")) {
@@ -99,11 +99,11 @@ public final class GiroDellaDemo {
         if (nodo.isObject()) {
             nodo.properties().forEach(campo -> {
                 if (!esclusi.contains(campo.getKey())) {
-                    raccogli(campo.getValue(), esclusi, testi);
+                    raccogli(campo.getValue(), "codice".equals(campo.getKey()), esclusi, testi);
                 }
             });
         } else {
-            nodo.forEach(figlio -> raccogli(figlio, esclusi, testi));
+            nodo.forEach(figlio -> raccogli(figlio, false, esclusi, testi));
         }
     }
 
@@ -140,12 +140,16 @@ public final class GiroDellaDemo {
             if (pagina.stato() >= 300 && pagina.stato() < 400) {
                 continue;
             }
-            if (pagina.stato() >= 500 || pagina.stato() == 403) {
+            if (pagina.stato() == 403) {
+                continue; // not this user's page: who may open what is MatriceAccessiTest's
+            }
+            if (pagina.stato() >= 500) {
                 problemi.put(dove + " (" + pagina.stato() + ")", List.of("la pagina non si apre"));
                 continue;
             }
             Document doc = Jsoup.parse(pagina.corpo());
-            doc.select("script, style, template").remove();
+            // translate="no": what is written for programs (the receipt's JSON block), not for readers
+            doc.select("script, style, template, [translate=no]").remove();
             StringBuilder testo = new StringBuilder(doc.text());
             doc.select("[title], [aria-label], [placeholder], [alt]").forEach(e -> {
                 for (String a : List.of("title", "aria-label", "placeholder", "alt")) {
@@ -186,7 +190,9 @@ public final class GiroDellaDemo {
                 }
             }
             assertThat(tutto.toString()).as("elenchi con il segno doppio").doesNotContainPattern("[•●▪◦]\\s*[•●▪◦]");
-            List<String> trovati = TestoItaliano.problemi(tutto.toString(), datiUtente);
+            // the receipt's block for programs (JSON) closes the print: read up to it
+            String perLettori = tutto.toString().split("in forma leggibile da un programma", 2)[0];
+            List<String> trovati = TestoItaliano.problemi(perLettori, datiUtente);
             if (!trovati.isEmpty()) {
                 problemi.put(utente + " PDF del settore " + settore, trovati);
             }

@@ -293,7 +293,8 @@ final class AnnoSimulato {
 
     private String motivazioneFinale(Esito e) {
         if (e.inRitardo == 0 && e.nonCompletate == 0) {
-            return "Obiettivo raggiunto: tutte le " + e.fasi + " fasi concluse nei tempi previsti";
+            return e.fasi == 1 ? "Obiettivo raggiunto: l'unica fase conclusa nei tempi previsti"
+                    : "Obiettivo raggiunto: tutte le " + e.fasi + " fasi concluse nei tempi previsti";
         }
         if (e.nonCompletate == 0) {
             return "Obiettivo raggiunto con ritardo: " + e.inRitardo + " fasi su " + e.fasi + " concluse oltre il termine previsto";
