@@ -29,7 +29,7 @@ public class AllegatoRelazioneController {
     public ResponseEntity<byte[]> allegato(
             @Parameter(description = "Codice IPA dell'ente (facoltativo se l'utente opera in un solo ente)") @RequestParam(required = false) String ente,
             @RequestParam int anno,
-            @Parameter(description = "Data GG/MM/AAAA o AAAA-MM-GG (predefinita: oggi, o il 31/12 di un anno concluso)") @RequestParam(required = false) String al,
+            @Parameter(description = "Data GG/MM/AAAA o AAAA-MM-GG (predefinita: oggi; i punteggi di un anno concluso sono al 31/12)") @RequestParam(required = false) String al,
             @Parameter(description = "pdf (predefinito) o docx") @RequestParam(required = false) String formato) {
         return file.scarica(ente, anno, al, formato);
     }

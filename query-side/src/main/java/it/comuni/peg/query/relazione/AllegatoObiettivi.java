@@ -120,10 +120,11 @@ public record AllegatoObiettivi(String ente, String nomeEnte, int anno, LocalDat
 
     /**
      * A summary row: a settore ({@code ufficio} null) or an ufficio; counts of objectives, phases, completed
-     * phases and late consuntivi; the aggregate score under the SMVP (null when none, or nothing counted).
+     * phases and late consuntivi; the aggregate score under the SMVP with its explanation (null when no SMVP was
+     * in force; NON_CALCOLABILE when none of its objectives counts, e.g. the method weighs others).
      */
     public record RiepilogoStruttura(Struttura settore, Struttura ufficio, int obiettivi, int fasi, int fasiCompletate,
-                                     int consuntiviInRitardo, BigDecimal punti, FasciaColore.Colore colore) {
+                                     int consuntiviInRitardo, Esito esito, FasciaColore.Colore colore) {
     }
 
     /**

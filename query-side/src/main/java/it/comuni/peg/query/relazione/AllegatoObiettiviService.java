@@ -62,17 +62,8 @@ public class AllegatoObiettiviService {
     }
 
     /**
-     * The day an annex refers to when the request names none: today while the year is open, its last day once
-     * it has ended (a year not begun yet has no default: {@link #allegato} refuses it).
-     */
-    public LocalDate giornoPredefinito(int anno) {
-        LocalDate oggi = LocalDate.now(clock.withZone(Istanti.FUSO));
-        return oggi.getYear() > anno ? LocalDate.of(anno, 12, 31) : oggi;
-    }
-
-    /**
      * @param ente codice IPA, already checked to be one the user reads
-     * @param al   the day (null: {@link #giornoPredefinito})
+     * @param al   the day (null: today, so that a closed year is scored at its end on all that is known)
      * @throws ValoreNonValido naming {@code anno} or {@code al} for a day before the year or in the future
      * @throws NonTrovato      when the ente had no objective of that year by then
      */
@@ -81,7 +72,7 @@ public class AllegatoObiettiviService {
         if (anno < 2000 || anno > oggi.getYear()) {
             throw new ValoreNonValido("anno", "L'allegato si genera per un anno dal 2000 all'anno in corso (ricevuto " + anno + ")");
         }
-        LocalDate giorno = al != null ? al : giornoPredefinito(anno);
+        LocalDate giorno = al != null ? al : oggi;
         if (giorno.getYear() < anno) {
             throw new ValoreNonValido("al", "L'allegato del PEG " + anno + " si riferisce a una data dal 01/01/" + anno
                     + " (ricevuto " + FormaItaliana.data(giorno) + ")");

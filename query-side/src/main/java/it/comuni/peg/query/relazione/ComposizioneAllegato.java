@@ -151,7 +151,7 @@ public final class ComposizioneAllegato {
         int ritardi = (int) g.stream().flatMap(o -> o.fasi().stream()).flatMap(f -> f.consuntivi().stream())
                 .filter(ConsuntivoMese::inRitardo).count();
         return new RiepilogoStruttura(settore, ufficio, g.size(), fasi, completate, ritardi,
-                a.map(x -> x.esito().punti()).orElse(null), a.map(Valutazione.Aggregato::colore).orElse(null));
+                a.map(Valutazione.Aggregato::esito).orElse(null), a.map(Valutazione.Aggregato::colore).orElse(null));
     }
 
     /** One row per person: by identificativo when known, else by name (the engine's key for the same person). */

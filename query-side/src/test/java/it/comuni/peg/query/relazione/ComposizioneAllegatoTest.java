@@ -151,7 +151,7 @@ class ComposizioneAllegatoTest {
         assertThat(saster.ufficio()).isNull();
         assertThat(List.of(saster.obiettivi(), saster.fasi(), saster.fasiCompletate(), saster.consuntiviInRitardo()))
                 .containsExactly(1, 1, 1, 1);
-        assertThat(saster.punti()).isEqualByComparingTo("90");
+        assertThat(saster.esito().punti()).isEqualByComparingTo("90");
         // the objective hanging on its settore has no ufficio row
         assertThat(a.perUfficio()).singleElement().satisfies(r -> assertThat(r.ufficio().codice()).isEqualTo("UEDPRI"));
         assertThat(a.perPersona()).singleElement().satisfies(p -> {

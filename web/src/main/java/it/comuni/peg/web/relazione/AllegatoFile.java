@@ -59,7 +59,7 @@ public class AllegatoFile {
 
     /**
      * @param ente    codice IPA; null for the user's only ente
-     * @param al      GG/MM/AAAA or AAAA-MM-GG; null for today, or 31/12 of a closed year
+     * @param al      GG/MM/AAAA or AAAA-MM-GG; null for today (a closed year is scored at 31/12)
      * @param formato "pdf" (default) or "docx"
      * @return the file as an attachment, named "Allegato-obiettivi-c_b648-2023-al-2023-12-31.pdf"
      * @throws ValoreNonValido naming {@code al}, {@code anno} or {@code formato}

@@ -111,7 +111,7 @@ public final class ImpaginazioneAllegato {
     private static List<String> riga(List<String> inizio, RiepilogoStruttura r) {
         List<String> riga = new ArrayList<>(inizio);
         riga.addAll(List.of(String.valueOf(r.obiettivi()), String.valueOf(r.fasi()), String.valueOf(r.fasiCompletate()),
-                String.valueOf(r.consuntiviInRitardo()), punti(r.punti()), colore(r.colore())));
+                String.valueOf(r.consuntiviInRitardo()), r.esito() == null ? NESSUNO : esito(r.esito()), colore(r.colore())));
         return riga;
     }
 
