@@ -31,9 +31,13 @@ final class DateIntere implements FSTextBreaker {
         delegato.setText(nuovo);
     }
 
-    /** A break right after a "/" that has a digit on both sides. */
+    /** A break just before or just after a "/" that has a digit on both sides (the delegate offers both). */
     private boolean dentroUnNumero(int p) {
-        return p >= 2 && p < testo.length() && testo.charAt(p - 1) == '/'
-                && Character.isDigit(testo.charAt(p - 2)) && Character.isDigit(testo.charAt(p));
+        return barraTraCifre(p) || barraTraCifre(p - 1);
+    }
+
+    private boolean barraTraCifre(int i) {
+        return i >= 1 && i + 1 < testo.length() && testo.charAt(i) == '/'
+                && Character.isDigit(testo.charAt(i - 1)) && Character.isDigit(testo.charAt(i + 1));
     }
 }
