@@ -88,6 +88,19 @@ public final class ClienteHttp {
         return invia(utente, HttpRequest.newBuilder(URI.create(base + percorso)).timeout(Duration.ofSeconds(30)).GET(), intestazioni);
     }
 
+    /**
+     * Waits, 30 seconds at most, until the objective's scheda read as {@code utente} holds {@code versione}
+     * (the projections follow the commands asynchronously).
+     *
+     * @return false when it never did
+     */
+    public boolean schedaAllaVersione(String utente, String id, long versione) throws InterruptedException {
+        return it.comuni.peg.support.Attesa.entro(Duration.ofSeconds(30), () -> {
+            Risposta scheda = get(utente, "/api/obiettivi/" + id);
+            return scheda.stato() == 200 && scheda.json().get("versione").asLong() == versione;
+        });
+    }
+
     /** A GET whose body is a file (a PDF, a DOCX): its bytes as sent. */
     public HttpResponse<byte[]> scarica(String utente, String percorso) {
         return manda(utente, HttpRequest.newBuilder(URI.create(base + percorso)).timeout(Duration.ofSeconds(60)).GET(), Map.of(),

@@ -4,7 +4,6 @@ import it.comuni.peg.ClienteHttp;
 import it.comuni.peg.ClienteHttp.Risposta;
 import it.comuni.peg.PegApplication;
 import it.comuni.peg.platform.test.MariaDbDiTest;
-import it.comuni.peg.support.Attesa;
 import it.comuni.peg.support.EntiDiProva;
 import it.comuni.peg.support.LetturaDocumenti;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -23,7 +22,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -101,10 +99,7 @@ class AllegatoRelazioneHttpTest {
             assertThat(r.stato()).as(r.toString()).isEqualTo(200);
         }
         long versione = risposte.get(risposte.size() - 1).json().get("versione").asLong();
-        assertThat(Attesa.entro(Duration.ofSeconds(30), () -> {
-            Risposta scheda = http.get("nucleo", base);
-            return scheda.stato() == 200 && scheda.json().get("versione").asLong() == versione;
-        })).as("la proiezione raggiunge la versione " + versione).isTrue();
+        assertThat(http.schedaAllaVersione("nucleo", id, versione)).as("la proiezione raggiunge la versione " + versione).isTrue();
         return id;
     }
 
