@@ -88,7 +88,32 @@ public final class ClienteHttp {
         return invia(utente, HttpRequest.newBuilder(URI.create(base + percorso)).timeout(Duration.ofSeconds(30)).GET(), intestazioni);
     }
 
+    /**
+     * Waits, 30 seconds at most, until the objective's scheda read as {@code utente} holds {@code versione}
+     * (the projections follow the commands asynchronously).
+     *
+     * @return false when it never did
+     */
+    public boolean schedaAllaVersione(String utente, String id, long versione) throws InterruptedException {
+        return it.comuni.peg.support.Attesa.entro(Duration.ofSeconds(30), () -> {
+            Risposta scheda = get(utente, "/api/obiettivi/" + id);
+            return scheda.stato() == 200 && scheda.json().get("versione").asLong() == versione;
+        });
+    }
+
+    /** A GET whose body is a file (a PDF, a DOCX): its bytes as sent. */
+    public HttpResponse<byte[]> scarica(String utente, String percorso) {
+        return manda(utente, HttpRequest.newBuilder(URI.create(base + percorso)).timeout(Duration.ofSeconds(60)).GET(), Map.of(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     private Risposta invia(String utente, HttpRequest.Builder richiesta, Map<String, String> intestazioni) {
+        HttpResponse<String> risposta = manda(utente, richiesta, intestazioni, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Risposta(risposta.statusCode(), risposta.body(), risposta.headers().map());
+    }
+
+    private <T> HttpResponse<T> manda(String utente, HttpRequest.Builder richiesta, Map<String, String> intestazioni,
+                                      HttpResponse.BodyHandler<T> corpo) {
         if (utente != null) {
             // the test users' password is their name
             String credenziali = utente + ":" + utente;
@@ -96,8 +121,7 @@ public final class ClienteHttp {
         }
         intestazioni.forEach(richiesta::header);
         try {
-            HttpResponse<String> risposta = http.send(richiesta.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Risposta(risposta.statusCode(), risposta.body(), risposta.headers().map());
+            return http.send(richiesta.build(), corpo);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -290,6 +290,11 @@ class MatriceAccessiTest {
                         + ",\"data\":\"" + ieri + "\"}"), ente(Ruolo.NUCLEO)),
                 api("POST", "/api/valutazione/valutazioni", c -> json("/api/valutazione/valutazioni", "{\"ente\":\"" + A + "\",\"anno\":" + anno
                         + ",\"obiettivoId\":\"" + id + "\",\"al\":\"" + ieri + "\",\"motivazione\":\"Raggiunto\"}"), ente(Ruolo.NUCLEO)),
+                // the Relazione of last year: its validazione follows the year's end; NON_VALIDATA leaves room for another act
+                api("POST", "/api/valutazione/relazione/validazione", c -> json("/api/valutazione/relazione/validazione", "{\"ente\":\"" + A
+                        + "\",\"anno\":" + (anno - 1) + ",\"data\":\"" + oggi + "\",\"esito\":\"NON_VALIDATA\",\"motivazione\":\"Da integrare\"}"),
+                        ente(Ruolo.NUCLEO)),
+                api("GET", "/api/valutazione/relazione/allegato", c -> get("/api/valutazione/relazione/allegato?" + peg + "&formato=docx"), LETTURA),
                 // ---- API: ente A's organigramma and accessi (its controllo di gestione, or the administrator) ----
                 api("POST", "/api/enti", c -> json("/api/enti", "{\"ente\":\"c_nuovo" + progressivo.incrementAndGet()
                         + "\",\"nome\":\"Comune nuovo\"}"), installazione(Ruolo.AMMINISTRATORE)),
@@ -382,6 +387,7 @@ class MatriceAccessiTest {
                 pagina("GET", "/valutazione", c -> get("/valutazione?" + peg), ente(Ruolo.NUCLEO, Ruolo.CONTROLLO_GESTIONE)),
                 pagina("POST", "/valutazione/monitoraggi", c -> modulo("/valutazione/monitoraggi?" + peg, Map.of("data", oggi)), ente(Ruolo.NUCLEO)),
                 pagina("GET", "/valutazione/obiettivi/{id}", c -> get("/valutazione/obiettivi/" + id), ente(Ruolo.NUCLEO, Ruolo.CONTROLLO_GESTIONE)),
+                pagina("GET", "/valutazione/relazione/allegato", c -> get("/valutazione/relazione/allegato?" + peg), LETTURA),
                 pagina("POST", "/valutazione/obiettivi/{id}/finale", c -> modulo("/valutazione/obiettivi/" + secondo + "/finale", Map.of("al", ieri,
                         "motivazione", "Raggiunto")), ente(Ruolo.NUCLEO))));
         // the objective leaves its ufficio last but one: the responsabile of that ufficio records progress above

@@ -158,7 +158,8 @@ class GeneraArchivioEventi {
     /**
      * The commands whose events the demo's year never produces, on one objective of the settore led by
      * the test profile's dirigente, each as the user who may send it; two settings of the next year's
-     * method, the second a new version of the first; that year's SMVP and a decision of the nucleo under it.
+     * method, the second a new version of the first; that year's SMVP and a decision of the nucleo under it; the
+     * validazione of the demo year's Relazione sulla performance.
      */
     private void completaITipiDiEvento(ClienteHttp http) {
         String id = obiettivoDelDirigente();
@@ -222,6 +223,11 @@ class GeneraArchivioEventi {
                 smvp, "application/yaml"));
         accettato(http.post("nucleo", "/api/valutazione/smvp/decisioni", json(Map.of("ente", ENTE, "anno", anno, "obiettivoId", id,
                 "voce", "FASE", "riferimento", "1", "tipo", "NON_VALUTABILE", "motivazione", "Fase sospesa in attesa del finanziamento"))));
+
+        // the nucleo's validazione of the demo year's Relazione sulla performance
+        accettato(http.post("nucleo", "/api/valutazione/relazione/validazione", json(Map.of("ente", ENTE, "anno", DemoDaRigaDiComando.ANNO,
+                "data", LocalDate.of(DemoDaRigaDiComando.ANNO + 1, 6, 28), "atto", "Verbale del nucleo n. 4/" + (DemoDaRigaDiComando.ANNO + 1),
+                "esito", "VALIDATA", "motivazione", "La Relazione espone con chiarezza i risultati degli obiettivi del PEG"))));
     }
 
     /** The first objective (by id) of the settore the dirigente leads, with an assignment and a consuntivo. */

@@ -23,6 +23,7 @@ import it.comuni.peg.query.organigramma.OrganigrammaQueries;
 import it.comuni.peg.support.Attesa;
 import it.comuni.peg.support.EntiDiProva;
 import it.comuni.peg.web.GiroDellaDemo;
+import it.comuni.peg.support.LetturaDocumenti;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.math.BigDecimal;
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -226,6 +228,17 @@ class AnnoDimostrativoTest {
         Ricevuta delMonitoraggio = ricevute.perEvento(monitoraggioChiuso).orElseThrow();
         VerificaRicevute.EsitoRicevute esitoRicevuta = verificaRicevute.verifica(List.of(delMonitoraggio));
         assertThat(esitoRicevuta.integra()).as(esitoRicevuta.toString()).isTrue();
+
+        // the objectives' annex of the Relazione sulla performance of the demo year, in both formats
+        HttpResponse<byte[]> pdf = http.scarica("nucleo", "/api/valutazione/relazione/allegato?ente=" + ENTE + "&anno=2023&formato=pdf");
+        assertThat(pdf.statusCode()).as(new String(pdf.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(LetturaDocumenti.xmpPdf(pdf.body())).contains("<pdfaid:part>3</pdfaid:part>");
+        HttpResponse<byte[]> docx = http.scarica("nucleo", "/api/valutazione/relazione/allegato?ente=" + ENTE + "&anno=2023&formato=docx");
+        assertThat(docx.statusCode()).isEqualTo(200);
+        for (String testo : List.of(LetturaDocumenti.testoPdf(pdf.body()), LetturaDocumenti.testoDocx(docx.body()))) {
+            assertThat(testo).contains("Allegato obiettivi alla Relazione sulla performance 2023", "Comune di Capannori",
+                    "Riepilogo per settore", "in ritardo di", "Grado di raggiungimento: ");
+        }
 
         // the present again: an HTTP command is neither marked nor back-dated
         assertThat(Duration.between(clock.instant(), Instant.now()).abs()).isLessThan(Duration.ofMinutes(1));

@@ -87,10 +87,7 @@ class ValutazioneSmvpHttpTest {
             assertThat(r.stato()).as(r.toString()).isEqualTo(200);
         }
         long versione = risposte.get(risposte.size() - 1).json().get("versione").asLong();
-        assertThat(Attesa.entro(Duration.ofSeconds(30), () -> {
-            Risposta scheda = http.get("nucleo", base);
-            return scheda.stato() == 200 && scheda.json().get("versione").asLong() == versione;
-        })).as("la proiezione raggiunge la versione " + versione).isTrue();
+        assertThat(http.schedaAllaVersione("nucleo", id, versione)).as("la proiezione raggiunge la versione " + versione).isTrue();
         return id;
     }
 

@@ -7,6 +7,7 @@ import it.comuni.peg.api.comune.Testo;
 import it.comuni.peg.api.comune.ValoreNonValido;
 import it.comuni.peg.api.comune.ValoriNonValidi;
 import it.comuni.peg.api.smvp.DocumentoMetodo;
+import it.comuni.peg.api.smvp.FormaItaliana;
 import it.comuni.peg.api.smvp.MetodoSmvp;
 import it.comuni.peg.api.valutazione.ChiudiMonitoraggio;
 import it.comuni.peg.api.valutazione.DecidiVoceSmvp;
@@ -18,6 +19,8 @@ import it.comuni.peg.api.valutazione.MetodoValutazioneImpostato;
 import it.comuni.peg.api.valutazione.MonitoraggioChiuso;
 import it.comuni.peg.api.valutazione.ParametriValutazione;
 import it.comuni.peg.api.valutazione.RegistraValutazione;
+import it.comuni.peg.api.valutazione.RelazionePerformanceValidata;
+import it.comuni.peg.api.valutazione.ValidaRelazionePerformance;
 import it.comuni.peg.api.valutazione.ValutazioneRegistrata;
 import it.comuni.peg.api.valutazione.VoceSmvpDecisa;
 import it.comuni.peg.command.concorrenza.BloccoAnticipato;
@@ -69,6 +72,8 @@ public class CicloValutazione {
     private final Set<List<Object>> versioniSmvp = new HashSet<>();
     private final Set<LocalDate> monitoraggi = new HashSet<>();
     private final Set<ObiettivoId> valutati = new HashSet<>();
+    /** The latest act on the Relazione sulla performance; null before the first. */
+    private RelazionePerformanceValidata validazione;
 
     protected CicloValutazione() {
         // required by Axon
@@ -226,6 +231,53 @@ public class CicloValutazione {
     }
 
     /**
+     * The nucleo's act on the Relazione sulla performance of the year (D.Lgs. 150/2009, art. 14 c. 4 lett. c):
+     * it follows the year's end (the Relazione reports on a closed year, art. 10 c. 1 lett. b), is not dated
+     * in the future, and not before an earlier act. A Relazione not validated may be validated by a later
+     * act (the ente revised it); a validated one cannot be validated again.
+     *
+     * @throws ValoriNonValidi naming each missing field (data, esito, motivazione)
+     * @throws RegolaViolata   for a date within the year or in the future, before the previous act, or a
+     *                         Relazione already validated; dates in the messages dd/mm/yyyy
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(ValidaRelazionePerformance cmd, Clock clock) {
+        richiediCiclo(cmd.ciclo(), cmd.ente(), cmd.anno());
+        List<ValoriNonValidi.Errore> errori = new ArrayList<>();
+        if (cmd.data() == null) {
+            errori.add(new ValoriNonValidi.Errore("data", "La data della validazione è obbligatoria"));
+        }
+        if (cmd.esito() == null) {
+            errori.add(new ValoriNonValidi.Errore("esito", "L'esito è obbligatorio: VALIDATA o NON_VALIDATA"));
+        }
+        if (cmd.motivazione() == null) {
+            errori.add(new ValoriNonValidi.Errore("motivazione", "La motivazione è obbligatoria"));
+        }
+        if (!errori.isEmpty()) {
+            throw new ValoriNonValidi(errori);
+        }
+        String relazione = "La Relazione sulla performance " + cmd.anno();
+        if (cmd.data().getYear() <= cmd.anno()) {
+            throw new RegolaViolata(relazione + " si valida dopo la fine dell'anno, non il " + FormaItaliana.data(cmd.data()));
+        }
+        if (cmd.data().isAfter(LocalDate.now(clock))) {
+            throw new RegolaViolata(relazione + " non può essere validata il " + FormaItaliana.data(cmd.data())
+                    + ", data futura");
+        }
+        if (validazione != null && validazione.esito() == RelazionePerformanceValidata.Esito.VALIDATA) {
+            throw new RegolaViolata(relazione + " è già stata validata il " + FormaItaliana.data(validazione.data()));
+        }
+        if (validazione != null && cmd.data().isBefore(validazione.data())) {
+            throw new RegolaViolata("Un nuovo atto sulla Relazione sulla performance " + cmd.anno() + " non può precedere quello del "
+                    + FormaItaliana.data(validazione.data()) + " (ricevuto " + FormaItaliana.data(cmd.data()) + ")");
+        }
+        String atto = cmd.atto() == null || cmd.atto().isBlank() ? null : cmd.atto().strip();
+        apply(new RelazionePerformanceValidata(cmd.ciclo(), cmd.ente().strip(), cmd.anno(), cmd.data(), atto, cmd.esito(),
+                cmd.motivazione()));
+    }
+
+    /**
      * The ente a command names must be a registered codice IPA (404 "Ente X non trovato" otherwise, and
      * for a user without an accesso there: the cycle of another ente is not confirmed to exist). There,
      * the nucleo's acts are the nucleo's alone; the method's parameters may also be set by the controllo
@@ -241,7 +293,7 @@ public class CicloValutazione {
         Optional<Accesso> accesso = PerimetroComandi.accessoNellEnte(comando.getMetaData(), codice);
         accesso.ifPresent(a -> PerimetroComandi.richiediRuolo(a, metodo ? METODO : NUCLEO, metodo
                 ? "il metodo di valutazione è impostato dal nucleo o dal controllo di gestione"
-                : "monitoraggi e valutazioni sono atti del nucleo di valutazione"));
+                : "monitoraggi, valutazioni e validazione della Relazione sono atti del nucleo di valutazione"));
         PerimetroComandi.timbra(codice, accesso.orElse(null));
     }
 
@@ -259,6 +311,9 @@ public class CicloValutazione {
             return c.ente();
         }
         if (comando instanceof RegistraValutazione c) {
+            return c.ente();
+        }
+        if (comando instanceof ValidaRelazionePerformance c) {
             return c.ente();
         }
         throw new IllegalArgumentException("Comando non previsto dal ciclo di valutazione: " + comando.getClass().getName());
@@ -304,6 +359,13 @@ public class CicloValutazione {
         id = e.ciclo();
         anno = e.anno();
         valutati.add(e.obiettivoId());
+    }
+
+    @EventSourcingHandler
+    void on(RelazionePerformanceValidata e) {
+        id = e.ciclo();
+        anno = e.anno();
+        validazione = e;
     }
 
     /** The stream is named after ente and anno: a command that disagrees with its own target is a bug. */

@@ -15,6 +15,8 @@ import it.comuni.peg.api.valutazione.ImpostaMetodoSmvp;
 import it.comuni.peg.api.valutazione.ImpostaMetodoValutazione;
 import it.comuni.peg.api.valutazione.ParametriValutazione;
 import it.comuni.peg.api.valutazione.RegistraValutazione;
+import it.comuni.peg.api.valutazione.RelazionePerformanceValidata;
+import it.comuni.peg.api.valutazione.ValidaRelazionePerformance;
 import it.comuni.peg.command.idempotenza.InvioIdempotente;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -142,6 +144,26 @@ public class ValutazioneCommandController {
         String ciclo = CicloValutazioneId.di(r.ente(), r.anno());
         return esito(ciclo, invio.invia(new RegistraValutazione(ciclo, r.ente(), r.anno(), r.obiettivoId(),
                 r.al(), r.valutazioneIndicatori(), r.motivazione())));
+    }
+
+    public record Validazione(@NotBlank(message = OBBLIGATORIO) String ente,
+                              @NotNull(message = OBBLIGATORIO) @Min(2000) @Max(2100) Integer anno,
+                              @NotNull(message = OBBLIGATORIO) LocalDate data,
+                              String atto,
+                              @NotNull(message = OBBLIGATORIO) RelazionePerformanceValidata.Esito esito,
+                              @NotNull(message = OBBLIGATORIO) Motivazione motivazione) {
+    }
+
+    /**
+     * The nucleo's act on the Relazione sulla performance of the year (D.Lgs. 150/2009, art. 14 c. 4 lett. c):
+     * {@code esito} VALIDATA or NON_VALIDATA, dated after the year's end; see {@link CicloValutazione}.
+     */
+    @PostMapping("/relazione/validazione")
+    @Operation(summary = "Validazione della Relazione sulla performance dell'anno da parte del nucleo: esito, data, atto e motivazione")
+    public ResponseEntity<EsitoCiclo> validazione(@Valid @RequestBody Validazione r) {
+        String ciclo = CicloValutazioneId.di(r.ente(), r.anno());
+        return esito(ciclo, invio.invia(new ValidaRelazionePerformance(ciclo, r.ente(), r.anno(), r.data(), r.atto(),
+                r.esito(), r.motivazione())));
     }
 
     private static ResponseEntity<EsitoCiclo> esito(String ciclo, Object versione) {

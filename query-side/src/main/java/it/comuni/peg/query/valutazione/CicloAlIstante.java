@@ -5,6 +5,7 @@ import it.comuni.peg.api.valutazione.MetodoSmvpImpostato;
 import it.comuni.peg.api.valutazione.MetodoValutazioneImpostato;
 import it.comuni.peg.api.valutazione.MonitoraggioChiuso;
 import it.comuni.peg.api.valutazione.ParametriValutazione;
+import it.comuni.peg.api.valutazione.RelazionePerformanceValidata;
 import it.comuni.peg.api.valutazione.ValutazioneRegistrata;
 import it.comuni.peg.api.valutazione.VoceSmvpDecisa;
 import it.comuni.peg.query.asof.StoriaObiettivo;
@@ -20,7 +21,8 @@ import java.util.Map;
 /**
  * Folds the CicloValutazione stream of an ente and year up to an instant: which version of the
  * method was in force, which versions of the SMVP were recorded and what the nucleo decided on items
- * scored under it, which monitoraggi were closed, which final evaluations recorded. Version 0
+ * scored under it, which monitoraggi were closed, which final evaluations recorded, which acts on the Relazione sulla
+ * performance. Version 0
  * are the defaults, in force until the ente sets its own.
  */
 @Component
@@ -41,6 +43,7 @@ public class CicloAlIstante {
         List<CicloNoto.VersioneSmvp> smvp = new ArrayList<>();
         // the latest decision per item: objective, voce, riferimento
         Map<List<Object>, VoceSmvpDecisa> decisioni = new LinkedHashMap<>();
+        List<CicloNoto.Validazione> validazioni = new ArrayList<>();
         storia.finoA(CicloValutazioneId.di(ente, anno), istante, evento -> {
             Object p = evento.getPayload();
             if (p instanceof MetodoValutazioneImpostato e) {
@@ -56,12 +59,15 @@ public class CicloAlIstante {
                 decisioni.put(voce, e);
             } else if (p instanceof MonitoraggioChiuso e) {
                 monitoraggi.add(new CicloNoto.Monitoraggio(e.data(), evento.getTimestamp(), e.note()));
+            } else if (p instanceof RelazionePerformanceValidata e) {
+                validazioni.add(new CicloNoto.Validazione(e.data(), e.atto(), e.esito(), e.motivazione().testo(),
+                        evento.getTimestamp()));
             } else if (p instanceof ValutazioneRegistrata e) {
                 finali.put(e.obiettivoId().valore(), new CicloNoto.Finale(e.al(), e.valutazioneIndicatori(),
                         e.motivazione().testo(), evento.getTimestamp()));
             }
         });
         return new CicloNoto(versione[0], parametri[0], dal[0], List.copyOf(monitoraggi), Map.copyOf(finali),
-                List.copyOf(smvp), List.copyOf(decisioni.values()));
+                List.copyOf(smvp), List.copyOf(decisioni.values()), List.copyOf(validazioni));
     }
 }

@@ -3,6 +3,7 @@ package it.comuni.peg.query.valutazione;
 import it.comuni.peg.api.comune.Percentuale;
 import it.comuni.peg.api.smvp.MetodoSmvp;
 import it.comuni.peg.api.valutazione.ParametriValutazione;
+import it.comuni.peg.api.valutazione.RelazionePerformanceValidata;
 import it.comuni.peg.api.valutazione.VoceSmvpDecisa;
 
 import java.time.Instant;
@@ -17,10 +18,11 @@ import java.util.Optional;
  *
  * @param smvp      the versions of the ente's SMVP recorded by then, in the order recorded (empty: none)
  * @param decisioni the nucleo's decisions on items scored under the SMVP, the latest per item, in the order recorded
+ * @param validazioni the nucleo's acts on the Relazione sulla performance of the year, in the order recorded
  */
 public record CicloNoto(int versioneMetodo, ParametriValutazione parametri, Instant metodoDal,
                         List<Monitoraggio> monitoraggi, Map<String, Finale> finali, List<VersioneSmvp> smvp,
-                        List<VoceSmvpDecisa> decisioni) {
+                        List<VoceSmvpDecisa> decisioni, List<Validazione> validazioni) {
 
     /** A recorded version of the SMVP: {@code registrataIl} the instant its event was recorded. */
     public record VersioneSmvp(int versione, LocalDate inVigoreDal, MetodoSmvp metodo, String impronta, String motivazione,
@@ -47,6 +49,11 @@ public record CicloNoto(int versioneMetodo, ParametriValutazione parametri, Inst
     }
 
     public record Finale(LocalDate al, Percentuale valutazioneIndicatori, String motivazione, Instant registrataIl) {
+    }
+
+    /** An act on the Relazione sulla performance: {@code registrataIl} the instant its event was recorded. */
+    public record Validazione(LocalDate data, String atto, RelazionePerformanceValidata.Esito esito, String motivazione,
+                              Instant registrataIl) {
     }
 
     public Optional<Monitoraggio> monitoraggio(LocalDate data) {

@@ -41,6 +41,7 @@ public class Pdf {
             builder.useFastMode();
             // the charts (fragments/grafico :: stampa) are inline SVG, drawn as vector graphics
             builder.useSVGDrawer(new BatikSVGDrawer());
+            builder.useUnicodeLineBreaker(new DateIntere());
             builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_U);
             builder.useColorProfile(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
             for (int peso : new int[]{400, 700}) {
