@@ -7,7 +7,7 @@ import it.comuni.peg.api.comune.Testo;
 import it.comuni.peg.api.comune.ValoreNonValido;
 import it.comuni.peg.api.comune.ValoriNonValidi;
 import it.comuni.peg.api.smvp.DocumentoMetodo;
-import it.comuni.peg.api.smvp.FormaItaliana;
+import it.comuni.peg.api.comune.FormaItaliana;
 import it.comuni.peg.api.smvp.MetodoSmvp;
 import it.comuni.peg.api.valutazione.ChiudiMonitoraggio;
 import it.comuni.peg.api.valutazione.DecidiVoceSmvp;

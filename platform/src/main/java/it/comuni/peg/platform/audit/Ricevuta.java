@@ -1,5 +1,6 @@
 package it.comuni.peg.platform.audit;
 
+import it.comuni.peg.api.comune.FormaItaliana;
 import it.comuni.peg.api.comune.ValoreNonValido;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -123,7 +124,7 @@ public record Ricevuta(String versione, long indice, String hash, Instant presaI
     /** The receipt in Italian words, dates as dd/mm/yyyy in Italian time. */
     public String testo() {
         var quando = presaIl.atZone(ROMA);
-        return "Ricevuta di integrità dell'archivio degli eventi. Il " + quando.format(DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.ITALIAN))
+        return "Ricevuta di integrità dell'archivio degli eventi. Il " + FormaItaliana.data(quando.toLocalDate())
                 + " alle ore " + quando.format(DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ITALIAN))
                 + " (ora italiana) la catena dei sigilli terminava con l'evento di indice globale " + indice
                 + ", con impronta SHA-256 " + hash + ". Questo stato è firmato (Ed25519) con la chiave di impronta "

@@ -2,7 +2,7 @@ package it.comuni.peg.query.relazione;
 
 import it.comuni.peg.api.comune.NonTrovato;
 import it.comuni.peg.api.comune.ValoreNonValido;
-import it.comuni.peg.api.smvp.FormaItaliana;
+import it.comuni.peg.api.comune.FormaItaliana;
 import it.comuni.peg.query.asof.Istanti;
 import it.comuni.peg.query.asof.StoriaObiettivo;
 import it.comuni.peg.query.organigramma.Enti;

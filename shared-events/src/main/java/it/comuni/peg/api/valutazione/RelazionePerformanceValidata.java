@@ -12,7 +12,7 @@ public record RelazionePerformanceValidata(
         LocalDate data,
         String atto,
         Esito esito,
-        Motivazione motivazione) {
+        Motivazione motivazione) implements AttoDelCiclo {
 
     /** The outcome of the act (D.Lgs. 150/2009, art. 14 c. 4 lett. c). */
     public enum Esito {

@@ -64,10 +64,14 @@ public final class ImpaginazioneAllegato {
         a.ricevuta().ifPresent(r -> {
             b.add(new Titolo(2, r.titolo()));
             b.add(new Tabella(List.of("Voce", "Valore"), r.voci().stream().map(v -> List.of(v.etichetta(), v.valore())).toList()));
+            b.add(new Paragrafo(RICEVUTA_PER_PROGRAMMI));
             b.add(new Paragrafo(r.blocco()));
         });
         return new Documento(titolo(a.anno()), ente + " · PEG " + a.anno() + " · al " + FMT.data(a.al()), b);
     }
+
+    /** The lead-in of the receipt's JSON block: what follows is written for programs, not readers. */
+    public static final String RICEVUTA_PER_PROGRAMMI = "La stessa ricevuta in forma leggibile da un programma (JSON):";
 
     /** The file's name without extension: "Allegato-obiettivi-c_b648-2023-al-2023-12-31" (ISO, so files sort by date). */
     public static String nomeFile(AllegatoObiettivi a) {
