@@ -1,5 +1,6 @@
 package it.comuni.peg.command.valutazione;
 
+import it.comuni.peg.command.RifiutiInItaliano;
 import it.comuni.peg.api.comune.AccessoNegato;
 import it.comuni.peg.api.comune.Motivazione;
 import it.comuni.peg.api.comune.RegolaViolata;
@@ -39,7 +40,7 @@ class ValidazioneRelazioneTest {
 
     @BeforeEach
     void fixture() {
-        fixture = new AggregateTestFixture<>(CicloValutazione.class);
+        fixture = RifiutiInItaliano.fixture(CicloValutazione.class);
         fixture.registerInjectableResource(Clock.fixed(Instant.parse("2024-07-01T10:00:00Z"), ZoneId.of("Europe/Rome")));
         fixture.registerInjectableResource(new OrganigrammiDiProva().ente(ENTE, "Comune di Capannori"));
         UtentiDiProva.copiaChiSuiEventi(fixture);
