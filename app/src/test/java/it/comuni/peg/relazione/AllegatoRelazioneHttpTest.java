@@ -164,6 +164,8 @@ class AllegatoRelazioneHttpTest {
         }
 
         try (XWPFDocument documento = LetturaDocumenti.docx(docx.body())) {
+            // the two charts of the summary (scores by settore, objectives by band) as pictures, named by their titles
+            assertThat(documento.getAllPictures()).hasSize(2);
             // real headings, Word's built-in ones
             XWPFParagraph titolo = documento.getParagraphs().get(0);
             assertThat(titolo.getStyle()).isEqualTo("Heading1");

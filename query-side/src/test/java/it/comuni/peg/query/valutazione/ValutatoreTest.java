@@ -79,7 +79,7 @@ class ValutatoreTest {
         assertThat(p.grado()).isEqualByComparingTo("75.67");
         assertThat(p.provvisorio()).isFalse();
         assertThat(p.tempestivita()).isEqualTo(Tempestivita.IN_RITARDO);
-        assertThat(p.regola()).contains("50% × fasi 70 + 50% × indicatori 81.33 = 75.67");
+        assertThat(p.regola()).contains("50% × fasi 70 + 50% × indicatori 81,33 = 75,67");
     }
 
     @Test

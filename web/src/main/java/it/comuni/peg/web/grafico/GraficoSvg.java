@@ -53,6 +53,17 @@ public final class GraficoSvg {
                 .replaceFirst("<svg ", "<svg width=\"" + larghezza + "\" height=\"" + altezza + "\" ");
     }
 
+    /** The same chart as a PNG picture of {@code larghezza} × {@code altezza} pixels, for documents that take no SVG (DOCX). */
+    public static byte[] png(Grafico g, int larghezza, int altezza) {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            org.jfree.chart.ChartUtils.writeChartAsPNG(out, grafico(g), larghezza, altezza);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static JFreeChart grafico(Grafico g) {
         DefaultCategoryDataset dati = new DefaultCategoryDataset();
         for (Grafico.Serie s : g.serie()) {

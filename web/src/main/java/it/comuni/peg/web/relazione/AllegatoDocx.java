@@ -56,12 +56,25 @@ public class AllegatoDocx {
                     }
                 } else if (b instanceof Documento.Tabella t) {
                     tabella(doc, t);
+                } else if (b instanceof Documento.Figura f) {
+                    figura(doc, f);
                 }
             }
             doc.write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The chart as a PNG picture at twice its size in pixels (sharp in print), 16 cm wide, its title as alt text. */
+    private static void figura(XWPFDocument doc, Documento.Figura f) throws IOException {
+        byte[] png = it.comuni.peg.web.grafico.GraficoSvg.png(f.grafico(), Documento.Figura.LARGHEZZA * 2, Documento.Figura.ALTEZZA * 2);
+        try {
+            doc.createParagraph().createRun().addPicture(new java.io.ByteArrayInputStream(png), org.apache.poi.xwpf.usermodel.Document.PICTURE_TYPE_PNG,
+                    f.grafico().titolo(), org.apache.poi.util.Units.toEMU(453), org.apache.poi.util.Units.toEMU(453.0 * Documento.Figura.ALTEZZA / Documento.Figura.LARGHEZZA));
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            throw new IllegalStateException(e);
         }
     }
 

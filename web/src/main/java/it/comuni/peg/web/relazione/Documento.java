@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A document as both renderers write it: a title and a sequence of blocks whose text is already Italian
- * (dates dd/mm/yyyy, decimal commas, words for enum values). The PDF's template and the DOCX writer only
+ * (dates dd/mm/yyyy, decimal commas, words for enum values), and charts drawn from one model. The PDF's template and the DOCX writer only
  * lay the blocks out, so the two files cannot say different things.
  */
 public record Documento(String titolo, String soggetto, List<Blocco> blocchi) {
@@ -57,5 +57,24 @@ public record Documento(String titolo, String soggetto, List<Blocco> blocchi) {
         public String tipo() {
             return "tabella";
         }
+    }
+
+    /**
+     * A chart: the PDF embeds it as vector graphics (SVG), the DOCX as a picture (PNG); its values are
+     * always in a {@link Tabella} of the same section too, the chart's text alternative.
+     */
+    public record Figura(it.comuni.peg.web.grafico.Grafico grafico) implements Blocco {
+        public String tipo() {
+            return "figura";
+        }
+
+        /** The SVG element the PDF's template embeds, 640 × 280 CSS pixels scaled to the text's width. */
+        public String svg() {
+            return it.comuni.peg.web.grafico.GraficoSvg.svg(grafico, LARGHEZZA, ALTEZZA);
+        }
+
+        /** The chart's size in CSS pixels (1/96 inch). */
+        public static final int LARGHEZZA = 640;
+        public static final int ALTEZZA = 280;
     }
 }

@@ -17,6 +17,7 @@ import it.comuni.peg.query.smvp.Esito;
 import it.comuni.peg.web.comune.Formato;
 import it.comuni.peg.web.relazione.Documento.Blocco;
 import it.comuni.peg.web.relazione.Documento.Elenco;
+import it.comuni.peg.web.relazione.Documento.Figura;
 import it.comuni.peg.web.relazione.Documento.Paragrafo;
 import it.comuni.peg.web.relazione.Documento.Tabella;
 import it.comuni.peg.web.relazione.Documento.Titolo;
@@ -94,6 +95,12 @@ public final class ImpaginazioneAllegato {
         List<String> intestazioni = new ArrayList<>(List.of("Settore"));
         intestazioni.addAll(colonne);
         b.add(new Tabella(intestazioni, a.perSettore().stream().map(r -> riga(List.of(struttura(r.settore())), r)).toList()));
+        // the same figures as pictures: the table above is the first one's text alternative, the second has its own
+        b.add(new Figura(GraficiAllegato.punteggiPerSettore(a)));
+        it.comuni.peg.web.grafico.Grafico fasce = GraficiAllegato.obiettiviPerFascia(a);
+        b.add(new Figura(fasce));
+        b.add(new Tabella(List.of(fasce.voce(), "Obiettivi"), fasce.righe().stream()
+                .map(r -> List.of(r.categoria(), String.join(", ", r.valori()))).toList()));
         b.add(new Titolo(2, "Riepilogo per ufficio"));
         if (a.perUfficio().isEmpty()) {
             b.add(new Paragrafo("Nessun obiettivo assegnato a un ufficio."));
