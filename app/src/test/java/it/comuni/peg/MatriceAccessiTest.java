@@ -386,7 +386,8 @@ class MatriceAccessiTest {
                         "nome", "ROSSI MARIO", "fine", anno + "-11-" + (10 + progressivo.incrementAndGet() % 15))), PIANO),
                 pagina("GET", "/valutazione", c -> get("/valutazione?" + peg), ente(Ruolo.NUCLEO, Ruolo.CONTROLLO_GESTIONE)),
                 pagina("POST", "/valutazione/monitoraggi", c -> modulo("/valutazione/monitoraggi?" + peg, Map.of("data", oggi)), ente(Ruolo.NUCLEO)),
-                pagina("GET", "/valutazione/obiettivi/{id}", c -> get("/valutazione/obiettivi/" + id), ente(Ruolo.NUCLEO, Ruolo.CONTROLLO_GESTIONE)),
+                // every reader of the ente sees how an objective is scored, as the API's /api/valutazione/smvp/obiettivi/{id}
+                pagina("GET", "/valutazione/obiettivi/{id}", c -> get("/valutazione/obiettivi/" + id), LETTURA),
                 pagina("GET", "/valutazione/relazione/allegato", c -> get("/valutazione/relazione/allegato?" + peg), LETTURA),
                 pagina("POST", "/valutazione/obiettivi/{id}/finale", c -> modulo("/valutazione/obiettivi/" + secondo + "/finale", Map.of("al", ieri,
                         "motivazione", "Raggiunto")), ente(Ruolo.NUCLEO))));

@@ -59,6 +59,8 @@ public class Ricostruzioni {
     private final Pause pause;
     private final Duration attesaSegmenti;
     private final Map<String, Corsa> corse = new ConcurrentHashMap<>();
+    /** How long a claim waits for a token row another process has locked, before trying again (MariaDB seconds). */
+    private static final int ATTESA_LOCK_SECONDI = 1;
 
     /** One rebuild of a projection; {@code letti} counts the events the fast path has read. */
     private record Corsa(Instant iniziata, long inizioNanos, long testa, AtomicLong letti, Instant terminata, long durataNanos) {
@@ -157,14 +159,24 @@ public class Ricostruzioni {
             long limite = System.nanoTime() + attesaSegmenti.toNanos();
             while (true) {
                 try {
-                    // fetchToken claims the segment: in one transaction, all of them or none
-                    transazione.executeWithoutResult(s -> proiezioni.forEach(p -> {
-                        for (int segmento : tokenStore.fetchSegments(p)) {
-                            tokenStore.fetchToken(p, segmento);
+                    // fetchToken claims the segment: in one transaction, all of them or none. A process stopped in the
+                    // middle of its own claim (frozen, swapping) holds the token row's lock: waiting the server's lock
+                    // timeout (50 s by default) would outlast the request, so this transaction waits one second at a time
+                    transazione.executeWithoutResult(s -> {
+                        jdbc.execute("SET SESSION innodb_lock_wait_timeout = " + ATTESA_LOCK_SECONDI);
+                        try {
+                            proiezioni.forEach(p -> {
+                                for (int segmento : tokenStore.fetchSegments(p)) {
+                                    tokenStore.fetchToken(p, segmento);
+                                }
+                            });
+                        } finally {
+                            jdbc.execute("SET SESSION innodb_lock_wait_timeout = DEFAULT");
                         }
-                    }));
+                    });
                     return;
-                } catch (UnableToClaimTokenException e) {
+                } catch (UnableToClaimTokenException | jakarta.persistence.LockTimeoutException
+                         | jakarta.persistence.PessimisticLockException | org.springframework.dao.PessimisticLockingFailureException e) {
                     if (System.nanoTime() > limite) {
                         List<String> processi = proprietari(proiezioni);
                         throw new RicostruzioneRifiutata("La proiezione '" + String.join("', '", proiezioni) + "' è elaborata anche dal processo "
