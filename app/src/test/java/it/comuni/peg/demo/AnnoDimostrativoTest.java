@@ -23,6 +23,8 @@ import it.comuni.peg.query.organigramma.OrganigrammaQueries;
 import it.comuni.peg.support.Attesa;
 import it.comuni.peg.support.EntiDiProva;
 import it.comuni.peg.web.GiroDellaDemo;
+import it.comuni.peg.web.relazione.ImpaginazioneAllegato;
+import it.comuni.peg.web.stampa.StampaController;
 import it.comuni.peg.support.LetturaDocumenti;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -237,7 +239,15 @@ class AnnoDimostrativoTest {
         assertThat(docx.statusCode()).isEqualTo(200);
         for (String testo : List.of(LetturaDocumenti.testoPdf(pdf.body()), LetturaDocumenti.testoDocx(docx.body()))) {
             assertThat(testo).contains("Allegato obiettivi alla Relazione sulla performance 2023", "Comune di Capannori",
-                    "Riepilogo per settore", "in ritardo di", "Grado di raggiungimento: ");
+                    "Riepilogo per settore", "in ritardo di", "Grado di raggiungimento: ",
+                    // the annex holds the store's receipt, readable and as its JSON block
+                    "Ricevuta di integrità dell'archivio degli eventi", ImpaginazioneAllegato.RICEVUTA_PER_PROGRAMMI);
+        }
+        // and in the PDF's information entry, a receipt that verifies the store
+        try (org.apache.pdfbox.pdmodel.PDDocument documento = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String json = documento.getDocumentInformation().getCustomMetadataValue(StampaController.METADATO_RICEVUTA);
+            VerificaRicevute.EsitoRicevute delAllegato = verificaRicevute.verifica(Ricevuta.daJson(json));
+            assertThat(delAllegato.integra()).as(delAllegato.toString()).isTrue();
         }
 
         // the present again: an HTTP command is neither marked nor back-dated

@@ -215,10 +215,10 @@ class CampiAlLimiteTest {
                     "dupOperativo.codice", "dupOperativo.titolo", "modifica.dupOperativo.codice", "modifica.dupOperativo.titolo",
                     "modifica.motivazione", "persona.nome", "persona2.nome", "persona.categoria", "persona.ruolo", "fase.titolo",
                     "consuntivo.note", "consuntivo.atto", "rettifica.note", "rettifica.atto", "rettifica.motivazione",
-                    "rimodulazione.motivazione", "completamento.atto", "indicatore.codice", "indicatore.nome", "indicatore.unita",
-                    "valore.valore");
-            // the storico tells the expected value in Italian: every digit, with the decimal comma
+                    "rimodulazione.motivazione", "completamento.atto", "indicatore.codice", "indicatore.nome", "indicatore.unita");
+            // the storico tells the expected and the recorded value in Italian: every digit, with the decimal comma
             assertThat(storico).as("storico: indicatore.valoreAtteso").contains(o.v("indicatore.valoreAtteso").replace('.', ','));
+            assertThat(storico).as("storico: valore.valore").contains(o.v("valore.valore").replace('.', ','));
             // the assignments' index finds each of the two people, names told apart by one 4-byte character
             for (String nome : List.of(o.v("persona.nome"), o.v("persona2.nome"))) {
                 Risposta persona = http.get("nucleo", "/api/persone/valutazione?ente=" + ente + "&nome=" + q(nome) + "&anno=" + ANNO);

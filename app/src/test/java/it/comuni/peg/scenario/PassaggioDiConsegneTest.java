@@ -52,6 +52,8 @@ class PassaggioDiConsegneTest {
     OrologioMobile orologio;
     @Autowired
     EntiDiProva enti;
+    @Autowired
+    it.comuni.peg.query.organigramma.OrganigrammaQueries organigramma;
 
     @AfterEach
     void ripristina() {
@@ -64,6 +66,10 @@ class PassaggioDiConsegneTest {
         ClienteHttp http = new ClienteHttp(porta);
         orologio.vaiAlle("2025-01-10T09:00");
         enti.prepara(ENTE);
+        // the storico names who acted from the read side's organigramma, as it knows it when it tells the event:
+        // the people must be known there before they act (the projections are asynchronous)
+        assertThat(Attesa.entro(Duration.ofSeconds(30), () -> organigramma.nomiPersone(ENTE, List.of("M001", "M002")).size() == 2))
+                .as("l'organigramma della lettura conosce M001 e M002").isTrue();
         // the handover, decided in advance by decree: GENTILI LUCA's incarico ends on 30/06, BIANCHI ANNA's starts on 01/07
         ok(http.post("controllo", "/api/enti/" + ENTE + "/incarichi/" + ENTE + "-SASTER/termine",
                 "{\"al\":\"2025-06-30\",\"atto\":\"Decreto sindacale n. 18/2025\"}"));

@@ -142,7 +142,7 @@ class PagineWebTest {
         vai("/controllo");
         attendi(By.id("nuovo-obiettivo"));
         controlla("02-controllo");
-        browser.findElement(By.id("nuovo-obiettivo")).click();
+        clicca(browser.findElement(By.id("nuovo-obiettivo")));
         attendi(By.id("modulo-definisci"));
         scrivi("definisci-ente", ENTE);
         scrivi("definisci-titolo", "Diminuzione tempi di verifica delle SCIA");
@@ -189,7 +189,7 @@ class PagineWebTest {
         // the second phase with its months marked one by one in the cronoprogramma
         vai("/controllo/obiettivi/" + obiettivo);
         for (String mese : List.of("2023-09", "2023-10", "2024-01")) {
-            browser.findElement(By.id("fase-previsto-" + mese)).click();
+            clicca(browser.findElement(By.id("fase-previsto-" + mese)));
         }
         pianificaFase(2, "Nuova modulistica", "2023-07-01", "2024-02-29");
 
@@ -209,7 +209,7 @@ class PagineWebTest {
         premi("invia-modifica");
         attendiTesto(By.id("esito"), "Obiettivo modificato");
 
-        browser.findElement(By.id("link-scheda")).click();
+        clicca(browser.findElement(By.id("link-scheda")));
         attendi(By.id("griglia"));
         assertThat(testo(By.id("titolo-obiettivo"))).isEqualTo("Diminuzione tempi di verifica delle SCIA");
         assertThat(browser.findElements(By.cssSelector("#fasi .titolo-fase")).stream().map(WebElement::getText))
@@ -235,7 +235,7 @@ class PagineWebTest {
         browser.findElement(By.id("importa-ente")).sendKeys(ENTE_STAMPA);
         browser.findElement(By.id("importa-anno")).sendKeys("2023");
         browser.findElement(By.id("importa-file")).sendKeys(STAMPA.toString());
-        browser.findElement(By.id("importa")).click();
+        clicca(browser.findElement(By.id("importa")));
         attendi(By.id("esito-importazione"));
         assertThat(testo(By.id("esito-importazione-obiettivi"))).isEqualTo("41");
         assertThat(testo(By.id("esito-importazione-nuovi"))).isEqualTo("41");
@@ -257,7 +257,7 @@ class PagineWebTest {
         entra("dirigente");
         // a user of several enti chooses the ente in the header; the header names the persona by the name the
         // organigramma holds, with the matricola
-        browser.findElement(By.id("scelta-ente")).findElement(By.linkText(ENTE)).click();
+        clicca(browser.findElement(By.id("scelta-ente")).findElement(By.linkText(ENTE)));
         attendi(By.cssSelector(".obiettivo-mio"));
         assertThat(testo(By.id("ente-utente"))).isEqualTo(ENTE);
         assertThat(testo(By.id("persona-utente"))).isEqualTo("GENTILI LUCA (M001)");
@@ -265,7 +265,7 @@ class PagineWebTest {
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("non registrato");
         controlla("08-il-mio-peg");
 
-        browser.findElement(By.cssSelector(".obiettivo-mio h2 a")).click();
+        clicca(browser.findElement(By.cssSelector(".obiettivo-mio h2 a")));
         attendi(By.id("griglia"));
         assertThat(browser.getCurrentUrl()).contains(obiettivo);
         assertThat(browser.findElement(By.id("consuntivo-svolta")).isSelected()).isTrue();
@@ -292,7 +292,7 @@ class PagineWebTest {
         controlla("09-scheda-consuntivo-registrato");
 
         // the storico says it too
-        browser.findElement(By.id("link-storico")).click();
+        clicca(browser.findElement(By.id("link-storico")));
         attendi(By.id("storico"));
         assertThat(testo(By.cssSelector("#storico .nota"))).isEqualTo("Note: Istruttoria avviata");
         assertThat(testo(By.cssSelector("#storico .atto"))).isEqualTo("Atto: Determinazione n. 12/2023");
@@ -357,7 +357,7 @@ class PagineWebTest {
         controlla("11-storico");
 
         imposta("asOf", "2023-03-01T12:00:00");
-        browser.findElement(By.id("mostra-asof")).click();
+        clicca(browser.findElement(By.id("mostra-asof")));
         attendi(By.id("banner-storico"));
         assertThat(testo(By.id("banner-storico"))).contains("01/03/2023");
         WebElement cella = browser.findElement(By.cssSelector(
@@ -369,7 +369,7 @@ class PagineWebTest {
         vai("/obiettivi/" + obiettivo + "/storico");
         imposta("da", "2023-03-01T12:00:00");
         imposta("a", "2023-05-31T12:00:00");
-        browser.findElement(By.id("confronta")).click();
+        clicca(browser.findElement(By.id("confronta")));
         attendi(By.id("tabella-confronto"));
         assertThat(Integer.parseInt(testo(By.id("numero-differenze")))).isPositive();
         assertThat(browser.findElements(By.cssSelector("#tabella-confronto tr.diff-riga"))).isNotEmpty();
@@ -398,13 +398,13 @@ class PagineWebTest {
         assertThat(testo(By.id("metodo-in-vigore"))).contains("versione 1").contains("01/01/2023");
         controlla("14-valutazione");
         imposta("val-asof", "2023-03-01");
-        browser.findElement(By.id("mostra-valutazione-asof")).click();
+        clicca(browser.findElement(By.id("mostra-valutazione-asof")));
         attendi(By.id("banner-valutazione-storica"));
         assertThat(testo(By.id("banner-valutazione-storica"))).contains("01/03/2023");
         controlla("14a-valutazione-com-era");
         vai("/valutazione?ente=" + ENTE + "&anno=2023");
         attendi(By.id("valutazioni"));
-        browser.findElement(By.cssSelector("#valutazioni a")).click();
+        clicca(browser.findElement(By.cssSelector("#valutazioni a")));
         attendi(By.id("grado"));
         controlla("15-valutazione-obiettivo");
     }
@@ -481,7 +481,7 @@ class PagineWebTest {
     @Order(7)
     void laStampaDelSettoreSiApreInHtmlEInPdf() throws Exception {
         vai("/obiettivi/" + obiettivo);
-        browser.findElement(By.id("link-stampa-settore")).click();
+        clicca(browser.findElement(By.id("link-stampa-settore")));
         attendi(By.id("titolo-stampa"));
         assertThat(testo(By.id("titolo-stampa"))).contains("settore SASTER");
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Diminuzione tempi di verifica delle SCIA");
@@ -489,7 +489,7 @@ class PagineWebTest {
 
         vai("/stampa?ente=" + ENTE + "&anno=2023");
         new Select(browser.findElement(By.id("stampa-settore"))).selectByValue("SASTER");
-        browser.findElement(By.id("stampa-html")).click();
+        clicca(browser.findElement(By.id("stampa-html")));
         attendi(By.id("titolo-stampa"));
         assertThat(browser.getCurrentUrl()).contains("settore=SASTER");
 
@@ -593,7 +593,7 @@ class PagineWebTest {
         if (direzione != null) {
             new Select(browser.findElement(By.id(nome + "-direzione"))).selectByValue(direzione);
         }
-        browser.findElement(By.id("invia-" + nome)).click();
+        clicca(browser.findElement(By.id("invia-" + nome)));
         if (esito != null) {
             attendiTesto(By.id("esito"), esito);
         }
@@ -603,7 +603,7 @@ class PagineWebTest {
     private void apri(String nome) {
         WebElement dettagli = browser.findElement(By.id("modulo-" + nome)).findElement(By.xpath(".."));
         if (dettagli.getAttribute("open") == null) {
-            dettagli.findElement(By.tagName("summary")).click();
+            clicca(dettagli.findElement(By.tagName("summary")));
         }
     }
 
@@ -615,7 +615,7 @@ class PagineWebTest {
         ente.clear();
         ente.sendKeys(ENTE_CSV);
         browser.findElement(By.id("importa-csv-file")).sendKeys(file.toString());
-        browser.findElement(By.id("importa-csv-invia")).click();
+        clicca(browser.findElement(By.id("importa-csv-invia")));
     }
 
     private WebElement cella(String riga, int fase, String mese) {
@@ -628,9 +628,16 @@ class PagineWebTest {
      * (Bootstrap Italia), and a click during the scroll lands on whatever passes under it (a chart).
      */
     private void premi(String id) {
-        WebElement pulsante = browser.findElement(By.id(id));
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", pulsante);
-        pulsante.click();
+        clicca(browser.findElement(By.id(id)));
+    }
+
+    /**
+     * Clicks {@code elemento} once it is in the middle of the view, brought there without animation: Bootstrap
+     * Italia scrolls smoothly, and a click aimed while the page still moves lands on whatever passes under it.
+     */
+    private void clicca(WebElement elemento) {
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", elemento);
+        elemento.click();
     }
 
     private void scrivi(String id, String valore) {
@@ -643,12 +650,12 @@ class PagineWebTest {
         vai("/accesso");
         browser.findElement(By.id("utente")).sendKeys(utente);
         browser.findElement(By.id("password")).sendKeys(utente);
-        browser.findElement(By.id("entra")).click();
+        clicca(browser.findElement(By.id("entra")));
         attendi(By.id("utente-collegato"));
     }
 
     private void esci() {
-        browser.findElement(By.id("esci")).click();
+        clicca(browser.findElement(By.id("esci")));
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/accesso"));
     }
 
