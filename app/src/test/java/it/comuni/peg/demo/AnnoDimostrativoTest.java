@@ -111,7 +111,7 @@ class AnnoDimostrativoTest {
     VerificaRicevute verificaRicevute;
 
     @Test
-    void aSimulatedYearThenTheRealPresent() throws InterruptedException {
+    void aSimulatedYearThenTheRealPresent() throws Exception {
         enti.registra(DemoDaRigaDiComando.ENTE, "controllo", "nucleo");
         DemoDaRigaDiComando.Resoconto r = demo.resoconto();
         System.out.println("Anno dimostrativo: " + r);
