@@ -189,6 +189,9 @@ class RicevuteFirmateTest {
     void aPrintCarriesItsReceiptInTextJsonAndPdfMetadata() throws Exception {
         String id = scriviStoria(2);
         SessioneWeb controllo = new SessioneWeb(porta, "controllo");
+        // the print reads the scheda projection, which follows the commands asynchronously
+        assertThat(it.comuni.peg.support.Attesa.entro(java.time.Duration.ofSeconds(30),
+                () -> controllo.leggi("/stampa/obiettivi/" + id).stato() == 200)).as("la scheda proiettata").isTrue();
         String html = controllo.leggi("/stampa/obiettivi/" + id).corpo();
         assertThat(html).contains("Ricevuta di integrità").contains("la catena dei sigilli terminava con").contains("di indice globale")
                 .contains("id=\"ricevuta-json\"");
