@@ -223,7 +223,7 @@ public final class ImpaginazioneAllegato {
         return c.rettificato() ? tempo + "; poi rettificato" : tempo;
     }
 
-    private static String struttura(Struttura s) {
+    static String struttura(Struttura s) {
         return s.nome() == null || s.nome().isBlank() ? s.codice() : s.nome() + " (" + s.codice() + ")";
     }
 

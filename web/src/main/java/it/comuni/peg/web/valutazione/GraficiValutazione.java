@@ -36,19 +36,35 @@ public final class GraficiValutazione {
             categorie.add(VistaPeg.nome(a.settore(), nomi));
             punti.add(a.esito().punti() == null ? null : a.esito().punti().doubleValue());
         }
+        return settori(categorie, punti);
+    }
+
+    /**
+     * The settori's scores (bars, 0–100) from their names and scores in the same order (null: no bar);
+     * the page's chart and the annex's are this one.
+     */
+    public static Grafico settori(List<String> settori, List<Double> punti) {
         return new Grafico("grafico-settori", "Punteggio SMVP per settore", Grafico.Tipo.BARRE, "Settore", "punti", 100d,
-                categorie, List.of(new Grafico.Serie("Punteggio", punti, false)));
+                settori, List.of(new Grafico.Serie("Punteggio", punti, false)));
     }
 
     /** How many objectives in each colour band, in the bands' order (bands no objective reaches count 0). */
     public static Grafico fasce(Valutazione v) {
+        return fasce(v.obiettivi().stream().map(Valutazione.Obiettivo::colore).toList());
+    }
+
+    /**
+     * How many objectives in each colour band reached, in the bands' order, and how many have no score:
+     * {@code colori} one per objective, null for one without a band.
+     */
+    public static Grafico fasce(List<FasciaColore.Colore> colori) {
         Map<FasciaColore.Colore, Integer> conta = new EnumMap<>(FasciaColore.Colore.class);
         int senza = 0;
-        for (Valutazione.Obiettivo o : v.obiettivi()) {
-            if (o.colore() == null) {
+        for (FasciaColore.Colore c : colori) {
+            if (c == null) {
                 senza++;
             } else {
-                conta.merge(o.colore(), 1, Integer::sum);
+                conta.merge(c, 1, Integer::sum);
             }
         }
         List<String> categorie = new ArrayList<>();
