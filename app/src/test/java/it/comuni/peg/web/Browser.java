@@ -5,6 +5,7 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -80,6 +81,21 @@ final class Browser {
             Files.writeString(SCHERMATE.resolve("fallito.html"), driver.getPageSource());
             throw new AssertionError("Atteso " + dove + " su " + driver.getCurrentUrl(), e);
         }
+    }
+
+    /**
+     * Clicks {@code elemento} once it is in the middle of the view, brought there without animation: Bootstrap
+     * Italia scrolls smoothly, and a click aimed while the page still moves lands on whatever passes under it
+     * (Chromium's "element click intercepted" on a chart or the footer).
+     */
+    static void clicca(ChromeDriver driver, WebElement elemento) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", elemento);
+        elemento.click();
+    }
+
+    /** {@link #clicca(ChromeDriver, WebElement)} on the element {@code dove} finds. */
+    static void clicca(ChromeDriver driver, org.openqa.selenium.By dove) {
+        clicca(driver, driver.findElement(dove));
     }
 
     /** Month and date-time inputs take their value in ISO form only through script (typing is locale-bound). */

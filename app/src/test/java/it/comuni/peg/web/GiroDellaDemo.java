@@ -216,7 +216,7 @@ public final class GiroDellaDemo {
                 browser.get(url("/accesso"));
                 browser.findElement(By.id("utente")).sendKeys(u.getKey());
                 browser.findElement(By.id("password")).sendKeys(u.getKey());
-                browser.findElement(By.id("entra")).click();
+                Browser.clicca(browser, By.id("entra"));
                 Browser.attendi(browser, By.id("utente-collegato"));
                 for (int larghezza : new int[]{LARGHEZZA_DESKTOP, LARGHEZZA_TELEFONO}) {
                     browser.manage().window().setSize(new Dimension(larghezza, larghezza == LARGHEZZA_DESKTOP ? 1000 : 844));

@@ -132,7 +132,7 @@ class OidcAccessoTest {
         attendi(By.id("accesso-fornitori"));
         assertThat(testo(By.id("accesso-fornitori"))).contains("Accedi con Ente di prova (fornitore OIDC di prova)");
         controlla("oidc-01-accesso");
-        browser.findElement(By.cssSelector("#accesso-fornitori a")).click();
+        Browser.clicca(browser, By.cssSelector("#accesso-fornitori a"));
         credenzialiAlFornitore("m.gentili");
         // back on the page that asked for the sign-in, as the provider's claims say: dirigente in c_prova
         attendi(By.id("modulo-consuntivo"));
@@ -142,7 +142,7 @@ class OidcAccessoTest {
         imposta("consuntivo-mese", settembre.toString());
         imposta("consuntivo-percentuale", "20");
         browser.findElement(By.id("consuntivo-note")).sendKeys("Istruttorie avviate");
-        browser.findElement(By.id("invia-consuntivo")).click();
+        Browser.clicca(browser, By.id("invia-consuntivo"));
         attendi(By.cssSelector("[data-esito]"));
         controlla("oidc-02-consuntivo");
         assertThat(eventi(obiettivo)).isEqualTo(prima + 1);
@@ -192,17 +192,17 @@ class OidcAccessoTest {
         // the session ends on the server (as after the idle timeout): the browser's cookie names a session no more
         browser.manage().deleteCookieNamed("JSESSIONID");
         browser.manage().addCookie(new org.openqa.selenium.Cookie("JSESSIONID", "SESSIONEFINITA", "/"));
-        browser.findElement(By.id("invia-consuntivo")).click();
+        Browser.clicca(browser, By.id("invia-consuntivo"));
         // htmx reloads the page, which passes by the sign-in page; the provider's session still lives: no question
         attendi(By.id("accesso-fornitori"));
-        browser.findElement(By.cssSelector("#accesso-fornitori a")).click();
+        Browser.clicca(browser, By.cssSelector("#accesso-fornitori a"));
         attendi(By.cssSelector("[data-bozza-ripristinata]"));
         controlla("oidc-04-bozza-ripristinata");
         assertThat(browser.getCurrentUrl()).contains("/obiettivi/" + obiettivo);
         assertThat(browser.findElement(By.id("consuntivo-note")).getAttribute("value")).isEqualTo("Scritto prima della scadenza");
         assertThat(browser.findElement(By.id("consuntivo-percentuale")).getAttribute("value")).isEqualTo("35");
         assertThat(eventi(obiettivo)).as("nothing recorded by the expired request").isEqualTo(prima);
-        browser.findElement(By.id("invia-consuntivo")).click();
+        Browser.clicca(browser, By.id("invia-consuntivo"));
         attendi(By.cssSelector("[data-esito]"));
         assertThat(eventi(obiettivo)).isEqualTo(prima + 1);
     }
@@ -212,12 +212,12 @@ class OidcAccessoTest {
     void signingOutEndsTheProvidersSessionToo() throws Exception {
         vai("/peg?ente=" + ENTE);
         attendi(By.id("esci"));
-        browser.findElement(By.id("esci")).click();
+        Browser.clicca(browser, By.id("esci"));
         attendi(By.id("accesso-uscito"));
         assertThat(browser.getCurrentUrl()).contains("/accesso?uscito");
         controlla("oidc-05-uscito");
         // signing in again: the provider asks for the credentials, its session having ended with ours
-        browser.findElement(By.cssSelector("#accesso-fornitori a")).click();
+        Browser.clicca(browser, By.cssSelector("#accesso-fornitori a"));
         attendi(By.name("username"));
         assertThat(browser.getCurrentUrl()).startsWith(provider.issuer());
     }
@@ -302,7 +302,7 @@ class OidcAccessoTest {
         browser.manage().deleteAllCookies();
         vai("/accesso");
         attendi(By.id("accesso-fornitori"));
-        browser.findElement(By.cssSelector("#accesso-fornitori a")).click();
+        Browser.clicca(browser, By.cssSelector("#accesso-fornitori a"));
         credenzialiAlFornitore(utente);
     }
 
@@ -312,7 +312,7 @@ class OidcAccessoTest {
         assertThat(browser.getCurrentUrl()).startsWith(provider.issuer());
         browser.findElement(By.name("username")).sendKeys(utente);
         browser.findElement(By.name("password")).sendKeys(utente);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        Browser.clicca(browser, By.cssSelector("button[type=submit]"));
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("127.0.0.1:" + PORTA));
     }
 

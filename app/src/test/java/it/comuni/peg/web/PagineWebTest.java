@@ -631,13 +631,8 @@ class PagineWebTest {
         clicca(browser.findElement(By.id(id)));
     }
 
-    /**
-     * Clicks {@code elemento} once it is in the middle of the view, brought there without animation: Bootstrap
-     * Italia scrolls smoothly, and a click aimed while the page still moves lands on whatever passes under it.
-     */
     private void clicca(WebElement elemento) {
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", elemento);
-        elemento.click();
+        Browser.clicca(browser, elemento);
     }
 
     private void scrivi(String id, String valore) {
