@@ -86,7 +86,7 @@ class CsvPegTest {
         Risposta esportato = http.get("nucleo", "/api/peg/2023/csv?ente=" + q(ORIGINE));
         assertThat(esportato.stato()).as(esportato.corpo()).isEqualTo(200);
         assertThat(esportato.intestazione("Content-Type")).isEqualToIgnoringCase("text/csv;charset=UTF-8");
-        assertThat(esportato.intestazione("Content-Disposition")).startsWith("attachment").contains("peg-2023-c-origine.csv");
+        assertThat(esportato.intestazione("Content-Disposition")).startsWith("attachment").contains("peg-2023-c_origine.csv");
         assertThat(esportato.corpo()).startsWith("\uFEFFtipo;chiave;anno;titolo;");
         byte[] csv = esportato.corpo().getBytes(StandardCharsets.UTF_8);
 
@@ -248,7 +248,7 @@ class CsvPegTest {
         Risposta obiettivi = http.get("nucleo", "/api/peg/2023/valutazione.csv?ente=" + ente + "&al=2023-12-31");
         assertThat(obiettivi.stato()).as(obiettivi.corpo()).isEqualTo(200);
         assertThat(obiettivi.intestazione("Content-Type")).isEqualToIgnoringCase("text/csv;charset=UTF-8");
-        assertThat(obiettivi.intestazione("Content-Disposition")).startsWith("attachment").contains("valutazione-2023-c-origine.csv");
+        assertThat(obiettivi.intestazione("Content-Disposition")).startsWith("attachment").contains("valutazione-2023-c_origine.csv");
         List<String> righe = righe(obiettivi.corpo());
         assertThat(righe.get(0)).startsWith("\uFEFFsettore;settore_nome;ufficio;ufficio_nome;titolo;al;");
         assertThat(righe).hasSize(42);

@@ -176,9 +176,9 @@ class AllegatoRelazioneHttpTest {
             // the settore's summary row: the example method weighs SASTER's objectives by the ids of its own
             // illustration, so this one weighs 0 there and the settore's score is not computable; the ufficio's is
             assertThat(righe(documento, "Settore", 7)).containsExactly(
-                    List.of("ASSETTO E GESTIONE DEL TERRITORIO (SASTER)", "1", "2", "1", "1", "non calcolabile", "—"));
+                    List.of("SASTER – ASSETTO E GESTIONE DEL TERRITORIO", "1", "2", "1", "1", "non calcolabile", "—"));
             assertThat(righe(documento, "Settore", 8)).containsExactly(
-                    List.of("SASTER", "EDILIZIA PRIVATA (UEDPRI)", "1", "2", "1", "1", "82,5", "verde"));
+                    List.of("SASTER", "UEDPRI – EDILIZIA PRIVATA", "1", "2", "1", "1", "82,5", "verde"));
             // page numbers in the footer: Word's PAGE and NUMPAGES fields
             String piede = documento.getFooterList().get(0).getParagraphs().get(0).getCTP().xmlText();
             assertThat(piede).contains(" PAGE ").contains(" NUMPAGES ").contains("Pagina");

@@ -3,6 +3,7 @@ package it.comuni.peg.query.pubblicazione;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.comuni.peg.platform.web.NomeFile;
 import it.comuni.peg.api.csv.Csv;
 import it.comuni.peg.query.asof.Istanti;
 import it.comuni.peg.query.proiezione.Disponibilita;
@@ -23,12 +24,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The PEG and its evaluation as CSV: the PEG in the import format (round trip, and the template to
@@ -124,10 +123,8 @@ public class EsportazioneCsvController {
                 .body(testo.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The name of an export: {@code valutazione-2023-c-b648-settori.csv}, the ente without accents or symbols. */
+    /** The name of an export: {@code valutazione-2023-c_b648-settori.csv} ({@link NomeFile}); {@code suffisso} may be empty. */
     public static String nomeFile(String cosa, int anno, String ente, String suffisso) {
-        String slug = Normalizer.normalize(ente.strip().toLowerCase(Locale.ITALIAN), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return cosa + "-" + anno + "-" + slug + suffisso + ".csv";
+        return NomeFile.di("csv", cosa, anno, ente, suffisso);
     }
 }

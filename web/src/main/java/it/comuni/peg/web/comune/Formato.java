@@ -42,7 +42,7 @@ public class Formato {
 
     /** A month as Italian sentences write it: "gennaio 2024". */
     public static String meseAnno(YearMonth mese) {
-        return nomeMese(mese) + " " + mese.getYear();
+        return FormaItaliana.mese(mese);
     }
 
     /**

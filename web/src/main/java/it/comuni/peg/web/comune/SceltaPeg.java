@@ -1,5 +1,6 @@
 package it.comuni.peg.web.comune;
 
+import it.comuni.peg.query.organigramma.Enti;
 import it.comuni.peg.query.scheda.SchedaQueries;
 import it.comuni.peg.platform.sicurezza.Perimetro;
 import org.springframework.stereotype.Component;
@@ -12,10 +13,12 @@ public class SceltaPeg {
 
     private final SchedaQueries queries;
     private final Perimetro perimetro;
+    private final Enti enti;
 
-    public SceltaPeg(SchedaQueries queries, Perimetro perimetro) {
+    public SceltaPeg(SchedaQueries queries, Perimetro perimetro, Enti enti) {
         this.queries = queries;
         this.perimetro = perimetro;
+        this.enti = enti;
     }
 
     /**
@@ -32,10 +35,14 @@ public class SceltaPeg {
                 .filter(v -> perimetro.vede(v.ente()))
                 .toList();
         if (richiesto != null && anno != null) {
-            return new PegScelto(richiesto, anno, disponibili);
+            return new PegScelto(richiesto, nome(richiesto), anno, disponibili);
         }
         return disponibili.stream().filter(v -> richiesto == null || v.ente().equals(richiesto)).findFirst()
-                .map(v -> new PegScelto(v.ente(), v.anno(), disponibili))
-                .orElse(new PegScelto(null, null, disponibili));
+                .map(v -> new PegScelto(v.ente(), nome(v.ente()), v.anno(), disponibili))
+                .orElse(new PegScelto(null, null, null, disponibili));
+    }
+
+    private String nome(String ente) {
+        return enti.nome(ente).orElse(ente);
     }
 }

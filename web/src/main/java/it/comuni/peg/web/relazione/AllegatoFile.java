@@ -92,7 +92,7 @@ public class AllegatoFile {
         byte[] contenuto = f == Formato.PDF
                 ? pdfA.conMetadati(pdf.pdf(documento), ricevuta.map(r -> Map.of(StampaController.METADATO_RICEVUTA, r.json())).orElse(Map.of()))
                 : docx.docx(documento);
-        String nome = ImpaginazioneAllegato.nomeFile(allegato) + (f == Formato.PDF ? ".pdf" : ".docx");
+        String nome = ImpaginazioneAllegato.nomeFile(allegato, f == Formato.PDF ? "pdf" : "docx");
         return ResponseEntity.ok()
                 .contentType(f == Formato.PDF ? MediaType.APPLICATION_PDF : DOCX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(nome).build().toString())

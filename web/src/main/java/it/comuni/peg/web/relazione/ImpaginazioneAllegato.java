@@ -14,6 +14,7 @@ import it.comuni.peg.query.relazione.AllegatoObiettivi.RiepilogoStruttura;
 import it.comuni.peg.query.relazione.AllegatoObiettivi.Struttura;
 import it.comuni.peg.query.scheda.Scheda;
 import it.comuni.peg.query.smvp.Esito;
+import it.comuni.peg.platform.web.NomeFile;
 import it.comuni.peg.web.comune.Formato;
 import it.comuni.peg.web.relazione.Documento.Blocco;
 import it.comuni.peg.web.relazione.Documento.Elenco;
@@ -74,9 +75,9 @@ public final class ImpaginazioneAllegato {
     /** The lead-in of the receipt's JSON block: what follows is written for programs, not readers. */
     public static final String RICEVUTA_PER_PROGRAMMI = "La stessa ricevuta in forma leggibile da un programma (JSON):";
 
-    /** The file's name without extension: "Allegato-obiettivi-c_b648-2023-al-2023-12-31" (ISO, so files sort by date). */
-    public static String nomeFile(AllegatoObiettivi a) {
-        return "Allegato-obiettivi-" + a.ente().replaceAll("[^A-Za-z0-9_-]", "_") + "-" + a.anno() + "-al-" + a.al();
+    /** The file's name: "Allegato-obiettivi-c_b648-2023-al-2023-12-31.pdf" ({@link NomeFile}), {@code estensione} without the dot. */
+    public static String nomeFile(AllegatoObiettivi a, String estensione) {
+        return NomeFile.di(estensione, "Allegato-obiettivi", a.ente(), a.anno(), "al", a.al());
     }
 
     private static void validazione(AllegatoObiettivi a, List<Blocco> b) {
@@ -223,8 +224,9 @@ public final class ImpaginazioneAllegato {
         return c.rettificato() ? tempo + "; poi rettificato" : tempo;
     }
 
+    /** A settore or ufficio named as the pages and the prints name it ({@link Formato#struttura}: "SASTER – ASSETTO"). */
     static String struttura(Struttura s) {
-        return s.nome() == null || s.nome().isBlank() ? s.codice() : s.nome() + " (" + s.codice() + ")";
+        return Formato.struttura(s.codice(), s.nome());
     }
 
     private static String persona(Scheda.Persona p) {

@@ -14,6 +14,7 @@ import it.comuni.peg.web.comune.PegScelto;
 import it.comuni.peg.web.comune.SceltaPeg;
 import it.comuni.peg.web.scheda.Cronoprogramma;
 import it.comuni.peg.web.scheda.LetturaScheda;
+import it.comuni.peg.platform.web.NomeFile;
 import it.comuni.peg.platform.audit.Ricevuta;
 import it.comuni.peg.platform.audit.Ricevute;
 import org.slf4j.Logger;
@@ -125,7 +126,7 @@ public class StampaController {
         Scheda s = lettura.leggi(id.valore(), istante);
         String codiceEnte = enti.codice(s.ente()).orElse(s.ente());
         return new Stampa(s.titolo(), nomeEnte(codiceEnte) + " · PEG " + s.anno(), istante, List.of(s), perPdf,
-                NomeFile.pdf(codiceEnte, s.anno(), s.settore() == null ? null : s.settore().codice(), s.titolo(), giornoDi(istante)));
+                nomePdf(codiceEnte, s.anno(), s.settore() == null ? null : s.settore().codice(), s.titolo(), giornoDi(istante)));
     }
 
     private Stampa stampaPeg(String ente, Integer anno, String settore, String asOf, boolean perPdf) {
@@ -142,7 +143,15 @@ public class StampaController {
         schede.sort(ElencoPeg.ORDINE);
         String titolo = "Obiettivi PEG " + peg.anno() + (codice == null ? "" : " · settore " + codice);
         return new Stampa(titolo, nomeEnte(peg.ente()), istante, schede, perPdf,
-                NomeFile.pdf(peg.ente(), peg.anno(), codice, null, giornoDi(istante)));
+                nomePdf(peg.ente(), peg.anno(), codice, null, giornoDi(istante)));
+    }
+
+    /**
+     * {@code PEG-c_b648-2023-SASTER-al-2023-06-30.pdf}; for one objective the first six words of its title after
+     * the settore ({@code PEG-<ente>-<anno>-<settore>-Attivita-di-riqualificazione-...-al-<day>.pdf}).
+     */
+    static String nomePdf(String ente, int anno, String settore, String titolo, java.time.LocalDate al) {
+        return NomeFile.di("pdf", "PEG", ente, anno, settore, titolo == null ? null : NomeFile.parole(titolo, 6), "al", al);
     }
 
     private record Stampa(String titolo, String sottotitolo, Instant istante, List<Scheda> schede, boolean perPdf, String nomeFile,
