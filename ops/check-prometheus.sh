@@ -221,6 +221,7 @@ series_check "peg_event_processor_lag_events" 'peg_event_processor_lag_events{jo
 series_check "peg_event_processor_segments_claimed" 'peg_event_processor_segments_claimed{job="peg"}'
 series_check "peg_event_processor_stalled_seconds" 'peg_event_processor_stalled_seconds{job="peg"}'
 series_check "peg_dead_letters" 'peg_dead_letters{job="peg"}'
+series_check "peg_checkpoint_eta_secondi (for PegCheckpointStale)" 'peg_checkpoint_eta_secondi{job="peg"}'
 series_check "peg_database_up is 1" 'peg_database_up{job="peg"} == 1'
 series_check "peg_comandi_seconds_count{comando=DefinisciObiettivo,esito=ok}" \
     'peg_comandi_seconds_count{job="peg",comando="DefinisciObiettivo",esito="ok"} > 0'

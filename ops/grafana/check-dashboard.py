@@ -24,6 +24,7 @@ CONTRACT = [
     "peg_consuntivi_registrati_total", "peg_rimodulazioni_total", "peg_comandi_rifiutati_total",
     "peg_import_total", "http_server_requests_seconds_count", "hikaricp_connections_active",
     "jvm_memory_used_bytes", "process_cpu_usage",
+    "peg_checkpoint_eta_secondi", "peg_checkpoint_total", "peg_checkpoint_falliti_total",
     # Galera (ops/prometheus/rules/galera-alerts.yml), as prometheus-mysqld-exporter 0.14 names them
     "mysql_up", "mysql_global_status_wsrep_cluster_size", "mysql_global_status_wsrep_local_state",
     "mysql_global_status_wsrep_flow_control_paused_ns",
