@@ -118,7 +118,7 @@ class AnnoDimostrativoTest {
         assertThat(r.eseguita()).isTrue();
         assertThat(r.rifiutati()).isZero();
         assertThat(r.obiettivi()).isEqualTo(41);
-        assertThat(r.comandi()).containsEntry("ChiudiMonitoraggio", 1).containsEntry("RegistraValutazione", 41)
+        assertThat(r.comandi()).containsEntry("ChiudiMonitoraggio", 1).containsEntry("ImpostaMetodoSmvp", 1).containsEntry("RegistraValutazione", 41)
                 .containsEntry("ImpostaMetodoValutazione", 1).containsKeys("RimodulaFase", "DefinisciIndicatore", "RegistraValoreIndicatore");
         assertThat(r.comandi().get("RegistraConsuntivo")).isGreaterThan(500);
         assertThat(r.comandi().get("CompletaFase")).isGreaterThan(80);
@@ -212,12 +212,24 @@ class AnnoDimostrativoTest {
         assertThat(http.get("nucleo", "/api/peg/2023/storico?ente=" + ENTE).corpo()).contains("\"registratoInRitardo\":true");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter_entry", Long.class)).isZero();
 
-        // the year under each example SMVP of docs/smvp, one version after the other in force from 01/01: every
-        // objective scored with its explanation, within the mapped range; the demo's indicators, which neither
-        // method lists, scored as each scores a NUMERO; the two methods judge the same year differently
-        BigDecimal gzoom = valutaConMetodo(http, "esempio-gzoom.yaml", 1);
-        BigDecimal perform = valutaConMetodo(http, "esempio-perform.yaml", 2);
-        assertThat(gzoom).isNotEqualByComparingTo(perform);
+        // the year under the ente's own SMVP, which the nucleo recorded with the PEG (version 1) and under which it
+        // closed every objective with its final valutazione; then under each example SMVP of docs/smvp, recorded
+        // now as versions 2 and 3 in force from 01/01: every objective scored with its explanation, within the
+        // mapped range, the demo's indicators (which no method lists) scored as each scores a NUMERO. At 31/12 a
+        // closed objective keeps the score it was closed with, so the later versions leave the year's scores as
+        // they were; at 30/06, where nothing is closed, the two examples judge the same half-year differently
+        BigDecimal adottato = valuta(http, 1, "31/12/2023");
+        imposta(http, "esempio-gzoom.yaml");
+        BigDecimal gzoom = valuta(http, 2, "31/12/2023");
+        BigDecimal giugnoGzoom = valuta(http, 2, "30/06/2023");
+        imposta(http, "esempio-perform.yaml");
+        BigDecimal perform = valuta(http, 3, "31/12/2023");
+        BigDecimal giugnoPerform = valuta(http, 3, "30/06/2023");
+        System.out.printf("Anno dimostrativo, ente: secondo il suo SMVP %s; al 30/06 secondo GZOOM %s, secondo PERFORM+ %s%n",
+                adottato, giugnoGzoom, giugnoPerform);
+        assertThat(gzoom).isEqualByComparingTo(adottato);
+        assertThat(perform).isEqualByComparingTo(adottato);
+        assertThat(giugnoGzoom).isNotEqualByComparingTo(giugnoPerform);
 
         // the monitoraggio closed on 14 July is an act of the cycle: a checkpoint was taken for it, and its
         // receipt still verifies the store once the year is over
@@ -262,8 +274,8 @@ class AnnoDimostrativoTest {
         assertThat(Duration.between(reale.getTimestamp(), Instant.now()).abs()).isLessThan(Duration.ofMinutes(2));
     }
 
-    /** Records {@code esempio} as the SMVP's version {@code versione} and scores the whole PEG at 31/12/2023; returns the ente's score. */
-    private static BigDecimal valutaConMetodo(ClienteHttp http, String esempio, int versione) {
+    /** Records {@code esempio} (docs/smvp) as the next version of the SMVP, in force from 01/01/2023. */
+    private static void imposta(ClienteHttp http, String esempio) {
         String documento;
         try {
             documento = Files.readString(Path.of("..", "docs", "smvp", esempio));
@@ -273,7 +285,11 @@ class AnnoDimostrativoTest {
         Risposta impostato = http.put("nucleo", "/api/valutazione/metodo-smvp?ente=" + ENTE + "&anno=2023&inVigoreDal=01/01/2023&motivazione="
                 + URLEncoder.encode("Delibera di adozione", StandardCharsets.UTF_8), documento, "application/yaml");
         assertThat(impostato.stato()).as(impostato.toString()).isEqualTo(200);
-        Risposta r = http.get("nucleo", "/api/valutazione/smvp/peg?ente=" + ENTE + "&anno=2023&al=31/12/2023");
+    }
+
+    /** Scores the whole PEG at {@code al} under the SMVP in force, which must be version {@code versione}; returns the ente's score. */
+    private static BigDecimal valuta(ClienteHttp http, int versione, String al) {
+        Risposta r = http.get("nucleo", "/api/valutazione/smvp/peg?ente=" + ENTE + "&anno=2023&al=" + al);
         assertThat(r.stato()).as(r.toString()).isEqualTo(200);
         JsonNode v = r.json();
         assertThat(v.get("metodo").get("versione").asInt()).isEqualTo(versione);
@@ -285,9 +301,7 @@ class AnnoDimostrativoTest {
             assertThat(esito.get("punti").decimalValue()).isBetween(BigDecimal.ZERO, BigDecimal.valueOf(100));
             assertThat(esito.get("passi").size()).isGreaterThan(3);
         });
-        BigDecimal ente = v.get("esito").get("ente").get("esito").get("punti").decimalValue();
-        System.out.println("Anno dimostrativo secondo " + esempio + ": ente " + ente);
-        return ente;
+        return v.get("esito").get("ente").get("esito").get("punti").decimalValue();
     }
 
     /**

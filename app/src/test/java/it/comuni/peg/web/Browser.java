@@ -112,6 +112,52 @@ final class Browser {
     }
 
     /**
+     * What makes the page scroll sideways: empty when the document is no wider than the window; else, for up to
+     * five of the innermost elements that reach past the window's right edge, the innermost element around each
+     * whose removal (display: none, undone at once) makes the document fit, as {@code tag#id.classes (right edge px)};
+     * climbing only through elements that themselves reach past the edge, so a wide table inside a region that
+     * scrolls on its own (the region fits) is never named.
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> oltreLaFinestra(ChromeDriver driver) {
+        return (List<String>) driver.executeScript("""
+                const radice = document.documentElement;
+                const w = radice.clientWidth;
+                const largo = () => radice.scrollWidth > w;
+                if (!largo()) return [];
+                const oltre = e => e.getBoundingClientRect().right > w + 1;
+                const nome = e => {
+                    const classi = typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\\s+/).join('.') : '';
+                    return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + classi + ' (' + Math.round(e.getBoundingClientRect().right) + ' px)';
+                };
+                const provati = new Set();
+                const colpevoli = [];
+                const foglie = [...document.body.querySelectorAll('*')].filter(e => oltre(e) && ![...e.children].some(oltre));
+                for (const foglia of foglie.slice(0, 400)) {
+                    for (let e = foglia; e && e !== document.body && oltre(e); e = e.parentElement) {
+                        if (provati.has(e)) break;
+                        provati.add(e);
+                        const prima = e.style.display;
+                        e.style.display = 'none';
+                        const ancora = largo();
+                        e.style.display = prima;
+                        if (!ancora) {
+                            const intorno = [];
+                            for (let a = e.parentElement; a && a !== document.body && intorno.length < 4; a = a.parentElement) {
+                                intorno.push(a.tagName.toLowerCase() + (a.className && typeof a.className === 'string' ? '.' + a.className.trim().split(/\\s+/).join('.') : '')
+                                    + '[' + getComputedStyle(a).overflowX + ' ' + Math.round(a.getBoundingClientRect().width) + ' px]');
+                            }
+                            colpevoli.push(nome(e) + ' in ' + intorno.join(' < '));
+                            break;
+                        }
+                    }
+                    if (colpevoli.length === 5) break;
+                }
+                return colpevoli.length ? colpevoli : ['documento largo ' + radice.scrollWidth + ' px: ' + foglie.slice(0, 5).map(nome).join(', ')];
+                """);
+    }
+
+    /**
      * The serious and critical axe violations of the page, described; empty when there are none. A page
      * without frames is analysed by axe.run in the page itself (axe's legacy mode): the default runs
      * axe.runPartial in every frame and axe.finishRun in a new blank window, which costs ~40% more per

@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *     doubled bullets; the same sweep over its text;</li>
  *     <li>one page of each kind in the browser (Chromium in it-IT) at desktop (1366 px) and phone (390 px)
  *     width: a screenshot of each under {@code target/schermate/demo-*.png} and axe's serious and critical
- *     violations, none allowed; and a date typed in an Italian date field the Italian way reads as that day.</li>
+ *     violations, none allowed, nor a page that scrolls sideways; and a date typed in an Italian date field the Italian way reads as that day.</li>
  * </ul>
  */
 public final class GiroDellaDemo {
@@ -226,6 +226,10 @@ public final class GiroDellaDemo {
                         String nome = "demo-" + u.getKey() + "-" + pagina + "-" + (larghezza == LARGHEZZA_DESKTOP ? "desktop" : "telefono");
                         Browser.schermata(browser, nome);
                         violazioni.addAll(Browser.violazioniGravi(browser).stream().map(v -> nome + ": " + v).toList());
+                        List<String> larghi = Browser.oltreLaFinestra(browser);
+                        if (!larghi.isEmpty()) {
+                            violazioni.add(nome + ": la pagina scorre di lato, larga " + larghezza + " px: " + larghi);
+                        }
                     }
                 }
             }

@@ -15,6 +15,8 @@ import it.comuni.peg.api.indicatore.RegistraValoreIndicatore;
 import it.comuni.peg.api.obiettivo.DefinisciObiettivo;
 import it.comuni.peg.api.valutazione.ChiudiMonitoraggio;
 import it.comuni.peg.api.valutazione.CicloValutazioneId;
+import it.comuni.peg.api.smvp.MetodoSmvp;
+import it.comuni.peg.api.valutazione.ImpostaMetodoSmvp;
 import it.comuni.peg.api.valutazione.ImpostaMetodoValutazione;
 import it.comuni.peg.api.valutazione.ParametriValutazione;
 import it.comuni.peg.api.valutazione.RegistraValutazione;
@@ -41,7 +43,8 @@ import java.util.function.Function;
  * consuntivi only for months that have begun, completions after the last month with work, the
  * objective's own dirigente), so the simulation goes through the same command path as a person.
  *
- * <p>The year: the PEG adopted at the end of January and the method set; each month the dirigenti
+ * <p>The year: the PEG adopted at the end of January and the method set, the ente's SMVP in force from
+ * 1 January among them; each month the dirigenti
  * record the consuntivo of the month before in its first days, some a month late; most phases end
  * on time, some late (half of those rimodulati first, with a motivazione), some are not finished by
  * December; a third of the objectives get measurable indicators, valued each quarter; the nucleo
@@ -76,11 +79,13 @@ final class AnnoSimulato {
     private final int anno;
     private final Function<String, String> persone;
     private final Random caso;
+    private final MetodoSmvp smvp;
     private final List<Azione> azioni = new ArrayList<>();
     private long ordine;
 
-    private AnnoSimulato(String ente, int anno, long seme, Function<String, String> persone) {
+    private AnnoSimulato(String ente, int anno, long seme, Function<String, String> persone, MetodoSmvp smvp) {
         this.persone = persone;
+        this.smvp = smvp;
         this.ente = ente;
         this.anno = anno;
         this.caso = new Random(seme);
@@ -89,14 +94,32 @@ final class AnnoSimulato {
     /**
      * The acts of the year after the import, in recording order. {@code persone} gives the identificativo
      * of the persona a printed name is in the ente's organigramma (null when none: that dirigente acts
-     * without a persona, and is refused).
+     * without a persona, and is refused). {@code smvp}: the ente's evaluation method, which the nucleo records
+     * with the PEG's other methods at the end of January, in force from 1 January ({@link #smvpDellEnte}).
      */
-    static List<Azione> pianifica(List<PianoObiettivo> piani, String ente, int anno, long seme, Function<String, String> persone) {
-        AnnoSimulato anno_ = new AnnoSimulato(ente, anno, seme, persone);
+    static List<Azione> pianifica(List<PianoObiettivo> piani, String ente, int anno, long seme, Function<String, String> persone,
+                                  MetodoSmvp smvp) {
+        AnnoSimulato anno_ = new AnnoSimulato(ente, anno, seme, persone, smvp);
         anno_.pianifica(piani);
         List<Azione> ordinate = new ArrayList<>(anno_.azioni);
         ordinate.sort(Comparator.comparing(Azione::istante).thenComparingLong(Azione::ordine));
         return ordinate;
+    }
+
+    /**
+     * An example SMVP as the demo's ente adopts it: its rules, conversions, bands and indicators as written, for
+     * {@code ente} and {@code anno}, without the example's weights per objective and per settore, which name
+     * objectives by illustrative identifiers that no objective of the import has; the ente's objectives then
+     * weigh as the PEG weighs them, and the demo's own indicators are scored as the method scores any NUMERO.
+     *
+     * @param esempio a method as {@link it.comuni.peg.api.smvp.DocumentoMetodo#leggi} reads it
+     *                (docs/smvp/esempio-gzoom.yaml, bundled in the jar)
+     */
+    static MetodoSmvp smvpDellEnte(MetodoSmvp esempio, String ente, int anno) {
+        return new MetodoSmvp(esempio.formato(), ente, anno, esempio.titolo(), esempio.delibera(), esempio.periodoMisurazione(),
+                esempio.pesoFasi(), esempio.pesoIndicatori(), esempio.valoreMancante(), esempio.conversioni(),
+                esempio.conversioniPerTipo(), esempio.mappatura(), esempio.mappaturaObiettivo(), esempio.fasceColore(),
+                esempio.fasi(), esempio.indicatori(), null, null);
     }
 
     /** When the import of the PEG itself is dated: the giunta adopts it at the end of January. */
@@ -111,6 +134,9 @@ final class AnnoSimulato {
         aggiungi(istante(LocalDate.of(anno, 1, 31), LocalTime.of(11, 0)), controllo, new ImpostaMetodoValutazione(ciclo, ente, anno,
                 ParametriValutazione.PREDEFINITI, new Motivazione("Sistema di misurazione e valutazione della performance " + anno
                 + " approvato dalla giunta")));
+        aggiungi(istante(LocalDate.of(anno, 1, 31), LocalTime.of(11, 30)), nucleo, new ImpostaMetodoSmvp(ciclo, ente, anno,
+                LocalDate.of(anno, 1, 1), smvp, null, new Motivazione("SMVP " + anno + " adottato con delibera di giunta, in vigore"
+                + " dal 1° gennaio: il nucleo lo registra con il PEG")));
 
         List<Esito> esiti = new ArrayList<>();
         for (PianoObiettivo piano : piani) {

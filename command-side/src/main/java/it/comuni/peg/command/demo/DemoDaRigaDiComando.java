@@ -1,6 +1,7 @@
 package it.comuni.peg.command.demo;
 
 import it.comuni.peg.api.organigramma.Codici;
+import it.comuni.peg.api.smvp.DocumentoMetodo;
 import it.comuni.peg.api.valutazione.CicloValutazioneId;
 import it.comuni.peg.command.organigramma.ElencoEntiDimostrativi;
 import it.comuni.peg.command.organigramma.Organigrammi;
@@ -76,6 +77,8 @@ public class DemoDaRigaDiComando implements ApplicationRunner {
     static final String PERSONA_DIRIGENTE = "GENTILI LUCA";
     public static final int ANNO = 2023;
     static final String STAMPA = "capannori-2023-obiettivi-peg-straordinari.txt";
+    /** The example SMVP of docs/smvp the demo's ente adopts ({@link AnnoSimulato#smvpDellEnte}). */
+    static final String SMVP = "esempio-gzoom.yaml";
     private static final long SEME = 2023L;
 
     private static final Logger log = LoggerFactory.getLogger(DemoDaRigaDiComando.class);
@@ -130,8 +133,11 @@ public class DemoDaRigaDiComando implements ApplicationRunner {
         }
         long inizio = System.nanoTime();
         byte[] stampa;
-        try (InputStream in = DemoDaRigaDiComando.class.getResourceAsStream(STAMPA)) {
+        String smvp;
+        try (InputStream in = DemoDaRigaDiComando.class.getResourceAsStream(STAMPA);
+             InputStream metodo = DemoDaRigaDiComando.class.getResourceAsStream(SMVP)) {
             stampa = in.readAllBytes();
+            smvp = new String(metodo.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
         Registration marcatura = commandBus.registerDispatchInterceptor(marcaComandi());
         Registration retrodatazione = eventStore.registerDispatchInterceptor(retrodataEventi());
@@ -154,7 +160,8 @@ public class DemoDaRigaDiComando implements ApplicationRunner {
             Map<String, String> persone = persone();
             List<PianoObiettivo> piani = importatore.piani(stampa, ENTE, ANNO);
             List<Azione> azioni = AnnoSimulato.pianifica(piani, ENTE, ANNO, seme,
-                    nome -> persone.get(Codici.identificativoProvvisorio(nome)));
+                    nome -> persone.get(Codici.identificativoProvvisorio(nome)),
+                    AnnoSimulato.smvpDellEnte(DocumentoMetodo.leggi(smvp, DocumentoMetodo.Formato.YAML), ENTE, ANNO));
             // each simulated person acts through a real accesso, as anyone signed in does
             azioni.stream().map(Azione::attore).filter(a -> a.ruolo() != null).distinct().forEach(this::concedi);
             Optional.ofNullable(persone.get(Codici.identificativoProvvisorio(PERSONA_DIRIGENTE))).ifPresent(p -> accessi.concedi(
