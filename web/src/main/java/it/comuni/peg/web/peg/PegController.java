@@ -89,7 +89,7 @@ public class PegController {
         }
         // the situation of a past year at its end, or as known at the instant asked for ("com'era il")
         Instant istante = lettura.istante(asOf, "asOf");
-        LocalDate giorno = istante != null ? Istanti.giornoDi(istante) : GiornoDelPeg.di(peg.anno(), oggi);
+        LocalDate giorno = GiornoDelPeg.mostrato(peg.anno(), istante, clock.instant());
         model.addAttribute("giorno", giorno);
         model.addAttribute("istante", istante);
         model.addAttribute("fineAnno", istante == null && GiornoDelPeg.fineAnno(peg.anno(), oggi));

@@ -10,6 +10,7 @@ import it.comuni.peg.query.scheda.Scheda;
 import it.comuni.peg.query.scheda.SchedaQueries;
 import it.comuni.peg.query.scheda.StatoAlGiorno;
 import it.comuni.peg.web.comune.Formato;
+import it.comuni.peg.web.comune.GiornoDelPeg;
 import it.comuni.peg.web.comune.PegScelto;
 import it.comuni.peg.web.comune.SceltaPeg;
 import it.comuni.peg.web.scheda.Cronoprogramma;
@@ -126,7 +127,8 @@ public class StampaController {
         Scheda s = lettura.leggi(id.valore(), istante);
         String codiceEnte = enti.codice(s.ente()).orElse(s.ente());
         return new Stampa(s.titolo(), nomeEnte(codiceEnte) + " · PEG " + s.anno(), istante, List.of(s), perPdf,
-                nomePdf(codiceEnte, s.anno(), s.settore() == null ? null : s.settore().codice(), s.titolo(), giornoDi(istante)));
+                nomePdf(codiceEnte, s.anno(), s.settore() == null ? null : s.settore().codice(), s.titolo(),
+                        GiornoDelPeg.mostrato(s.anno(), istante, clock.instant())));
     }
 
     private Stampa stampaPeg(String ente, Integer anno, String settore, String asOf, boolean perPdf) {
@@ -137,13 +139,14 @@ public class StampaController {
         Instant istante = lettura.istante(asOf, "asOf");
         String codice = settore == null || settore.isBlank() ? null : settore.strip();
         FiltroPeg filtro = new FiltroPeg(peg.ente(), peg.anno(), codice, null, null, null, null);
-        Instant quando = istante == null ? clock.instant() : istante;
-        List<Scheda> schede = new ArrayList<>(istante == null ? queries.peg(filtro, Istanti.giornoDi(quando)) : alIstante.peg(filtro, istante));
-        schede.replaceAll(s -> StatoAlGiorno.applica(s, Istanti.giornoDi(quando)));
+        // a past year without a date is printed at its 31/12, as the pages and the scheda show it (GiornoDelPeg)
+        java.time.LocalDate giorno = GiornoDelPeg.mostrato(peg.anno(), istante, clock.instant());
+        List<Scheda> schede = new ArrayList<>(istante == null ? queries.peg(filtro, giorno) : alIstante.peg(filtro, istante));
+        schede.replaceAll(s -> StatoAlGiorno.applica(s, giorno));
         schede.sort(ElencoPeg.ORDINE);
         String titolo = "Obiettivi PEG " + peg.anno() + (codice == null ? "" : " · settore " + codice);
         return new Stampa(titolo, nomeEnte(peg.ente()), istante, schede, perPdf,
-                nomePdf(peg.ente(), peg.anno(), codice, null, giornoDi(istante)));
+                nomePdf(peg.ente(), peg.anno(), codice, null, giorno));
     }
 
     /**
@@ -168,11 +171,6 @@ public class StampaController {
     /** "Comune di Capannori (c_b648)": the name a reader knows, with the code that the files and the API use. */
     private String nomeEnte(String codice) {
         return enti.nome(codice).map(nome -> nome + " (" + codice + ")").orElse(codice);
-    }
-
-    /** The day a print shows: the as-of day, or today. */
-    private java.time.LocalDate giornoDi(Instant istante) {
-        return Istanti.giornoDi(istante == null ? clock.instant() : istante);
     }
 
     /**

@@ -153,7 +153,7 @@ public class ValutazionePaginaController {
         Instant quando = istante == null ? clock.instant() : istante;
         LocalDate oggi = Istanti.giornoDi(clock.instant());
         // the day scored: the one asked for, else today, or the end of a past year (GiornoDelPeg)
-        LocalDate giorno = istante != null ? Istanti.giornoDi(istante) : GiornoDelPeg.di(peg.anno(), oggi);
+        LocalDate giorno = GiornoDelPeg.mostrato(peg.anno(), istante, clock.instant());
         model.addAttribute("istante", istante);
         model.addAttribute("giorno", giorno);
         model.addAttribute("fineAnno", istante == null && GiornoDelPeg.fineAnno(peg.anno(), oggi));

@@ -59,4 +59,17 @@ class FormatoTest {
         assertThat(GiornoDelPeg.di(2026, oggi)).isEqualTo(oggi);
         assertThat(GiornoDelPeg.fineAnno(2026, oggi)).isFalse();
     }
+
+    /**
+     * The one rule of the pages and the prints (settore and objective, and their file names): a past year without
+     * a date at its 31/12, the current year today, a date asked for on its own day (Italian time).
+     */
+    @Test
+    void theDayShownIsTheEndOfAPastYearUnlessADateIsAsked() {
+        java.time.Instant adesso = java.time.Instant.parse("2026-11-30T10:00:00Z");
+        assertThat(GiornoDelPeg.mostrato(2023, null, adesso)).isEqualTo(LocalDate.of(2023, 12, 31));
+        assertThat(GiornoDelPeg.mostrato(2026, null, adesso)).isEqualTo(LocalDate.of(2026, 11, 30));
+        assertThat(GiornoDelPeg.mostrato(2023, java.time.Instant.parse("2023-06-30T22:30:00Z"), adesso))
+                .isEqualTo(LocalDate.of(2023, 7, 1));
+    }
 }
