@@ -28,7 +28,7 @@ final class Misure {
         List<DatiValutazione.Rilevazione> chiuse = new ArrayList<>();
         for (DatiValutazione.Rilevazione r : rilevazioni) {
             if (r.periodo().fine().isAfter(al)) {
-                passi.add("valore del " + r.periodo().etichetta() + " non considerato: il periodo si chiude il "
+                passi.add("valore " + r.periodo().dellEtichetta() + " non considerato: il periodo si chiude il "
                         + g(r.periodo().fine()) + ", dopo il " + g(al));
             } else {
                 chiuse.add(r);
@@ -77,7 +77,7 @@ final class Misure {
     }
 
     private static Valore singola(DatiValutazione.Rilevazione r, List<String> passi) {
-        String quando = "valore del " + r.periodo().etichetta();
+        String quando = "valore " + r.periodo().dellEtichetta();
         if (r.valore() instanceof Valore.Rapporto v) {
             BigDecimal q = Calcolo.misura(Calcolo.dividi(v.numeratore(), v.denominatore()));
             passi.add(quando + ": " + n(v.numeratore()) + " / " + n(v.denominatore()) + " = " + n(q));

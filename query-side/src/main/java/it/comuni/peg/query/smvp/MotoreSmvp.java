@@ -188,13 +188,13 @@ public final class MotoreSmvp {
                                                      DatiValutazione.Decisione decisione) {
         IndicatoreMetodo im = m.indicatore(di.codice()).orElseThrow();
         List<String> passi = new ArrayList<>();
-        passi.add("indicatore " + im.codice() + " «" + im.nome() + "», tipo " + im.tipo()
+        passi.add("indicatore " + im.codice() + " «" + im.nome() + "», tipo " + im.tipo().nome()
                 + (im.unita() != null ? ", in " + im.unita() : "") + ", misurato per " + m.periodoDi(im).nome());
         if (nonValutabile(decisione, passi)) {
             return new Valutazione.Indicatore(im.codice(), im.nome(), nonValutabile(decisione), null);
         }
         Conversione c = m.conversioneDi(im).orElseThrow();
-        passi.add("conversione '" + c.id() + "' (" + c.tipo() + ")");
+        passi.add("conversione '" + c.id() + "' (" + c.tipo().nome() + ")");
         Valore misurato = Misure.al(im, di.rilevazioni(), al, passi);
         Optional<BigDecimal> convertito;
         if (c.tipo() == Conversione.Tipo.DATA_FASCE) {

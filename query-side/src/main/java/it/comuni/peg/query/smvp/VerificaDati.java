@@ -151,7 +151,7 @@ final class VerificaDati {
             default -> v instanceof Valore.Numero;
         };
         if (!giusto) {
-            errore(qui, "Il valore atteso di un indicatore di tipo " + tipo + " deve essere " + atteso(tipo, true));
+            errore(qui, "Il valore atteso di un indicatore di tipo " + tipo.nome() + " deve essere " + atteso(tipo, true));
         }
     }
 
@@ -163,7 +163,7 @@ final class VerificaDati {
             case SI_NO -> v instanceof Valore.SiNo;
         };
         if (!giusto) {
-            errore(qui, "Un indicatore di tipo " + tipo + " si rileva con " + atteso(tipo, false));
+            errore(qui, "Un indicatore di tipo " + tipo.nome() + " si rileva con " + atteso(tipo, false));
         } else if (v instanceof Valore.Rapporto r && (r.numeratore() == null || r.denominatore() == null
                 || r.denominatore().signum() == 0)) {
             errore(qui, "Rapporto non calcolabile: servono numeratore e denominatore, e il denominatore non può essere 0");

@@ -29,6 +29,17 @@ class ConversioniSmvpTest {
         assertThat(e.passi()).contains("rilevato / obiettivo × 100: 45 / 60 × 100 = 75");
     }
 
+    /** The explanation speaks Italian: the kinds in words, not as the method's constants, and "dell'anno". */
+    @Test
+    void theExplanationNamesKindsInWordsAndTheYearWithItsArticle() {
+        Esito e = esito(indicatore("NC", "60", anno("45")));
+        assertThat(e.passi()).anyMatch(p -> p.matches("indicatore NC «.*», tipo numero, .*"))
+                .anyMatch(p -> p.matches("conversione '.*' \\(percentuale di raggiungimento\\)"))
+                .anyMatch(p -> p.startsWith("valore dell'anno 2024"))
+                .noneMatch(p -> p.matches(".*\\b(del anno|PERCENTUALE|NUMERO|RAPPORTO|SI_NO|DATA|SOGLIE|AVANZAMENTO|COEFFICIENTE"
+                        + "|SCOSTAMENTO\\w*)\\b.*"));
+    }
+
     @Test
     void percentOfTargetLowerIsBetterIsTwiceTheTargetLessTheActual() {
         // (2 × 28,5 − 31) / 28,5 × 100 = 26 / 28,5 × 100 = 91,2280… → 91,23

@@ -41,14 +41,25 @@ public record Conversione(
         BigDecimal valoreNo) {
 
     public enum Tipo {
-        PERCENTUALE_OBIETTIVO,
-        COEFFICIENTE,
-        SCOSTAMENTO_PERCENTUALE,
-        SCOSTAMENTO_VALORE,
-        AVANZAMENTO,
-        SOGLIE,
-        DATA_FASCE,
-        SI_NO;
+        PERCENTUALE_OBIETTIVO("percentuale di raggiungimento"),
+        COEFFICIENTE("coefficiente di raggiungimento"),
+        SCOSTAMENTO_PERCENTUALE("scostamento in percentuale"),
+        SCOSTAMENTO_VALORE("scostamento in valore"),
+        AVANZAMENTO("avanzamento dall'anno precedente all'obiettivo"),
+        SOGLIE("punteggio per soglie"),
+        DATA_FASCE("giorni di ritardo per fasce"),
+        SI_NO("risposta sì/no");
+
+        private final String nome;
+
+        Tipo(String nome) {
+            this.nome = nome;
+        }
+
+        /** The Italian words the explanations and messages write ("scostamento in percentuale"), never the constant. */
+        public String nome() {
+            return nome;
+        }
 
         /** The kinds that score a number (NUMERO, PERCENTUALE, RAPPORTO). */
         public boolean numerica() {

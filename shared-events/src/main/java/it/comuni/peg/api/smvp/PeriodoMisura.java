@@ -83,6 +83,11 @@ public record PeriodoMisura(Periodicita periodicita, int anno, int numero) {
         return inizio().plusMonths(periodicita.mesi()).minusDays(1);
     }
 
+    /** {@link #etichetta()} after "di" with its article: "del 2° trimestre 2024", "dell'anno 2024". */
+    public String dellEtichetta() {
+        return (periodicita == Periodicita.ANNO ? "dell'" : "del ") + etichetta();
+    }
+
     /** "2° trimestre 2024", "anno 2024". */
     public String etichetta() {
         return periodicita == Periodicita.ANNO ? "anno " + anno : numero + "° " + periodicita.nome() + " " + anno;

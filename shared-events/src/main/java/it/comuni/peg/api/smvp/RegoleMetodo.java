@@ -94,11 +94,11 @@ public final class RegoleMetodo {
         } else if (ind.tipo() != null && m.conversioni() != null
                 && (m.conversioniPerTipo() == null || !m.conversioniPerTipo().containsKey(ind.tipo()))) {
             errore(percorso + ".conversione", "L'indicatore non indica una conversione e il metodo non ne prevede una per il tipo "
-                    + ind.tipo());
+                    + ind.tipo().nome());
         }
         if (ind.tipo() != null && !ind.tipo().numerico() && ind.cumulo() != null
                 && ind.cumulo() != IndicatoreMetodo.Cumulo.ULTIMO) {
-            errore(percorso + ".cumulo", "Un indicatore di tipo " + ind.tipo() + " vale per l'ultimo periodo: il cumulo "
+            errore(percorso + ".cumulo", "Un indicatore di tipo " + ind.tipo().nome() + " vale per l'ultimo periodo: il cumulo "
                     + ind.cumulo() + " non si applica");
         }
         Conversione conversione = conversioni == null ? null : m.conversioneDi(ind).orElse(null);
@@ -146,7 +146,7 @@ public final class RegoleMetodo {
         }
         Conversione c = m.conversioni().stream().filter(x -> id.equals(x.id())).findFirst().orElseThrow();
         if (tipo != null && c.tipo() != null && !adatta(c.tipo(), tipo)) {
-            errore(percorso, "La conversione '" + id + "' (" + c.tipo() + ") non si applica a un indicatore di tipo " + tipo);
+            errore(percorso, "La conversione '" + id + "' (" + c.tipo().nome() + ") non si applica a un indicatore di tipo " + tipo.nome());
         }
     }
 

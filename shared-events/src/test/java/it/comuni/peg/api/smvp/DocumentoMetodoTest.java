@@ -263,9 +263,9 @@ class DocumentoMetodoTest {
                 + "  - {codice: S, nome: Sì o no, tipo: SI_NO, direzione: CRESCENTE, conversione: data}\n"
                 + "  - {codice: N, nome: Numero, tipo: NUMERO, direzione: CRESCENTE, conversione: sino}\n";
         assertThat(errori(doc)).extracting(ValoriNonValidi.Errore::messaggio).containsExactly(
-                "La conversione 'perc' (PERCENTUALE_OBIETTIVO) non si applica a un indicatore di tipo DATA",
-                "La conversione 'data' (DATA_FASCE) non si applica a un indicatore di tipo SI_NO",
-                "La conversione 'sino' (SI_NO) non si applica a un indicatore di tipo NUMERO");
+                "La conversione 'perc' (percentuale di raggiungimento) non si applica a un indicatore di tipo data",
+                "La conversione 'data' (giorni di ritardo per fasce) non si applica a un indicatore di tipo sì/no",
+                "La conversione 'sino' (risposta sì/no) non si applica a un indicatore di tipo numero");
     }
 
     @Test
@@ -273,7 +273,7 @@ class DocumentoMetodoTest {
         String doc = BASE + "  - {codice: R, nome: Rapporto, tipo: RAPPORTO, direzione: CRESCENTE}\n";
         assertThat(errori(doc)).singleElement().satisfies(e -> {
             assertThat(e.campo()).isEqualTo("$.indicatori[1].conversione");
-            assertThat(e.messaggio()).isEqualTo("L'indicatore non indica una conversione e il metodo non ne prevede una per il tipo RAPPORTO");
+            assertThat(e.messaggio()).isEqualTo("L'indicatore non indica una conversione e il metodo non ne prevede una per il tipo rapporto");
         });
     }
 
