@@ -16,7 +16,10 @@ import static it.comuni.peg.query.smvp.Calcolo.n;
  */
 final class Ponderazione {
 
-    /** An item: its weight as given and its score, or null with the reason it does not count. */
+    /**
+     * An item: its weight as given and its score, or null with the reason it does not count; {@code esclusa} is
+     * the reason used should the item be left out (the mean drops it when the item counts).
+     */
     record Voce(String nome, BigDecimal peso, BigDecimal punti, String esclusa) {
     }
 
@@ -33,7 +36,8 @@ final class Ponderazione {
         List<Quota> quote = new ArrayList<>();
         for (Voce v : voci) {
             BigDecimal effettivo = v.punti() == null || totale.signum() == 0 ? null : Calcolo.dividi(v.peso(), totale);
-            quote.add(new Quota(v.nome(), v.peso(), effettivo, v.punti(), v.esclusa()));
+            // a reason of exclusion only on an item that is left out: one that counts carries none
+            quote.add(new Quota(v.nome(), v.peso(), effettivo, v.punti(), v.punti() == null ? v.esclusa() : null));
             passi.add(v.nome() + ": " + (v.punti() == null ? "esclusa (" + v.esclusa() + ")"
                     : "peso " + n(v.peso()) + (effettivo == null ? "" : " (effettivo " + Calcolo.percento(effettivo) + ")")
                     + ", punti " + n(v.punti())));

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import static it.comuni.peg.api.valutazione.VoceSmvpDecisa.Voce.FASE;
 import static it.comuni.peg.api.valutazione.VoceSmvpDecisa.Voce.INDICATORE;
@@ -47,6 +49,18 @@ class RegoleSmvpTest {
     }
 
     // ---- result mappings
+
+    /** A part of the objective that counts carries no reason of exclusion; one left out says why. */
+    @Test
+    void onlyAnExcludedPartSaysWhy() {
+        Valutazione v = MotoreSmvp.valuta(ProvaSmvp.metodo(), new DatiValutazione(ProvaSmvp.FINE_ANNO,
+                List.of(ProvaSmvp.obiettivo("OB", List.of(), indicatore("NC", "60", anno("45")))), null, null));
+        Map<String, Quota> quote = v.obiettivo("OB").quote().stream().collect(Collectors.toMap(Quota::voce, q -> q));
+        assertThat(quote.get("indicatori").punti()).isEqualByComparingTo("75");
+        assertThat(quote.get("indicatori").esclusa()).isNull();
+        assertThat(quote.get("fasi").punti()).isNull();
+        assertThat(quote.get("fasi").esclusa()).isEqualTo("nessuna fase");
+    }
 
     @Test
     void clampCutsBothEnds() {
