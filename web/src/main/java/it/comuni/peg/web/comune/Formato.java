@@ -1,6 +1,7 @@
 package it.comuni.peg.web.comune;
 
 import it.comuni.peg.api.comune.FormaItaliana;
+import it.comuni.peg.api.smvp.FasciaColore;
 import it.comuni.peg.platform.axon.AxonConfig;
 import it.comuni.peg.query.scheda.Scheda;
 import it.comuni.peg.query.scheda.Stato;
@@ -53,6 +54,19 @@ public class Formato {
      */
     public String quanti(long numero, String singolare, String plurale) {
         return numero + " " + (numero == 1 ? singolare : plurale);
+    }
+
+    /**
+     * A score's colour band as a sentence writes it, the colour agreeing with "fascia": "fascia gialla",
+     * "fascia rossa", "fascia verde", "fascia blu"; "—" without a band.
+     */
+    public String fascia(FasciaColore.Colore colore) {
+        if (colore == null) {
+            return "—";
+        }
+        String parola = parola(colore);
+        // the colours of the bands are adjectives: those in -o turn feminine, the others (verde, arancione, blu) do not change
+        return "fascia " + (parola.endsWith("o") ? parola.substring(0, parola.length() - 1) + "a" : parola);
     }
 
     /** A decimal number with the decimal comma, rounded to {@code decimali} places, trailing zeros dropped. */

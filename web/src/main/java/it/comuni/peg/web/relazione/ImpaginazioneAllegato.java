@@ -285,7 +285,7 @@ public final class ImpaginazioneAllegato {
     }
 
     private static String fascia(FasciaColore.Colore c) {
-        return c == null ? "" : ", fascia " + colore(c);
+        return c == null ? "" : ", " + FMT.fascia(c);
     }
 
     private static String colore(FasciaColore.Colore c) {

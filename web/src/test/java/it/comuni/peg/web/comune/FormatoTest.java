@@ -72,4 +72,15 @@ class FormatoTest {
         assertThat(GiornoDelPeg.mostrato(2023, java.time.Instant.parse("2023-06-30T22:30:00Z"), adesso))
                 .isEqualTo(LocalDate.of(2023, 7, 1));
     }
+
+    /** "Il mio PEG", the valutazione's page and the annex write the band with the colour agreeing: "fascia gialla". */
+    @Test
+    void theBandAgreesWithItsColour() {
+        assertThat(f.fascia(it.comuni.peg.api.smvp.FasciaColore.Colore.GIALLO)).isEqualTo("fascia gialla");
+        assertThat(f.fascia(it.comuni.peg.api.smvp.FasciaColore.Colore.ROSSO)).isEqualTo("fascia rossa");
+        assertThat(f.fascia(it.comuni.peg.api.smvp.FasciaColore.Colore.VERDE)).isEqualTo("fascia verde");
+        assertThat(f.fascia(it.comuni.peg.api.smvp.FasciaColore.Colore.ARANCIONE)).isEqualTo("fascia arancione");
+        assertThat(f.fascia(it.comuni.peg.api.smvp.FasciaColore.Colore.BLU)).isEqualTo("fascia blu");
+        assertThat(f.fascia(null)).isEqualTo("—");
+    }
 }
