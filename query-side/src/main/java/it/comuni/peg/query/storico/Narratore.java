@@ -56,7 +56,7 @@ public final class Narratore {
         if (evento instanceof ObiettivoDefinito e) {
             return Descrizione.di("OBIETTIVO_DEFINITO", "Definito l'obiettivo «" + e.titolo() + "» del settore "
                     + e.settore().codice() + (e.ufficio() == null ? "" : ", ufficio " + e.ufficio().codice())
-                    + " (peso indicatori " + e.pesoIndicatori() + ", peso fasi " + e.pesoFasi() + ")");
+                    + " (peso indicatori " + peso(e.pesoIndicatori()) + ", peso fasi " + peso(e.pesoFasi()) + ")");
         }
         if (evento instanceof ObiettivoModificato e) {
             return new Descrizione("OBIETTIVO_MODIFICATO", "Modificato l'obiettivo: " + cambiamenti(e.prima(), e.dopo()),
@@ -112,7 +112,7 @@ public final class Narratore {
             return Descrizione.di("INDICATORE_DEFINITO", "Definito l'indicatore " + e.codice() + " «" + e.nome()
                     + "»: valore atteso " + numero(e.valoreAtteso()) + (e.unita() == null ? "" : " " + e.unita())
                     + (e.direzione() == Direzione.CRESCENTE ? ", più alto è meglio" : ", più basso è meglio")
-                    + ", peso " + e.peso());
+                    + ", peso " + peso(e.peso()));
         }
         if (evento instanceof ValoreIndicatoreRegistrato e) {
             return Descrizione.di("VALORE_INDICATORE_REGISTRATO", "Registrato il valore " + valore(e)
@@ -156,8 +156,9 @@ public final class Narratore {
         return nome == null || nome.isBlank() ? codice : codice + " (" + nome + ")";
     }
 
+    /** A weight with the decimal comma, as every number of the story: "49,5". */
     private static String peso(Peso p) {
-        return p == null ? "—" : p.toString();
+        return p == null ? "—" : FormaItaliana.numero(p.valore());
     }
 
     private static String dup(RiferimentoDup d) {

@@ -1,14 +1,19 @@
 package it.comuni.peg.query.storico;
 
 import it.comuni.peg.api.comune.Motivazione;
+import it.comuni.peg.api.comune.Peso;
 import it.comuni.peg.api.comune.ObiettivoId;
 import it.comuni.peg.api.comune.Settore;
 import it.comuni.peg.api.comune.Ufficio;
+import it.comuni.peg.api.indicatore.Direzione;
+import it.comuni.peg.api.indicatore.IndicatoreDefinito;
+import it.comuni.peg.api.obiettivo.ObiettivoDefinito;
 import it.comuni.peg.api.obiettivo.ObiettivoRinominato;
 import it.comuni.peg.api.obiettivo.ObiettivoSpostato;
 import it.comuni.peg.api.persona.PersonaAssegnata;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -49,5 +54,19 @@ class NarratoreTest {
         assertThat(d.tipo()).isEqualTo("OBIETTIVO_RINOMINATO");
         assertThat(d.frase()).isEqualTo("Cambiato il titolo dell'obiettivo da «Tempi SCIA» a «Tempi SCIA dimezzati»");
         assertThat(d.motivazione()).isEqualTo("Obiettivo più ambizioso");
+    }
+
+    /** Weights are numbers of the story too: the decimal comma, as FormaItaliana writes them. */
+    @Test
+    void weightsAreWrittenWithTheDecimalComma() {
+        Narratore narratore = new Narratore(0);
+        ObiettivoId id = ObiettivoId.di("ob-1");
+        Descrizione definito = narratore.racconta(new ObiettivoDefinito(id, "c_b648", 2023, "Tempi SCIA", null,
+                new Settore("SASTER", "ASSETTO DEL TERRITORIO", null), null, Peso.di(new BigDecimal("50.5")),
+                Peso.di(new BigDecimal("49.50")), null, null), Instant.now());
+        assertThat(definito.frase()).endsWith("(peso indicatori 50,5, peso fasi 49,5)");
+        Descrizione indicatore = narratore.racconta(new IndicatoreDefinito(id, "IND1", "Pratiche evase", null,
+                new BigDecimal("12.5"), Direzione.CRESCENTE, Peso.di(new BigDecimal("33.33"))), Instant.now());
+        assertThat(indicatore.frase()).isEqualTo("Definito l'indicatore IND1 «Pratiche evase»: valore atteso 12,5, più alto è meglio, peso 33,33");
     }
 }
