@@ -1,5 +1,6 @@
 package it.comuni.peg.web.comune;
 
+import it.comuni.peg.api.comune.FormaItaliana;
 import it.comuni.peg.api.comune.Peso;
 import it.comuni.peg.api.comune.ValoreNonValido;
 
@@ -100,11 +101,20 @@ public final class Campi {
                 .toList();
     }
 
+    /**
+     * A form's day: what the browser's date field sends (AAAA-MM-GG), or GG/MM/AAAA as typed where the field is plain
+     * text. The refusal speaks the user's form, GG/MM/AAAA, also of a day the date field sent (2023-02-31 as 31/02/2023).
+     */
     private static LocalDate leggiData(String campo, String v) {
         try {
-            return LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
-            throw new ValoreNonValido(campo, "Valore non valido: '" + v + "' (attesa una data AAAA-MM-GG esistente)");
+            return FormaItaliana.leggiData(v, campo);
+        } catch (ValoreNonValido e) {
+            java.util.regex.Matcher iso = ISO.matcher(v.strip());
+            String scritta = iso.matches() ? iso.group(3) + "/" + iso.group(2) + "/" + iso.group(1) : v.strip();
+            throw new ValoreNonValido(campo, "Data non valida: «" + scritta
+                    + "» non è una data esistente scritta come GG/MM/AAAA (es. 30/06/2023)");
         }
     }
+
+    private static final java.util.regex.Pattern ISO = java.util.regex.Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
 }
