@@ -160,7 +160,7 @@ final class AnnoSimulato {
     }
 
     /** What the year did to one objective, for the nucleo's motivazione. */
-    private record Esito(ObiettivoId id, boolean conIndicatori, int fasi, int inRitardo, int nonCompletate) {
+    record Esito(ObiettivoId id, boolean conIndicatori, int fasi, int inRitardo, int nonCompletate) {
     }
 
     private Esito obiettivo(PianoObiettivo piano, Azione.Attore controllo) {
@@ -317,16 +317,30 @@ final class AnnoSimulato {
         return new Azione.Attore("simulazione", null, null);
     }
 
-    private String motivazioneFinale(Esito e) {
+    /**
+     * The nucleo's motivazione of an objective's final valutazione: "Obiettivo raggiunto…", or what was late or left
+     * undone, nouns and participles agreeing with the count ("1 fase su 3 non conclusa", "2 fasi su 3 non concluse").
+     */
+    static String motivazioneFinale(Esito e) {
         if (e.inRitardo == 0 && e.nonCompletate == 0) {
             return e.fasi == 1 ? "Obiettivo raggiunto: l'unica fase conclusa nei tempi previsti"
                     : "Obiettivo raggiunto: tutte le " + e.fasi + " fasi concluse nei tempi previsti";
         }
         if (e.nonCompletate == 0) {
-            return "Obiettivo raggiunto con ritardo: " + e.inRitardo + " fasi su " + e.fasi + " concluse oltre il termine previsto";
+            return "Obiettivo raggiunto con ritardo: " + fasiSu(e.inRitardo, e.fasi) + " " + concluse(e.inRitardo)
+                    + " oltre il termine previsto";
         }
-        return "Obiettivo parzialmente raggiunto: " + e.nonCompletate + " fasi su " + e.fasi + " non concluse al 31/12"
-                + (e.inRitardo > 0 ? ", " + e.inRitardo + " concluse in ritardo" : "");
+        return "Obiettivo parzialmente raggiunto: " + fasiSu(e.nonCompletate, e.fasi) + " non " + concluse(e.nonCompletate)
+                + " al 31/12" + (e.inRitardo > 0 ? ", " + e.inRitardo + " " + concluse(e.inRitardo) + " in ritardo" : "");
+    }
+
+    /** "1 fase su 3", "2 fasi su 3". */
+    private static String fasiSu(int quante, int di) {
+        return it.comuni.peg.api.comune.FormaItaliana.quanti(quante, "fase", "fasi") + " su " + di;
+    }
+
+    private static String concluse(int quante) {
+        return quante == 1 ? "conclusa" : "concluse";
     }
 
     private String nota(int percentuale) {

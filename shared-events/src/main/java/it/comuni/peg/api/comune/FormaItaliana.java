@@ -31,6 +31,16 @@ public final class FormaItaliana {
         return valore.stripTrailingZeros().toPlainString().replace('.', ',');
     }
 
+    /**
+     * A count with its noun in the right number: "1 fase", "6 fasi", "0 fasi".
+     *
+     * @param singolare the noun for one ("fase", "obiettivo", "giorno")
+     * @param plurale   the noun for any other count ("fasi", "obiettivi", "giorni")
+     */
+    public static String quanti(long numero, String singolare, String plurale) {
+        return numero + " " + (numero == 1 ? singolare : plurale);
+    }
+
     public static String data(LocalDate giorno) {
         return GIORNO.format(giorno);
     }

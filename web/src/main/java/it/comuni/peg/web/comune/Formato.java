@@ -53,7 +53,7 @@ public class Formato {
      * @param plurale   the noun for any other count ("fasi", "obiettivi", "giorni")
      */
     public String quanti(long numero, String singolare, String plurale) {
-        return numero + " " + (numero == 1 ? singolare : plurale);
+        return FormaItaliana.quanti(numero, singolare, plurale);
     }
 
     /**
