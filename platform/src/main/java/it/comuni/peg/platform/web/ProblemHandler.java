@@ -119,9 +119,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail tipoErrato(MethodArgumentTypeMismatchException e) {
-        String messaggio = "Valore non valido: '" + e.getValue() + "'";
-        return Problemi.inputNonValido("Il parametro '" + e.getName() + "' non è valido",
-                List.of(new ErroreCampo(e.getName(), messaggio)));
+        return parametroNonValido(e);
+    }
+
+    /** A parameter missing or not of its type, in the words the pages use too ({@link ParametriRichiesta}). */
+    private static ProblemDetail parametroNonValido(Exception e) {
+        String messaggio = ParametriRichiesta.messaggio(e);
+        return Problemi.inputNonValido(messaggio, List.of(new ErroreCampo(ParametriRichiesta.nome(e), messaggio)));
     }
 
     /**
@@ -230,8 +234,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
                                                                           HttpHeaders headers, HttpStatusCode status,
                                                                           WebRequest request) {
-        return ResponseEntity.badRequest().body(Problemi.inputNonValido("Manca il parametro '" + e.getParameterName() + "'",
-                List.of(new ErroreCampo(e.getParameterName(), "Parametro obbligatorio"))));
+        return ResponseEntity.badRequest().body(parametroNonValido(e));
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
