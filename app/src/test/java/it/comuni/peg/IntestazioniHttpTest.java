@@ -20,6 +20,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -33,7 +34,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The pages' bad parameters, and malformed Idempotency-Key and
+ * The pages' bad parameters, the language of pages and problems, and malformed Idempotency-Key and
  * If-Match headers, over real HTTP: each gets the same Italian
  * problem+json as any other bad input (400 {@code input-non-valido}, the header named in
  * {@code errori}), never a container's or Spring's default error body, and appends nothing; the
@@ -181,6 +182,25 @@ class IntestazioniHttpTest {
                 Map.of("ente", EntiDiProva.PROVA, "anno", "abc", "mese", "2023-06")), List.of(annoNonNumero));
         // the filter's "tutti" (an empty stato) is no error
         assertThat(pagine.leggi("/peg?stato=").stato()).isEqualTo(200);
+    }
+
+    /** The pages are Italian and say so, whatever language the browser asks for; so are the API's problems. */
+    @Test
+    void pagesAndProblemsAreSentAsItalian() throws Exception {
+        SessioneWeb pagine = new SessioneWeb(porta, "nucleo");
+        for (String percorso : List.of("/peg", "/obiettivi/" + id, "/obiettivi/" + id + "/confronto?da=2023-01-01")) {
+            HttpResponse<byte[]> pagina = pagine.risposta(percorso);
+            assertThat(pagina.headers().firstValue("Content-Language")).as(percorso).hasValue("it");
+        }
+        HttpResponse<byte[]> accesso = new SessioneWeb(porta, null).risposta("/accesso");
+        assertThat(accesso.headers().firstValue("Content-Language")).as("/accesso").hasValue("it");
+        Risposta problema = http.get("controllo", "/api/obiettivi/xyz", Map.of("Accept-Language", "en-US,en;q=0.9"));
+        assertThat(problema.stato()).isEqualTo(404);
+        assertThat(problema.intestazione("Content-Language")).as(problema.toString()).isEqualTo("it");
+        assertThat(problema.json().get("detail").asText()).isEqualTo("Obiettivo xyz non trovato");
+        Risposta scheda = http.get("controllo", "/api/obiettivi/" + id, Map.of("Accept-Language", "en"));
+        assertThat(scheda.stato()).isEqualTo(200);
+        assertThat(scheda.intestazione("Content-Language")).as(scheda.toString()).isEqualTo("it");
     }
 
     private static void assertPagina400(String caso, SessioneWeb.Pagina pagina, List<String> messaggi) {
