@@ -237,6 +237,11 @@ class ComandiHttpTest {
                 "{\"mese\":\"2023-02\",\"svolta\":true,\"percentuale\":10}");
         assertThat(nonTrovato.stato()).isEqualTo(404);
         assertThat(nonTrovato.intestazione("Content-Type")).startsWith("application/problem+json");
+        // an objective's id of the shape of an ente's code is still an objective's, as the read says
+        Risposta xyz = http.post("dirigente", "/api/obiettivi/xyz/fasi/1/consuntivi", "{\"mese\":\"2023-02\",\"svolta\":true,\"percentuale\":10}");
+        assertThat(xyz.stato()).isEqualTo(404);
+        assertThat(xyz.json().get("detail").asText()).isEqualTo("Obiettivo xyz non trovato")
+                .isEqualTo(http.get("dirigente", "/api/obiettivi/xyz").json().get("detail").asText());
         assertThat(http.post("dirigente", "/api/obiettivi/" + id + "/fasi/9/consuntivi",
                 "{\"mese\":\"2023-02\",\"svolta\":true,\"percentuale\":10}").stato()).isEqualTo(404);
 
