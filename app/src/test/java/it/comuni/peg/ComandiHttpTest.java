@@ -237,6 +237,11 @@ class ComandiHttpTest {
                 "{\"mese\":\"2023-02\",\"svolta\":true,\"percentuale\":10}");
         assertThat(nonTrovato.stato()).isEqualTo(404);
         assertThat(nonTrovato.intestazione("Content-Type")).startsWith("application/problem+json");
+        // an objective's id of the shape of an ente's code is still an objective's, as the read says
+        Risposta xyz = http.post("dirigente", "/api/obiettivi/xyz/fasi/1/consuntivi", "{\"mese\":\"2023-02\",\"svolta\":true,\"percentuale\":10}");
+        assertThat(xyz.stato()).isEqualTo(404);
+        assertThat(xyz.json().get("detail").asText()).isEqualTo("Obiettivo xyz non trovato")
+                .isEqualTo(http.get("dirigente", "/api/obiettivi/xyz").json().get("detail").asText());
         assertThat(http.post("dirigente", "/api/obiettivi/" + id + "/fasi/9/consuntivi",
                 "{\"mese\":\"2023-02\",\"svolta\":true,\"percentuale\":10}").stato()).isEqualTo(404);
 
@@ -268,6 +273,29 @@ class ComandiHttpTest {
                 "text/plain");
         assertThat(testo.stato()).isEqualTo(415);
         assertThat(testo.intestazione("Content-Type")).startsWith("application/problem+json");
+        assertItaliano(testo, "Tipo di contenuto non accettato", "«text/plain;charset=UTF-8»", "application/json");
+
+        Risposta put = http.put("controllo", "/api/obiettivi/" + id + "/fasi", "{}", "application/json");
+        assertThat(put.stato()).isEqualTo(405);
+        assertThat(put.intestazione("Allow")).contains("POST");
+        assertItaliano(put, "Metodo non consentito", "«PUT»", "/api/obiettivi/" + id + "/fasi", "POST");
+
+        Risposta sconosciuto = http.get("controllo", "/api/nonesiste");
+        assertThat(sconosciuto.stato()).isEqualTo(404);
+        assertItaliano(sconosciuto, "Non trovato", "/api/nonesiste");
+
+        Risposta inaccettabile = http.get("controllo", "/api/obiettivi?ente=c_prova&anno=" + anno(), Map.of("Accept", "text/csv"));
+        assertThat(inaccettabile.stato()).isEqualTo(406);
+        assertItaliano(inaccettabile, "Formato di risposta non disponibile", "«text/csv»", "application/json");
+    }
+
+    /** A problem+json whose title and detail are Italian, the detail naming what was wrong and where. */
+    private static void assertItaliano(Risposta r, String titolo, String... nelDettaglio) {
+        assertThat(r.intestazione("Content-Type")).as(r.toString()).startsWith("application/problem+json");
+        assertThat(r.json().get("title").asText()).as(r.toString()).isEqualTo(titolo);
+        assertThat(r.json().get("type").asText()).as(r.toString()).startsWith("urn:peg:problema:");
+        assertThat(r.json().get("detail").asText()).as(r.toString()).contains(nelDettaglio)
+                .doesNotContain("not supported", "Not Acceptable", "No static resource", "Unsupported");
     }
 
     @Test

@@ -4,6 +4,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import it.comuni.peg.ClienteHttp.Risposta;
 import it.comuni.peg.platform.test.MariaDbDiTest;
+import it.comuni.peg.support.EntiDiProva;
+import it.comuni.peg.support.SessioneWeb;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,11 +20,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +34,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Malformed Idempotency-Key and If-Match headers, over real HTTP: each gets the same Italian
+ * The pages' bad parameters, the language of pages and problems, and malformed Idempotency-Key and
+ * If-Match headers, over real HTTP: each gets the same Italian
  * problem+json as any other bad input (400 {@code input-non-valido}, the header named in
  * {@code errori}), never a container's or Spring's default error body, and appends nothing; the
  * well-formed variants are accepted. Control characters are sent over a raw socket: no HTTP client
@@ -154,6 +159,55 @@ class IntestazioniHttpTest {
             assertProblema(caso, r, intestazione, "caratteri di controllo");
         });
         assertThat(eventi()).isEqualTo(1);
+    }
+
+    /**
+     * A page asked with a parameter of the wrong type, an unknown stato or a parameter missing: an Italian
+     * 400 page naming the parameter, in the site's layout (the user bar and its menu), never a 500.
+     */
+    @Test
+    void aPageWithABadOrMissingParameterIsAnItalian400PageNamingIt() {
+        SessioneWeb pagine = new SessioneWeb(porta, "nucleo");
+        String annoNonNumero = "Il parametro «anno» deve essere un numero intero: «abc» non lo è.";
+        Map<String, List<String>> letture = new LinkedHashMap<>();
+        letture.put("/peg?anno=abc", List.of(annoNonNumero));
+        letture.put("/valutazione?anno=abc", List.of(annoNonNumero));
+        letture.put("/stampa/peg/pdf?ente=" + EntiDiProva.PROVA + "&anno=abc", List.of(annoNonNumero));
+        letture.put("/peg?stato=FINITO", List.of("Il parametro «stato» vale «FINITO», che non è uno dei valori noti: ammessi",
+                "NON_AVVIATO (non avviato)", "IN_RITARDO (in ritardo)", "COMPLETATO (completato)"));
+        letture.put("/obiettivi/" + id + "/confronto?da=2023-01-01", List.of("Manca il parametro «a»: la data fino a cui confrontare."));
+        letture.put("/obiettivi/" + id + "/confronto?a=2023-01-01", List.of("Manca il parametro «da»: la data da cui confrontare."));
+        letture.forEach((percorso, messaggi) -> assertPagina400(percorso, pagine.leggi(percorso), messaggi));
+        assertPagina400("il modulo del nucleo", pagine.posta("/valutazione/monitoraggi",
+                Map.of("ente", EntiDiProva.PROVA, "anno", "abc", "mese", "2023-06")), List.of(annoNonNumero));
+        // the filter's "tutti" (an empty stato) is no error
+        assertThat(pagine.leggi("/peg?stato=").stato()).isEqualTo(200);
+    }
+
+    /** The pages are Italian and say so, whatever language the browser asks for; so are the API's problems. */
+    @Test
+    void pagesAndProblemsAreSentAsItalian() throws Exception {
+        SessioneWeb pagine = new SessioneWeb(porta, "nucleo");
+        for (String percorso : List.of("/peg", "/obiettivi/" + id, "/obiettivi/" + id + "/confronto?da=2023-01-01")) {
+            HttpResponse<byte[]> pagina = pagine.risposta(percorso);
+            assertThat(pagina.headers().firstValue("Content-Language")).as(percorso).hasValue("it");
+        }
+        HttpResponse<byte[]> accesso = new SessioneWeb(porta, null).risposta("/accesso");
+        assertThat(accesso.headers().firstValue("Content-Language")).as("/accesso").hasValue("it");
+        Risposta problema = http.get("controllo", "/api/obiettivi/xyz", Map.of("Accept-Language", "en-US,en;q=0.9"));
+        assertThat(problema.stato()).isEqualTo(404);
+        assertThat(problema.intestazione("Content-Language")).as(problema.toString()).isEqualTo("it");
+        assertThat(problema.json().get("detail").asText()).isEqualTo("Obiettivo xyz non trovato");
+        Risposta scheda = http.get("controllo", "/api/obiettivi/" + id, Map.of("Accept-Language", "en"));
+        assertThat(scheda.stato()).isEqualTo(200);
+        assertThat(scheda.intestazione("Content-Language")).as(scheda.toString()).isEqualTo("it");
+    }
+
+    private static void assertPagina400(String caso, SessioneWeb.Pagina pagina, List<String> messaggi) {
+        assertThat(pagina.stato()).as(caso + ": " + pagina.corpo()).isEqualTo(400);
+        assertThat(pagina.corpo()).as(caso).contains("<h1>Richiesta non valida</h1>").doesNotContain("Errore interno")
+                .contains("id=\"utente-collegato\"", "id=\"esci\"");
+        messaggi.forEach(m -> assertThat(pagina.corpo()).as(caso).contains(m));
     }
 
     private static void assertProblema(String caso, Risposta r, String campo, String messaggio) {

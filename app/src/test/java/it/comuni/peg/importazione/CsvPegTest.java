@@ -235,6 +235,12 @@ class CsvPegTest {
         problema(importa("/api/import/csv", new byte[0], "c_prova", 2023), 0, "vuoto");
         problema(importa("/api/import/csv", new byte[]{'P', 'K', 3, 4, 0, 0, '\n'}, "c_prova", 2023), 1, "non è testo");
         problema(importa("/api/import/csv", "titolo;settore\nX;Y\n".getBytes(StandardCharsets.UTF_8), "c_prova", 2023), 1, "tipo");
+        // a one-line file of 3 MB is read as a header without "tipo" and "chiave": the refusal quotes its first
+        // 200 characters, not the whole line
+        String rigaSola = "colonna;".repeat(3 * 1024 * 1024 / 8);
+        Risposta enorme = importa("/api/import/csv", rigaSola.getBytes(StandardCharsets.UTF_8), "c_prova", 2023);
+        problema(enorme, 1, "trovate: " + rigaSola.substring(0, 200).replace(";", ", ").substring(0, 200) + "…");
+        assertThat(enorme.corpo().length()).as("la risposta a un'intestazione di 3 MB").isLessThan(2_000);
         problema(importa("/api/import/csv", "tipo;chiave;titolo\nOBIETTIVO;Z;ok\nOBIETTIVO;Y;\"mai chiuso\nFASE;Y;x\n"
                 .getBytes(StandardCharsets.UTF_8), "c_prova", 2023), 3, "virgolette");
         problema(importa("/api/import/csv", buono.getBytes(StandardCharsets.UTF_8), "c_prova", 1999), null, "anno");

@@ -128,7 +128,7 @@ final class ComandiDaCsv {
             List<Riga> definizioni = righe.stream().filter(r -> tipo(r) == Tipo.OBIETTIVO).toList();
             if (definizioni.isEmpty()) {
                 avvisi.add(new Avviso(righe.get(0).numero(), TipoAvviso.CHIAVE_SENZA_OBIETTIVO, "Le righe con chiave \""
-                        + gruppo.getKey() + "\" (" + righe.size() + ") non hanno una riga OBIETTIVO con la stessa chiave: ignorate"));
+                        + FormaItaliana.citazione(gruppo.getKey()) + "\" (" + righe.size() + ") non hanno una riga OBIETTIVO con la stessa chiave: ignorate"));
                 continue;
             }
             obiettivi++;
@@ -144,7 +144,7 @@ final class ComandiDaCsv {
             List<Avviso> suoi = new ArrayList<>();
             try {
                 if (definizioni.size() > 1) {
-                    throw new Rifiuto(definizioni.get(1).numero(), "la chiave \"" + gruppo.getKey()
+                    throw new Rifiuto(definizioni.get(1).numero(), "la chiave \"" + FormaItaliana.citazione(gruppo.getKey())
                             + "\" ha già una riga OBIETTIVO alla riga " + def.numero() + ": ogni obiettivo ha la sua chiave");
                 }
                 int spostamento = spostamento(def);
@@ -156,8 +156,8 @@ final class ComandiDaCsv {
                 preparazioni.add(new Preparazione(Optional.of(new PianoObiettivo(id, def.numero(), titolo,
                         comandi(id, def, righe, spostamento))), suoi));
             } catch (Rifiuto e) {
-                suoi.add(new Avviso(def.numero(), TipoAvviso.OBIETTIVO_ILLEGGIBILE, "L'obiettivo \"" + (titolo == null ? gruppo.getKey() : titolo)
-                        + "\" (chiave " + gruppo.getKey() + ") non è importato, riga " + e.riga + ": " + e.getMessage()));
+                suoi.add(new Avviso(def.numero(), TipoAvviso.OBIETTIVO_ILLEGGIBILE, "L'obiettivo \"" + FormaItaliana.citazione(titolo == null ? gruppo.getKey() : titolo)
+                        + "\" (chiave " + FormaItaliana.citazione(gruppo.getKey()) + ") non è importato, riga " + e.riga + ": " + e.getMessage()));
                 preparazioni.add(new Preparazione(Optional.empty(), suoi));
             }
         }
@@ -181,9 +181,9 @@ final class ComandiDaCsv {
             }
             if (!COLONNE.contains(nome)) {
                 avvisi.add(new Avviso(intestazione.numero(), TipoAvviso.COLONNA_SCONOSCIUTA, "La colonna \""
-                        + intestazione.campi().get(i).strip() + "\" non fa parte del formato: ignorata"));
+                        + FormaItaliana.citazione(intestazione.campi().get(i).strip()) + "\" non fa parte del formato: ignorata"));
             } else if (!viste.add(nome)) {
-                avvisi.add(new Avviso(intestazione.numero(), TipoAvviso.COLONNA_SCONOSCIUTA, "La colonna \"" + nome
+                avvisi.add(new Avviso(intestazione.numero(), TipoAvviso.COLONNA_SCONOSCIUTA, "La colonna \"" + FormaItaliana.citazione(nome)
                         + "\" è ripetuta: vale la prima"));
             } else {
                 colonne.put(i, nome);
@@ -192,7 +192,7 @@ final class ComandiDaCsv {
         if (!viste.contains(TIPO) || !viste.contains(CHIAVE)) {
             throw new it.comuni.peg.api.csv.CsvNonValido(intestazione.numero(), "La prima riga deve essere l'intestazione con almeno"
                     + " le colonne \"tipo\" e \"chiave\" (il modello è in GET /api/peg/csv/modello); trovate: "
-                    + String.join(", ", intestazione.campi()));
+                    + FormaItaliana.citazione(String.join(", ", intestazione.campi())));
         }
         return colonne;
     }
@@ -222,7 +222,7 @@ final class ComandiDaCsv {
             return 0;
         }
         if (annoDate.scale() > 0 && annoDate.stripTrailingZeros().scale() > 0 || annoDate.intValue() < 2000 || annoDate.intValue() > 2100) {
-            throw new Rifiuto(def.numero(), "colonna anno: \"" + def.get(ANNO) + "\" non è un anno");
+            throw new Rifiuto(def.numero(), "colonna anno: \"" + FormaItaliana.citazione(def.get(ANNO)) + "\" non è un anno");
         }
         return anno - annoDate.intValue();
     }
@@ -239,7 +239,7 @@ final class ComandiDaCsv {
         for (Riga r : righe) {
             Tipo tipo = tipo(r);
             if (tipo == null) {
-                throw new Rifiuto(r.numero(), "tipo \"" + (r.get(TIPO) == null ? "" : r.get(TIPO))
+                throw new Rifiuto(r.numero(), "tipo \"" + (r.get(TIPO) == null ? "" : FormaItaliana.citazione(r.get(TIPO)))
                         + "\" sconosciuto: deve essere OBIETTIVO, PERSONA, FASE o INDICATORE");
             }
             switch (tipo) {

@@ -26,10 +26,6 @@ public final class Radice {
 
     /** {@code testo} cut to at most {@code massimo} characters for a column of that width, never inside a character. */
     public static String tronca(String testo, int massimo) {
-        if (testo.length() <= massimo) {
-            return testo;
-        }
-        int fine = Character.isHighSurrogate(testo.charAt(massimo - 1)) ? massimo - 1 : massimo;
-        return testo.substring(0, fine);
+        return it.comuni.peg.api.comune.Testo.tronca(testo, massimo);
     }
 }

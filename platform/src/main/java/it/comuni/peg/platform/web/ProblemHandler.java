@@ -27,6 +27,13 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import it.comuni.peg.api.comune.FormaItaliana;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -119,9 +126,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail tipoErrato(MethodArgumentTypeMismatchException e) {
-        String messaggio = "Valore non valido: '" + e.getValue() + "'";
-        return Problemi.inputNonValido("Il parametro '" + e.getName() + "' non è valido",
-                List.of(new ErroreCampo(e.getName(), messaggio)));
+        return parametroNonValido(e);
+    }
+
+    /** A parameter missing or not of its type, in the words the pages use too ({@link ParametriRichiesta}). */
+    private static ProblemDetail parametroNonValido(Exception e) {
+        String messaggio = ParametriRichiesta.messaggio(e);
+        return Problemi.inputNonValido(messaggio, List.of(new ErroreCampo(ParametriRichiesta.nome(e), messaggio)));
     }
 
     /**
@@ -230,8 +241,76 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
                                                                           HttpHeaders headers, HttpStatusCode status,
                                                                           WebRequest request) {
-        return ResponseEntity.badRequest().body(Problemi.inputNonValido("Manca il parametro '" + e.getParameterName() + "'",
-                List.of(new ErroreCampo(e.getParameterName(), "Parametro obbligatorio"))));
+        return ResponseEntity.badRequest().body(parametroNonValido(e));
+    }
+
+    /** A body of a type the route does not read: the type sent and the ones it reads. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e, HttpHeaders headers,
+                                                                     HttpStatusCode status, WebRequest request) {
+        String inviato = e.getContentType() == null ? "un corpo senza Content-Type" : "un corpo di tipo «" + e.getContentType() + "»";
+        return handleExceptionInternal(e, Problemi.problema(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "tipo-non-accettato",
+                "Tipo di contenuto non accettato", richiesta(request) + " non accetta " + inviato + ": tipi accettati "
+                        + tipi(e.getSupportedMediaTypes()) + "."), headers, status, request);
+    }
+
+    /** A method the route does not answer: the method and the ones it does (also in Allow, as Spring sets it). */
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
+                                                                         HttpHeaders headers, HttpStatusCode status,
+                                                                         WebRequest request) {
+        String ammessi = e.getSupportedMethods() == null ? "nessuno" : String.join(", ", e.getSupportedMethods());
+        return handleExceptionInternal(e, Problemi.problema(HttpStatus.METHOD_NOT_ALLOWED, "metodo-non-consentito",
+                "Metodo non consentito", "Il metodo «" + e.getMethod() + "» non è consentito su " + percorso(request)
+                        + ": metodi ammessi " + ammessi + "."), headers, status, request);
+    }
+
+    /** No route and no static file at the address: the path asked for. */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(e, Problemi.problema(HttpStatus.NOT_FOUND, "non-trovato", "Non trovato",
+                "Nessuna risorsa all'indirizzo " + percorso(request) + "."), headers, status, request);
+    }
+
+    /** No format the client accepts: what it asked for (Accept) and the formats the route answers in. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException e, HttpHeaders headers,
+                                                                      HttpStatusCode status, WebRequest request) {
+        String chiesto = request.getHeader(HttpHeaders.ACCEPT);
+        return handleExceptionInternal(e, Problemi.problema(HttpStatus.NOT_ACCEPTABLE, "formato-non-disponibile",
+                "Formato di risposta non disponibile", richiesta(request) + " non risponde nel formato chiesto (Accept: «"
+                        + FormaItaliana.citazione(chiesto == null ? "" : chiesto) + "»): formati disponibili "
+                        + tipi(e.getSupportedMediaTypes()) + "."), headers, status, request);
+    }
+
+    /**
+     * Any other of Spring MVC's own refusals keeps its status and headers, in Italian: its default body
+     * ({@code about:blank}, an English title and detail) becomes the same generic problem the container's
+     * refusals get ({@link Problemi#rifiutata}).
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers, HttpStatusCode status,
+                                                             WebRequest request) {
+        if (body == null || body instanceof ProblemDetail problema
+                && (problema.getType() == null || "about:blank".equals(problema.getType().toString()))) {
+            body = Problemi.rifiutata(status.value(), "Il server ha rifiutato la richiesta (HTTP " + status.value() + ")");
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    /** "POST /api/obiettivi/…/fasi": the request's method and path, as a refusal names where it happened. */
+    private static String richiesta(WebRequest request) {
+        return (request instanceof ServletWebRequest servlet ? servlet.getRequest().getMethod() + " " : "") + percorso(request);
+    }
+
+    private static String percorso(WebRequest request) {
+        return request instanceof ServletWebRequest servlet
+                ? FormaItaliana.citazione(servlet.getRequest().getRequestURI()) : request.getDescription(false);
+    }
+
+    private static String tipi(List<MediaType> tipi) {
+        return tipi == null || tipi.isEmpty() ? "nessuno" : tipi.stream().map(MediaType::toString).collect(Collectors.joining(", "));
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)

@@ -126,6 +126,23 @@ public final class Problemi {
         return false;
     }
 
+    /**
+     * A refusal that has no words of its own (a status the container or Spring MVC set): {@code richiesta-rifiutata}
+     * with {@code dettaglio} and the status as it is (one HTTP does not name too); a 5xx is the generic
+     * {@code errore-interno}, which says nothing of the internals.
+     */
+    public static ProblemDetail rifiutata(int stato, String dettaglio) {
+        HttpStatus noto = HttpStatus.resolve(stato);
+        if (noto != null && noto.is5xxServerError()) {
+            return problema(noto, "errore-interno", "Errore interno",
+                    "Si è verificato un errore inatteso; è stato registrato nei log del server");
+        }
+        ProblemDetail problema = problema(noto == null ? HttpStatus.BAD_REQUEST : noto, "richiesta-rifiutata", "Richiesta rifiutata",
+                dettaglio);
+        problema.setStatus(stato);
+        return problema;
+    }
+
     public static ProblemDetail inputNonValido(String dettaglio, List<ErroreCampo> errori) {
         ProblemDetail problema = problema(HttpStatus.BAD_REQUEST, "input-non-valido", "Richiesta non valida", dettaglio);
         problema.setProperty("errori", errori);

@@ -122,19 +122,7 @@ public class ProblemiDiTomcat {
                 return Problemi.inputNonValido("La richiesta non è HTTP valido e non è stata letta",
                         List.of(new Problemi.ErroreCampo("$", "Richiesta HTTP non valida")));
             }
-            HttpStatus noto = HttpStatus.resolve(stato);
-            if (noto == null) {
-                ProblemDetail problema = Problemi.problema(HttpStatus.BAD_REQUEST, "richiesta-rifiutata", "Richiesta rifiutata",
-                        "Il server ha rifiutato la richiesta prima di leggerla (HTTP " + stato + ")");
-                problema.setStatus(stato);
-                return problema;
-            }
-            if (noto.is5xxServerError()) {
-                return Problemi.problema(noto, "errore-interno", "Errore interno",
-                        "Si è verificato un errore inatteso; è stato registrato nei log del server");
-            }
-            return Problemi.problema(noto, "richiesta-rifiutata", "Richiesta rifiutata",
-                    "Il server ha rifiutato la richiesta prima di leggerla (HTTP " + stato + ")");
+            return Problemi.rifiutata(stato, "Il server ha rifiutato la richiesta prima di leggerla (HTTP " + stato + ")");
         }
     }
 }

@@ -69,7 +69,30 @@ public final class FormaItaliana {
             return v.contains("/") ? LocalDate.parse(v, GIORNO_RIGOROSO) : LocalDate.parse(v);
         } catch (DateTimeException e) {
             throw new ValoreNonValido(parametro, "Il parametro '" + parametro + "' non è una data GG/MM/AAAA né AAAA-MM-GG: '"
-                    + valore + "'");
+                    + citazione(valore) + "'");
         }
+    }
+
+    /** How many characters of the user's input a message quotes at most ({@link #citazione(String)}). */
+    public static final int CITAZIONE_MASSIMA = 200;
+
+    /**
+     * What a message quotes of the user's input: the input itself up to {@link #CITAZIONE_MASSIMA}
+     * characters, else its first {@value #CITAZIONE_MASSIMA} followed by "…". A refusal must stay
+     * readable and small whatever was sent (a one-line file of 3 MB as a CSV header, a parameter of
+     * a kilobyte): it says where the input is wrong, it does not send it back.
+     *
+     * @return null for null
+     */
+    public static String citazione(String testo) {
+        return citazione(testo, CITAZIONE_MASSIMA);
+    }
+
+    /** {@link #citazione(String)} cut at {@code massimo} characters ({@link Testo#tronca}), then "…". */
+    public static String citazione(String testo, int massimo) {
+        if (testo == null || testo.length() <= massimo) {
+            return testo;
+        }
+        return Testo.tronca(testo, massimo) + "…";
     }
 }

@@ -23,8 +23,10 @@ public class NonTrovato extends RuntimeException {
      * shape of its identifier (Axon's {@code AggregateNotFoundException} carries the identifier, not the
      * type): an evaluation cycle's ({@code valutazione:<ente>:<anno>}) is "Ciclo di valutazione … non
      * trovato"; a codice IPA ({@code [a-z0-9_]}, 2 to 20 characters, the id of an ente's organigramma)
-     * is "Ente … non trovato"; anything else is an objective's id (a UUID, which the system makes and
-     * which never has the shape of a codice IPA) and gets {@link #obiettivo}'s words.
+     * is "Ente … non trovato"; anything else is an objective's id and gets {@link #obiettivo}'s words.
+     * An objective's id may have the shape of a codice IPA ("xyz"): a command on a missing objective is
+     * named by its typed target on the command bus (command-side's ObiettivoMancante) and never reaches
+     * this guess.
      */
     public static NonTrovato aggregato(Object id) {
         String valore = String.valueOf(id);

@@ -8,6 +8,18 @@ package it.comuni.peg.api.comune;
  */
 public final class Testo {
 
+    /**
+     * {@code testo} cut to at most {@code massimo} characters (UTF-16 units), never between the two
+     * halves of a character beyond the BMP (which would print as a broken one); null for null.
+     */
+    public static String tronca(String testo, int massimo) {
+        if (testo == null || testo.length() <= massimo) {
+            return testo;
+        }
+        int fine = Character.isHighSurrogate(testo.charAt(massimo - 1)) ? massimo - 1 : massimo;
+        return testo.substring(0, fine);
+    }
+
     /** The most characters an event may hold in a long text (a description, notes); never lowered. */
     public static final int LUNGHEZZA_MASSIMA_LUNGA = 200_000;
     /** The most characters an event may hold in a short text (a title, a code, a name); never lowered. */

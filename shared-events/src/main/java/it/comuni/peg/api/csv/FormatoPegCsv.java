@@ -1,5 +1,7 @@
 package it.comuni.peg.api.csv;
 
+import it.comuni.peg.api.comune.FormaItaliana;
+
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -77,7 +79,7 @@ public final class FormatoPegCsv {
         try {
             return v.contains("/") ? LocalDate.parse(v, ITALIANA) : LocalDate.parse(v);
         } catch (DateTimeException e) {
-            throw new ValoreCsvNonValido(colonna, "la data \"" + v + "\" non esiste o non è nel formato gg/mm/aaaa o aaaa-mm-gg");
+            throw new ValoreCsvNonValido(colonna, "la data \"" + FormaItaliana.citazione(v) + "\" non esiste o non è nel formato gg/mm/aaaa o aaaa-mm-gg");
         }
     }
 
@@ -100,7 +102,7 @@ public final class FormatoPegCsv {
         try {
             return new BigDecimal(v);
         } catch (NumberFormatException e) {
-            throw new ValoreCsvNonValido(colonna, "\"" + cella.strip() + "\" non è un numero");
+            throw new ValoreCsvNonValido(colonna, "\"" + FormaItaliana.citazione(cella.strip()) + "\" non è un numero");
         }
     }
 
@@ -133,7 +135,7 @@ public final class FormatoPegCsv {
             } else if (t.matches("\\d{4}-\\d{2}") && Integer.parseInt(t.substring(5)) >= 1 && Integer.parseInt(t.substring(5)) <= 12) {
                 mesi.add(YearMonth.parse(t));
             } else {
-                throw new ValoreCsvNonValido(colonna, "\"" + t + "\" non è un mese (gen..dic, 1..12 o aaaa-mm)");
+                throw new ValoreCsvNonValido(colonna, "\"" + FormaItaliana.citazione(t) + "\" non è un mese (gen..dic, 1..12 o aaaa-mm)");
             }
         }
         return mesi;

@@ -155,6 +155,6 @@ public final class Codici {
 
     /** What a refusal quotes of a value: never a whole page of it. */
     private static String abbrevia(String valore) {
-        return valore.length() <= 40 ? valore : valore.substring(0, 40) + "…";
+        return it.comuni.peg.api.comune.FormaItaliana.citazione(valore, 40);
     }
 }

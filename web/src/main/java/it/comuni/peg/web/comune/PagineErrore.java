@@ -3,16 +3,20 @@ package it.comuni.peg.web.comune;
 import it.comuni.peg.api.comune.AccessoNegato;
 import it.comuni.peg.api.comune.NonTrovato;
 import it.comuni.peg.api.comune.ValoreNonValido;
+import it.comuni.peg.platform.web.ParametriRichiesta;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.beans.TypeMismatchException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
  * Failures of a page as a page, not as the API's problem+json (platform's advice would otherwise
@@ -47,6 +51,17 @@ public class PagineErrore {
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String valoreNonValido(ValoreNonValido e, Model model) {
         return errore(model, "Richiesta non valida", e.getMessage());
+    }
+
+    /**
+     * A parameter of the page's address or form missing or not of its type (an "anno" that is no number,
+     * a "stato" no objective has): the user's error, in the API's words ({@link ParametriRichiesta}).
+     */
+    @ExceptionHandler({MissingServletRequestParameterException.class, MissingServletRequestPartException.class,
+            TypeMismatchException.class})
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String parametroNonValido(Exception e, Model model) {
+        return errore(model, "Richiesta non valida", ParametriRichiesta.messaggio(e));
     }
 
     @ExceptionHandler(Exception.class)

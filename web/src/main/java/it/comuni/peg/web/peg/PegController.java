@@ -70,7 +70,7 @@ public class PegController {
     @GetMapping("/peg")
     String peg(@ModelAttribute("utente") Utente chi,
                @RequestParam(required = false) String ente, @RequestParam(required = false) Integer anno,
-               @RequestParam(required = false) String settore, @RequestParam(required = false) String stato,
+               @RequestParam(required = false) String settore, @RequestParam(required = false) Stato stato,
                @RequestParam(required = false) String responsabile, @RequestParam(required = false) String testo,
                @RequestParam(required = false) String asOf, Model model, HttpServletResponse risposta) {
         if (ente == null && chi != null && chi.identita().senzaRuoli()) {
@@ -110,9 +110,9 @@ public class PegController {
             model.addAttribute("nomePersona", organigramma.nomePersona(peg.ente(), utente.persona()).orElse(utente.persona()));
             return "peg/mio";
         }
-        Stato statoScelto = stato == null || stato.isBlank() ? null : Stato.valueOf(stato);
+        // a stato no objective has is refused before this runs (ParametriRichiesta); the filter's "tutti" is empty, null here
         FiltroPeg filtro = new FiltroPeg(peg.ente(), peg.anno(), vuotoNull(settore), null, vuotoNull(responsabile),
-                statoScelto, vuotoNull(testo));
+                stato, vuotoNull(testo));
         ElencoPeg elenco = ElencoPeg.di(filtro, giorno, istante == null ? queries.peg(filtro, giorno) : alIstante.peg(filtro, istante));
         model.addAttribute("elenco", elenco);
         model.addAttribute("filtro", filtro);

@@ -18,6 +18,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import io.swagger.v3.oas.annotations.Parameter;
 
 import java.time.Instant;
 import java.util.List;
@@ -52,7 +53,9 @@ public class StoricoPaginaController {
     }
 
     @GetMapping("/obiettivi/{id}/confronto")
-    String confronto(@PathVariable ObiettivoId id, @RequestParam String da, @RequestParam String a, Model model) {
+    String confronto(@PathVariable ObiettivoId id,
+                     @Parameter(description = "La data da cui confrontare") @RequestParam String da,
+                     @Parameter(description = "La data fino a cui confrontare") @RequestParam String a, Model model) {
         StoricoObiettivoRiga o = nelPerimetro.obiettivo(id);
         Instant inizio = lettura.istante(da, "da");
         Instant fine = lettura.istante(a, "a");

@@ -87,6 +87,6 @@ final class Riga {
 
     String estratto() {
         String testo = String.join(" | ", pulite);
-        return testo.length() > 80 ? testo.substring(0, 80) + "…" : testo;
+        return it.comuni.peg.api.comune.FormaItaliana.citazione(testo, 80);
     }
 }
